@@ -1,0 +1,45 @@
+import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import type { Db, Queryable, QueryResult, Row, TransactionOptions } from './db.js';
+
+const parsers = {
+  [types.INT8]: (v: string) => Number(v),
+  [types.DATE]: (v: string) => v,
+};
+
+function wrapResult<T extends Row>(r: { rows: T[]; affectedRows?: number }): QueryResult<T> {
+  return { rows: r.rows, affectedRows: r.affectedRows ?? 0 };
+}
+
+function asQueryable(tx: Transaction): Queryable {
+  return {
+    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+      return wrapResult(await tx.query<T>(sql, [...params]));
+    },
+  };
+}
+
+/** Opens embedded PostgreSQL. `dataDir` undefined means in memory (tests). */
+export async function openPglite(dataDir: string | undefined): Promise<Db> {
+  const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers });
+  return {
+    engine: 'pglite',
+    async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
+      return wrapResult(await pg.query<T>(sql, [...params]));
+    },
+    async exec(sql: string) {
+      await pg.exec(sql);
+    },
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions) {
+      return pg.transaction(async (tx) => {
+        for (const s of options?.setup ?? []) await tx.query(s.sql, [...(s.params ?? [])]);
+        return fn(asQueryable(tx));
+      });
+    },
+    async checkpoint() {
+      await pg.exec('CHECKPOINT');
+    },
+    async close() {
+      if (!pg.closed) await pg.close();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../server/deps.js';
+
+/** GET /api/v1/meta: what the web app needs to know about this installation. */
+export function systemRoutes(app: FastifyInstance, { db, config }: AppDeps): void {
+  app.get('/api/v1/meta', async () => {
+    const { rows } = await db.query<{ synthetic: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM org_unit WHERE synthetic) AS synthetic',
+    );
+    return { database: db.engine, demo: config.demo, hasSyntheticData: rows[0]?.synthetic ?? false };
+  });
+}

@@ -1,0 +1,37 @@
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/db.js';
+import { acquireDataDirLock } from '../db/lock.js';
+import { openPglite } from '../db/pglite.js';
+import { openPostgres } from '../db/postgres.js';
+
+export interface OpenedDatabase {
+  db: Db;
+  /** Closes the database (CHECKPOINT first) and releases the data directory lock. */
+  shutdown(): Promise<void>;
+}
+
+/** Opens the engine the configuration names; the embedded one behind its exclusive lock. */
+export async function openDatabase(config: Config): Promise<OpenedDatabase> {
+  if (config.databaseUrl) {
+    const db = await openPostgres(config.databaseUrl);
+    return { db, shutdown: () => db.close() };
+  }
+  const lock = acquireDataDirLock(config.dataDir);
+  try {
+    const db = await openPglite(config.dataDir);
+    return {
+      db,
+      async shutdown() {
+        try {
+          await db.checkpoint();
+          await db.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}

@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/db.js';
+import { migrate } from '../db/migrate.js';
+import { readReferenceData } from '../modules/org/reference-data.js';
+import { loadReferenceData } from '../modules/org/reference-load.js';
+import { seedDemoUnits } from '../modules/org/demo.js';
+
+/** Brings a database to the state the application needs: schema, reference data, demo data. */
+export async function prepareDatabase(db: Db, config: Config, log: Logger): Promise<void> {
+  const migrations = await migrate(db);
+  log.info({ applied: migrations.applied, alreadyApplied: migrations.alreadyApplied }, 'migrations done');
+  const reference = await loadReferenceData(db, readReferenceData(config.referenceDataDir));
+  log.info({ loaded: reference.loaded, dir: config.referenceDataDir }, 'reference data ready');
+  if (config.demo) {
+    const seeded = await seedDemoUnits(db);
+    if (seeded > 0) log.info({ units: seeded }, 'synthetic demo units created');
+  }
+}

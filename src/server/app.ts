@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { AppDeps } from './deps.js';
+import { moduleRoutes } from './modules.js';
+import { sendProblem, toProblem } from './problem.js';
+import { projectRoot } from '../config/paths.js';
+
+export interface Readiness {
+  ready: boolean;
+}
+
+export interface BuildAppOptions {
+  logger: FastifyBaseLogger;
+  readiness?: Readiness;
+  /** Folder with the built web app; defaults to dist/web. Missing folder → API only. */
+  webDir?: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise<FastifyInstance> {
+  const readiness = options.readiness ?? { ready: true };
+  const app = Fastify({
+    loggerInstance: options.logger,
+    // Honour a caller's request id when it is well-formed, so logs correlate across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // HSTS only makes sense behind TLS; the server mode sets it (identity issue).
+    hsts: false,
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const problem = toProblem(err, req);
+    if (problem.status >= 500) req.log.error({ err }, 'request failed');
+    return sendProblem(reply, problem);
+  });
+
+  app.get('/healthz', async (_req, reply) => {
+    if (!readiness.ready) return reply.status(503).send({ status: 'starting', database: deps.db.engine });
+    await deps.db.query('SELECT 1');
+    return { status: 'ok', database: deps.db.engine };
+  });
+
+  // Until migrations and reference data are in, the API answers 503 rather than half-truths.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!readiness.ready && req.url.startsWith('/api/')) {
+      return sendProblem(reply.header('retry-after', '2'), {
+        type: 'about:blank',
+        title: 'Service unavailable',
+        status: 503,
+        detail: 'Kunskapsnav is starting; try again in a moment.',
+      });
+    }
+  });
+
+  for (const routes of moduleRoutes) await routes(app, deps);
+
+  const webDir = options.webDir ?? path.join(projectRoot(), 'dist', 'web');
+  const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, index: 'index.html', wildcard: false });
+
+  app.setNotFoundHandler((req, reply) => {
+    // The web app routes on the client: unknown non-API GETs get its shell.
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && req.url !== '/healthz') {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return sendProblem(reply, {
+      type: 'about:blank',
+      title: 'Not found',
+      status: 404,
+      detail: `No route for ${req.method} ${req.url.split('?')[0]}`,
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/db.js';
+
+/** What every module's routes receive: nothing global, everything passed in. */
+export interface AppDeps {
+  db: Db;
+  config: Config;
+}
+
+export type ModuleRoutes = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;

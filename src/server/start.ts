@@ -1,0 +1,52 @@
+import type { Config } from '../config/config.js';
+import { openDatabase } from '../runtime/database.js';
+import { prepareDatabase } from '../runtime/prepare.js';
+import { buildApp, type Readiness } from './app.js';
+import { createLogger } from './logger.js';
+
+/**
+ * Starts the server: listen first (healthz answers 503 while starting), prepare the database,
+ * then report ready. SIGINT/SIGTERM stop new requests, let in-flight ones finish, CHECKPOINT
+ * and close the database, release the lock.
+ */
+export async function startServer(config: Config): Promise<{ close: () => Promise<void>; port: number }> {
+  const log = createLogger(config);
+  const database = await openDatabase(config);
+  const readiness: Readiness = { ready: false };
+  const app = await buildApp({ db: database.db, config }, { logger: log, readiness });
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      log.info('shutting down: finishing in-flight requests');
+      await app.close();
+      await database.shutdown();
+      log.info('stopped');
+    })();
+    return closing;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          log.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    });
+  }
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+    await prepareDatabase(database.db, config, log);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  readiness.ready = true;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info({ port, database: database.db.engine, demo: config.demo }, 'Kunskapsnav is ready');
+  return { close, port };
+}

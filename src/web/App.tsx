@@ -1,0 +1,29 @@
+import { I18nProvider } from './i18n/I18n';
+import { RouterProvider, useRouter } from './router';
+import { Shell } from './components/Shell';
+import { NotFound } from './pages/NotFound';
+import { pages, START_PATH } from './pages';
+import { useEffect } from 'react';
+
+function CurrentPage() {
+  const { path, navigate } = useRouter();
+  useEffect(() => {
+    if (path === '/') navigate(START_PATH, { replace: true });
+  }, [path, navigate]);
+  const page = pages.find((p) => p.path === path || path.startsWith(`${p.path}/`));
+  if (!page) return path === '/' ? null : <NotFound />;
+  const Page = page.component;
+  return <Page />;
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <RouterProvider>
+        <Shell>
+          <CurrentPage />
+        </Shell>
+      </RouterProvider>
+    </I18nProvider>
+  );
+}

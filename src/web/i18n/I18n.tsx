@@ -1,0 +1,47 @@
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { catalogue, type Lang, type MessageKey } from './messages';
+
+export interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  /** Numbers the Swedish way in Swedish (1 234,5), the English way in English. */
+  formatNumber: (n: number, digits?: number) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+const STORAGE_KEY = 'kunskapsnav.lang';
+
+function initialLang(): Lang {
+  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  return stored === 'en' ? 'en' : 'sv';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem(STORAGE_KEY, lang);
+  }, [lang]);
+  const value = useMemo<I18n>(() => {
+    const locale = lang === 'sv' ? 'sv-SE' : 'en-GB';
+    return {
+      lang,
+      setLang,
+      t: (key, vars) => {
+        let text = catalogue[lang][key];
+        if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
+        return text;
+      },
+      formatNumber: (n, digits = 0) =>
+        n.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    };
+  }, [lang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

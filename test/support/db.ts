@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import pino from 'pino';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { projectRoot } from '../../src/config/paths.js';
+import type { Db } from '../../src/db/db.js';
+import { openPglite } from '../../src/db/pglite.js';
+import { openPostgres } from '../../src/db/postgres.js';
+import { prepareDatabase } from '../../src/runtime/prepare.js';
+
+/**
+ * Test databases: in-memory PGlite by default; with DATABASE_URL set, a fresh database on that
+ * server per test file (dropped afterwards), so the same suite runs against both engines.
+ */
+export const REFERENCE_DATA_DIR =
+  process.env['REFERENCE_DATA_DIR'] ?? path.resolve(projectRoot(), '..', 'shared', 'data');
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ REFERENCE_DATA_DIR, DEMO: '0', LOG_LEVEL: 'silent', ...overrides }, projectRoot());
+}
+
+export const silentLogger = pino({ level: 'silent' });
+
+export interface TestDb {
+  db: Db;
+  /** Connection string of the per-test database (server mode only). */
+  url?: string;
+  close(): Promise<void>;
+}
+
+export async function openEmptyTestDb(): Promise<TestDb> {
+  const serverUrl = process.env['DATABASE_URL'];
+  if (!serverUrl) {
+    const db = await openPglite(undefined);
+    return { db, close: () => db.close() };
+  }
+  const name = `kn_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString(), 4);
+  return {
+    db,
+    url: url.toString(),
+    async close() {
+      await db.close();
+      const a = new pg.Client({ connectionString: serverUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+/** A migrated database with reference data (and demo units when asked). */
+export async function openTestDb(options: { demo?: boolean } = {}): Promise<TestDb> {
+  const t = await openEmptyTestDb();
+  await prepareDatabase(t.db, testConfig({ DEMO: options.demo ? '1' : '0' }), silentLogger);
+  return t;
+}
