@@ -1,0 +1,33 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/db.js';
+
+export interface CliContext {
+  db: Db;
+  config: Config;
+  log: Logger;
+  values: Record<string, string | boolean | Array<string | boolean> | undefined>;
+  positionals: string[];
+  out: NodeJS.WritableStream;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  options?: ParseArgsConfig['options'];
+  /** Returns the process exit code. */
+  run(ctx: CliContext): Promise<number>;
+}
+
+/** Every CLI command. Add one here; its implementation lives in its module. */
+export const commands: CliCommand[] = [
+  {
+    name: 'migrate',
+    summary: 'Apply database migrations and load reference data, then exit.',
+    async run({ out }) {
+      out.write('Database is migrated and reference data is loaded.\n');
+      return 0;
+    },
+  },
+];
