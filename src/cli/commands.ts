@@ -25,9 +25,10 @@ export const commands: CliCommand[] = [
   {
     name: 'migrate',
     summary: 'Apply database migrations and load reference data, then exit.',
-    async run({ out }) {
+    run({ out }) {
+      // prepareDatabase already ran before any command; this one only reports it.
       out.write('Database is migrated and reference data is loaded.\n');
-      return 0;
+      return Promise.resolve(0);
     },
   },
 ];
