@@ -24,7 +24,12 @@ async function run(argv: string[]): Promise<number> {
     process.stderr.write(name && name !== '--help' ? `Unknown command: ${name}\n\n${usage()}` : usage());
     return name && name !== '--help' ? 2 : 0;
   }
-  const { values, positionals } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: command.options ?? {},
+    allowPositionals: true,
+    strict: true,
+  });
   const config = loadConfig();
   const log = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
   const database = await openDatabase(config);
@@ -39,7 +44,12 @@ async function run(argv: string[]): Promise<number> {
 try {
   process.exitCode = await run(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof ReferenceDataError || (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof DataDirLockedError ||
+    err instanceof ReferenceDataError ||
+    (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+  ) {
     process.stderr.write(`kunskapsnav: ${err.message}\n`);
     process.exitCode = 2;
   } else {
