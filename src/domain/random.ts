@@ -9,6 +9,8 @@ export interface Random {
   int(min: number, max: number): number;
   pick<T>(items: readonly T[]): T;
   chance(p: number): boolean;
+  /** Fisher–Yates in place; returns the same array. */
+  shuffle<T>(items: T[]): T[];
 }
 
 export function seededRandom(seed: number | string): Random {
@@ -28,6 +30,13 @@ export function seededRandom(seed: number | string): Random {
       return items[Math.floor(next() * items.length)] as T;
     },
     chance: (p) => next() < p,
+    shuffle<T>(items: T[]): T[] {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [items[i], items[j]] = [items[j] as T, items[i] as T];
+      }
+      return items;
+    },
   };
 }
 
