@@ -1,10 +1,14 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { catalogue, type Lang, type MessageKey } from './messages';
 
+type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
+
 export interface I18n {
   lang: Lang;
   setLang: (lang: Lang) => void;
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  /** A count with its noun: picks `<key>.one` or `<key>.other` by the language's plural rules. */
+  tn: (key: PluralKey, count: number) => string;
   /** Numbers the Swedish way in Swedish (1 234,5), the English way in English. */
   formatNumber: (n: number, digits?: number) => string;
 }
@@ -25,14 +29,20 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [lang]);
   const value = useMemo<I18n>(() => {
     const locale = lang === 'sv' ? 'sv-SE' : 'en-GB';
+    const t = (key: MessageKey, vars?: Record<string, string | number>): string => {
+      let text = catalogue[lang][key];
+      if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
+      return text;
+    };
+    const plurals = new Intl.PluralRules(locale);
     return {
       lang,
       setLang,
-      t: (key, vars) => {
-        let text = catalogue[lang][key];
-        if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
-        return text;
-      },
+      t,
+      tn: (key, count) =>
+        t(`${key}.${plurals.select(count) === 'one' ? 'one' : 'other'}` as MessageKey, {
+          count: count.toLocaleString(locale),
+        }),
       formatNumber: (n, digits = 0) =>
         n.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
     };

@@ -112,7 +112,7 @@ function OrgTree({
   query: string;
   asOf: string;
 }) {
-  const { t } = useI18n();
+  const { t, tn } = useI18n();
   const visible = useMemo(() => {
     if (!query) return municipalities;
     return municipalities.filter((m) => matches(m.name, query) || m.code.startsWith(query));
@@ -124,8 +124,7 @@ function OrgTree({
   return (
     <div className="org-tree">
       <h2>
-        {t('org.nation')}{' '}
-        <span className="muted">({t('org.regionCount', { count: municipalities.length })})</span>
+        {t('org.nation')} <span className="muted">({tn('org.regionCount', municipalities.length)})</span>
       </h2>
       {shownRegions.length === 0 && <p>{t('common.noResults')}</p>}
       <ul className="tree-level">
@@ -136,7 +135,7 @@ function OrgTree({
             <Disclosure
               key={r.code}
               label={`${r.name}`}
-              meta={`${r.code} · ${t('org.regionCount', { count: r.municipalityCount })}`}
+              meta={`${r.code} · ${tn('org.regionCount', r.municipalityCount)}`}
               open={!!query && munis.length > 0}
             >
               <ul className="tree-level">
@@ -144,7 +143,7 @@ function OrgTree({
                   <Disclosure
                     key={m.code}
                     label={m.name}
-                    meta={`${m.code} · ${t('org.unitCount', { count: m.unitCount })}`}
+                    meta={`${m.code} · ${tn('org.unitCount', m.unitCount)}`}
                     open={false}
                   >
                     {m.skrGroup && (
