@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import pg from 'pg';
 import pino from 'pino';
 import { loadConfig, type Config } from '../../src/config/config.js';
@@ -8,13 +7,13 @@ import type { Db } from '../../src/db/db.js';
 import { openPglite } from '../../src/db/pglite.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import { prepareDatabase } from '../../src/runtime/prepare.js';
+import { REFERENCE_DATA_DIR } from './paths.js';
 
 /**
  * Test databases: in-memory PGlite by default; with DATABASE_URL set, a fresh database on that
  * server per test file (dropped afterwards), so the same suite runs against both engines.
  */
-export const REFERENCE_DATA_DIR =
-  process.env['REFERENCE_DATA_DIR'] ?? path.resolve(projectRoot(), '..', 'shared', 'data');
+export { REFERENCE_DATA_DIR };
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ REFERENCE_DATA_DIR, DEMO: '0', LOG_LEVEL: 'silent', ...overrides }, projectRoot());
