@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate.js';
 import { readReferenceData } from '../modules/org/reference-data.js';
 import { loadReferenceData } from '../modules/org/reference-load.js';
 import { seedDemoUnits } from '../modules/org/demo.js';
+import { syncCatalogue } from '../modules/indicators/engine.js';
 
 /** Brings a database to the state the application needs: schema, reference data, demo data. */
 export async function prepareDatabase(db: Db, config: Config, log: Logger): Promise<void> {
@@ -12,6 +13,8 @@ export async function prepareDatabase(db: Db, config: Config, log: Logger): Prom
   log.info({ applied: migrations.applied, alreadyApplied: migrations.alreadyApplied }, 'migrations done');
   const reference = await loadReferenceData(db, readReferenceData(config.referenceDataDir));
   log.info({ loaded: reference.loaded, dir: config.referenceDataDir }, 'reference data ready');
+  const indicators = await syncCatalogue(db);
+  log.info({ active: indicators.length }, 'indicator definitions ready');
   if (config.demo) {
     const seeded = await seedDemoUnits(db);
     if (seeded > 0) log.info({ units: seeded }, 'synthetic demo units created');

@@ -1,0 +1,247 @@
+import type { Queryable } from '../../db/db.js';
+import type { Fact, FactAttribute } from '../../domain/facts/fact.js';
+import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
+import type { CountDelta, Membership } from '../../domain/indicators/membership.js';
+
+/** SQL of the indicator engine. Bulk statements take JSON arrays so a batch is one round trip. */
+
+export interface FactSource {
+  type: string;
+  id: string;
+}
+
+/** A (person, unit, year) whose memberships must be recomputed. */
+export interface Slice {
+  person: string;
+  unitId: string;
+  year: number;
+}
+
+type Raw = Record<string, unknown>;
+
+export async function upsertDefinitions(q: Queryable, defs: readonly IndicatorDefinition[]): Promise<void> {
+  await q.query(
+    `INSERT INTO indicator_definition (id, version, definition)
+     SELECT d.id, d.version, d.definition FROM json_to_recordset($1::json) AS d(id text, version integer, definition jsonb)
+     ON CONFLICT (id, version) DO NOTHING`,
+    [JSON.stringify(defs.map((d) => ({ id: d.id, version: d.version, definition: d })))],
+  );
+}
+
+export async function activeDefinitionJson(q: Queryable): Promise<unknown[]> {
+  const { rows } = await q.query<{ definition: unknown }>(
+    'SELECT definition FROM indicator_definition WHERE active ORDER BY id',
+  );
+  return rows.map((r) => r.definition);
+}
+
+export async function insertFacts(q: Queryable, facts: readonly Fact[], source: FactSource): Promise<void> {
+  if (facts.length === 0) return;
+  await q.query(
+    `INSERT INTO indicator_fact (register, kind, person, unit_id, fact_date, sex, age, attributes, source_type, source_id)
+     SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes, $2, $3
+     FROM json_to_recordset($1::json) AS f(register text, kind text, person text, unit_id uuid, fact_date date,
+       sex text, age integer, attributes jsonb)`,
+    [
+      JSON.stringify(
+        facts.map((f) => ({
+          register: f.register,
+          kind: f.kind,
+          person: f.person,
+          unit_id: f.unitId,
+          fact_date: f.date,
+          sex: f.sex,
+          age: f.age,
+          attributes: f.attributes,
+        })),
+      ),
+      source.type,
+      source.id,
+    ],
+  );
+}
+
+/** Deletes the facts of a source and returns the slices they touched. */
+export async function deleteFactsOf(q: Queryable, source: FactSource): Promise<Slice[]> {
+  const { rows } = await q.query<Raw>(
+    `DELETE FROM indicator_fact WHERE source_type = $1 AND source_id = $2
+     RETURNING person, unit_id, extract(year FROM fact_date)::int AS year`,
+    [source.type, source.id],
+  );
+  return rows.map((r) => ({
+    person: r['person'] as string,
+    unitId: r['unit_id'] as string,
+    year: Number(r['year']),
+  }));
+}
+
+function toFact(r: Raw): Fact {
+  return {
+    register: r['register'] as Fact['register'],
+    kind: r['kind'] as Fact['kind'],
+    person: r['person'] as string,
+    unitId: r['unit_id'] as string,
+    date: r['fact_date'] as string,
+    sex: r['sex'] as 'K' | 'M',
+    age: Number(r['age']),
+    attributes: r['attributes'] as Record<string, FactAttribute>,
+  };
+}
+
+const SLICE_JSON = `json_to_recordset($1::json) AS s(person text, unit_id uuid, year integer)`;
+
+export async function factsOfSlices(q: Queryable, slices: readonly Slice[]): Promise<Fact[]> {
+  const { rows } = await q.query<Raw>(
+    `SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes
+       FROM ${SLICE_JSON}
+       JOIN indicator_fact f ON f.person = s.person AND f.unit_id = s.unit_id
+        AND f.fact_date >= make_date(s.year, 1, 1) AND f.fact_date < make_date(s.year + 1, 1, 1)
+      ORDER BY f.person, f.unit_id, f.fact_date, f.id`,
+    [slicesJson(slices)],
+  );
+  return rows.map(toFact);
+}
+
+function slicesJson(slices: readonly Slice[]): string {
+  return JSON.stringify(slices.map((s) => ({ person: s.person, unit_id: s.unitId, year: s.year })));
+}
+
+/** Memberships stored for the slices (every period key starts with its year). */
+export async function membershipsOfSlices(q: Queryable, slices: readonly Slice[]): Promise<Membership[]> {
+  const { rows } = await q.query<Raw>(
+    `SELECT m.indicator_id, m.version, m.period, m.unit_id, m.person, m.sex, m.in_numerator
+       FROM ${SLICE_JSON}
+       JOIN indicator_membership m ON m.person = s.person AND m.unit_id = s.unit_id AND left(m.period, 4) = s.year::text`,
+    [slicesJson(slices)],
+  );
+  return rows.map((r) => ({
+    indicatorId: r['indicator_id'] as string,
+    version: Number(r['version']),
+    period: r['period'] as string,
+    unitId: r['unit_id'] as string,
+    person: r['person'] as string,
+    sex: r['sex'] as 'K' | 'M',
+    inNumerator: r['in_numerator'] as boolean,
+  }));
+}
+
+export async function replaceMemberships(
+  q: Queryable,
+  slices: readonly Slice[],
+  rows: readonly Membership[],
+): Promise<void> {
+  await q.query(
+    `DELETE FROM indicator_membership m USING ${SLICE_JSON}
+      WHERE m.person = s.person AND m.unit_id = s.unit_id AND left(m.period, 4) = s.year::text`,
+    [slicesJson(slices)],
+  );
+  await insertMemberships(q, rows);
+}
+
+export async function insertMemberships(q: Queryable, rows: readonly Membership[]): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `INSERT INTO indicator_membership (indicator_id, version, period, unit_id, person, sex, in_numerator)
+     SELECT m.indicator_id, m.version, m.period, m.unit_id, m.person, m.sex, m.in_numerator
+     FROM json_to_recordset($1::json) AS m(indicator_id text, version integer, period text, unit_id uuid,
+       person text, sex text, in_numerator boolean)`,
+    [
+      JSON.stringify(
+        rows.map((m) => ({
+          indicator_id: m.indicatorId,
+          version: m.version,
+          period: m.period,
+          unit_id: m.unitId,
+          person: m.person,
+          sex: m.sex,
+          in_numerator: m.inNumerator,
+        })),
+      ),
+    ],
+  );
+}
+
+/** Adds deltas to the counts; a cell that reaches 0/0 is removed, as a rebuild would not create it. */
+export async function applyCountDeltas(q: Queryable, deltas: readonly CountDelta[]): Promise<void> {
+  if (deltas.length === 0) return;
+  const json = JSON.stringify(
+    deltas.map((d) => ({
+      indicator_id: d.indicatorId,
+      version: d.version,
+      period: d.period,
+      unit_id: d.unitId,
+      sex: d.sex,
+      numerator: d.numerator,
+      denominator: d.denominator,
+    })),
+  );
+  await q.query(
+    `INSERT INTO indicator_count AS c (indicator_id, version, period, unit_id, sex, numerator, denominator)
+     SELECT d.indicator_id, d.version, d.period, d.unit_id, d.sex, d.numerator, d.denominator
+     FROM json_to_recordset($1::json) AS d(indicator_id text, version integer, period text, unit_id uuid,
+       sex text, numerator integer, denominator integer)
+     ON CONFLICT (indicator_id, version, period, unit_id, sex) DO UPDATE
+       SET numerator = c.numerator + EXCLUDED.numerator,
+           denominator = c.denominator + EXCLUDED.denominator,
+           computed_at = now()`,
+    [json],
+  );
+  await q.query(
+    `DELETE FROM indicator_count c USING json_to_recordset($1::json) AS d(indicator_id text, version integer,
+       period text, unit_id uuid, sex text)
+      WHERE c.indicator_id = d.indicator_id AND c.version = d.version AND c.period = d.period
+        AND c.unit_id = d.unit_id AND c.sex = d.sex AND c.denominator = 0`,
+    [json],
+  );
+}
+
+/** Facts in (person, unit, id) order after a keyset position, for the rebuild. */
+export async function factBatchAfter(
+  q: Queryable,
+  after: { person: string; unitId: string; id: number } | null,
+  limit: number,
+): Promise<Array<{ id: number; fact: Fact }>> {
+  const { rows } = await q.query<Raw>(
+    `SELECT id, register, kind, person, unit_id, fact_date, sex, age, attributes FROM indicator_fact
+      WHERE $1::text IS NULL OR (person, unit_id, id) > ($1::text, $2::uuid, $3::bigint)
+      ORDER BY person, unit_id, id
+      LIMIT $4`,
+    [after?.person ?? null, after?.unitId ?? null, after?.id ?? null, limit],
+  );
+  return rows.map((r) => ({ id: Number(r['id']), fact: toFact(r) }));
+}
+
+export async function countsFromMemberships(q: Queryable): Promise<void> {
+  await q.query(
+    `INSERT INTO indicator_count (indicator_id, version, period, unit_id, sex, numerator, denominator)
+     SELECT indicator_id, version, period, unit_id, sex, count(*) FILTER (WHERE in_numerator), count(*)
+       FROM indicator_membership
+      GROUP BY indicator_id, version, period, unit_id, sex`,
+  );
+}
+
+export interface CountRow {
+  indicatorId: string;
+  version: number;
+  period: string;
+  unitId: string;
+  sex: 'K' | 'M';
+  numerator: number;
+  denominator: number;
+}
+
+export async function allCounts(q: Queryable): Promise<CountRow[]> {
+  const { rows } = await q.query<Raw>(
+    `SELECT indicator_id, version, period, unit_id, sex, numerator, denominator FROM indicator_count
+      ORDER BY indicator_id, version, period, unit_id, sex`,
+  );
+  return rows.map((r) => ({
+    indicatorId: r['indicator_id'] as string,
+    version: Number(r['version']),
+    period: r['period'] as string,
+    unitId: r['unit_id'] as string,
+    sex: r['sex'] as 'K' | 'M',
+    numerator: Number(r['numerator']),
+    denominator: Number(r['denominator']),
+  }));
+}
