@@ -1,6 +1,7 @@
 import type { ModuleRoutes } from './deps.js';
+import { instrumentRoutes } from '../modules/instruments/routes.js';
 import { orgRoutes } from '../modules/org/routes.js';
 import { systemRoutes } from '../modules/system/routes.js';
 
 /** The HTTP routes of every capability, in one list. Add a module here to expose it. */
-export const moduleRoutes: ModuleRoutes[] = [systemRoutes, orgRoutes];
+export const moduleRoutes: ModuleRoutes[] = [systemRoutes, orgRoutes, instrumentRoutes];

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Fact } from '../facts/fact.js';
 import { INDICATOR_CATALOGUE } from './catalogue.js';
-import { countIndicator } from './count.js';
+import { countIndicator, type ShareCounts, type UnitCounts } from './count.js';
 import { indicatorDefinitionSchema } from './definition.js';
 import { countDeltas, membershipsOf, type Membership } from './membership.js';
 import { parsePeriod } from './period.js';
@@ -78,12 +78,16 @@ describe('memberships', () => {
       });
     }
     const period = parsePeriod('2024-Q3');
-    assert.ok(period);
+    if (!period) throw new Error('bad period');
     let compared = 0;
     for (const def of definitions.filter((d) => d.denominator.register === 'senior_alert')) {
-      for (const [unitId, counts] of countIndicator(def, facts, period)) {
+      const reference: Array<[string, UnitCounts]> = [...countIndicator(def, facts, period)];
+      for (const [unitId, counts] of reference) {
         for (const sex of ['K', 'M'] as const) {
-          const got = totals.get(`${def.id}|2024-Q3|${unitId}|${sex}`) ?? { numerator: 0, denominator: 0 };
+          const got: ShareCounts = totals.get(`${def.id}|2024-Q3|${unitId}|${sex}`) ?? {
+            numerator: 0,
+            denominator: 0,
+          };
           assert.deepEqual(got, counts[sex], `${def.id} ${unitId} ${sex}`);
           compared++;
         }

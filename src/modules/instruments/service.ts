@@ -1,0 +1,95 @@
+import { NotFoundError, ValidationError, type FieldIssue } from '../../domain/errors.js';
+import { isAnswerable, type FormDefinition } from '../../domain/forms/definition.js';
+import { toQuestionnaire } from '../../domain/forms/fhir/export-questionnaire.js';
+import { fromQuestionnaire, type ImportWarning } from '../../domain/forms/fhir/import-questionnaire.js';
+import type { Questionnaire } from '../../domain/forms/fhir/types.js';
+import { flattenItems } from '../../domain/forms/form-index.js';
+import type { LocalizedText } from '../../domain/forms/text.js';
+import {
+  getInstrument,
+  listInstruments,
+  type RegisteredInstrument,
+  type ScoreResult,
+} from '../../domain/instruments/index.js';
+import type { ScoreInputBody } from './schema.js';
+
+/** A field issue that also names the form item, as the instruments API promises. */
+export interface ItemIssue extends FieldIssue {
+  item: string | null;
+}
+
+export interface InstrumentSummary {
+  id: string;
+  version: number;
+  title: LocalizedText;
+  description: LocalizedText;
+  requiresSex: boolean;
+  sources: RegisteredInstrument['sources'];
+  bands: RegisteredInstrument['bands'];
+  items: { id: string; prefix?: string; type: string; text: LocalizedText }[];
+}
+
+export interface InstrumentDetail extends InstrumentSummary {
+  /** The thresholds the server scores with (the DOMAIN.md defaults until configuration lands). */
+  thresholds: object;
+  form: FormDefinition;
+}
+
+function summary(i: RegisteredInstrument): InstrumentSummary {
+  const items = flattenItems(i.form.items)
+    .filter(isAnswerable)
+    .map((item) => ({
+      id: item.id,
+      ...(item.prefix ? { prefix: item.prefix } : {}),
+      type: item.type,
+      text: item.text,
+    }));
+  const { id, version, title, description, requiresSex, sources, bands } = i;
+  return { id, version, title, description, requiresSex, sources, bands, items };
+}
+
+function find(id: string): RegisteredInstrument {
+  const instrument = getInstrument(id);
+  if (!instrument) throw new NotFoundError(`instrument ${id}`);
+  return instrument;
+}
+
+export function listInstrumentSummaries(): InstrumentSummary[] {
+  return listInstruments().map(summary);
+}
+
+export function instrumentDetail(id: string): InstrumentDetail {
+  const instrument = find(id);
+  return { ...summary(instrument), thresholds: instrument.defaultOptions, form: instrument.form };
+}
+
+export function instrumentQuestionnaire(id: string): Questionnaire {
+  return toQuestionnaire(find(id).form);
+}
+
+/** Scores with the server's thresholds; invalid answers are a ValidationError naming each item. */
+export function scoreInstrument(id: string, input: ScoreInputBody): ScoreResult {
+  const instrument = find(id);
+  const outcome = instrument.score({ answers: input.answers, ...(input.sex ? { sex: input.sex } : {}) });
+  if (outcome.ok) return outcome.result;
+  const issues: ItemIssue[] = outcome.issues.map((i) => ({
+    field: i.item === 'sex' ? 'sex' : `answers.${i.item}`,
+    item: i.item,
+    rule: i.rule,
+    message: i.message,
+  }));
+  throw new ValidationError(issues, 'body');
+}
+
+/** Validates and converts a FHIR R4 Questionnaire; nothing is stored (storing forms comes later). */
+export function importFhirQuestionnaire(json: unknown): { form: FormDefinition; warnings: ImportWarning[] } {
+  const result = fromQuestionnaire(json);
+  if (result.ok) return { form: result.form, warnings: result.warnings };
+  const issues: ItemIssue[] = result.issues.map((i) => ({
+    field: i.path,
+    item: i.item,
+    rule: i.rule,
+    message: i.message,
+  }));
+  throw new ValidationError(issues, 'body');
+}
