@@ -7,7 +7,9 @@ import {
   type IndicatorDefinition,
 } from '../../domain/indicators/definition.js';
 import { countDeltas, membershipsOf, type Membership } from '../../domain/indicators/membership.js';
+import { parsePeriod, type PeriodType } from '../../domain/indicators/period.js';
 import * as q from './queries.js';
+import { enqueue } from './publish-queries.js';
 
 /**
  * Computation on write: facts are recorded in the registration's own transaction and the
@@ -65,7 +67,26 @@ async function refresh(
   const after = groupBySlice(facts).flatMap((group) => membershipsOf(definitions, group));
   const before = await q.membershipsOfSlices(tx, slices);
   await q.replaceMemberships(tx, slices, after);
-  await q.applyCountDeltas(tx, countDeltas(before, after));
+  const deltas = countDeltas(before, after);
+  await q.applyCountDeltas(tx, deltas);
+  await enqueue(tx, tablesToRepublish(definitions, deltas));
+}
+
+/** The (indicator, period) tables whose counts changed, and the tables gated on them. */
+function tablesToRepublish(
+  definitions: readonly IndicatorDefinition[],
+  deltas: readonly { indicatorId: string; period: string }[],
+): Array<{ indicatorId: string; period: string }> {
+  const out = new Map<string, { indicatorId: string; period: string }>();
+  for (const d of deltas) {
+    out.set(`${d.indicatorId}|${d.period}`, { indicatorId: d.indicatorId, period: d.period });
+    for (const gated of definitions.filter((g) => g.minCoverage?.indicator === d.indicatorId)) {
+      if (gated.periodTypes.some((t) => periodTypeOf(d.period) === t)) {
+        out.set(`${gated.id}|${d.period}`, { indicatorId: gated.id, period: d.period });
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 /** Records the facts of a registration; call inside the registration's transaction. */
@@ -126,6 +147,11 @@ export async function rebuildIndicators(
     }
     await flush(groupBySlice(carry));
     await q.countsFromMemberships(tx);
+    await q.enqueueAllCounted(tx);
     return { facts: factCount, memberships: membershipCount };
   });
+}
+
+function periodTypeOf(key: string): PeriodType | undefined {
+  return parsePeriod(key)?.type;
 }

@@ -245,3 +245,12 @@ export async function allCounts(q: Queryable): Promise<CountRow[]> {
     denominator: Number(r['denominator']),
   }));
 }
+
+/** After a rebuild every table with counts is published again. */
+export async function enqueueAllCounted(q: Queryable): Promise<void> {
+  await q.query(
+    `INSERT INTO publication_queue (indicator_id, period)
+     SELECT DISTINCT indicator_id, period FROM indicator_count
+     ON CONFLICT DO NOTHING`,
+  );
+}

@@ -1,0 +1,138 @@
+import type { Queryable } from '../../db/db.js';
+import type { PublishedValue } from '../../domain/indicators/publish.js';
+import type { Placement, UnitSexCount } from '../../domain/indicators/rollup.js';
+import type { Period } from '../../domain/indicators/period.js';
+
+type Raw = Record<string, unknown>;
+
+export async function unitCounts(
+  q: Queryable,
+  indicatorId: string,
+  version: number,
+  period: string,
+): Promise<UnitSexCount[]> {
+  const { rows } = await q.query<Raw>(
+    `SELECT unit_id, sex, numerator, denominator FROM indicator_count
+      WHERE indicator_id = $1 AND version = $2 AND period = $3 ORDER BY unit_id, sex`,
+    [indicatorId, version, period],
+  );
+  return rows.map((r) => ({
+    unitId: r['unit_id'] as string,
+    sex: r['sex'] as 'K' | 'M',
+    numerator: Number(r['numerator']),
+    denominator: Number(r['denominator']),
+  }));
+}
+
+/**
+ * Where each unit belongs for a period: the latest unit version overlapping the period (the
+ * one valid on its last day when there is one), and that municipality's region then.
+ */
+export async function placementsFor(q: Queryable, period: Period): Promise<Map<string, Placement>> {
+  const { rows } = await q.query<Raw>(
+    `SELECT DISTINCT ON (v.unit_id) v.unit_id, v.municipality_code, l.region_code
+       FROM org_unit_version v
+       JOIN org_municipality_region l ON l.municipality_code = v.municipality_code
+        AND l.valid_from < $2 AND $1 < l.valid_to
+      WHERE v.valid_from < $2 AND $1 < v.valid_to
+      ORDER BY v.unit_id, v.valid_from DESC, l.valid_from DESC`,
+    [period.from, period.to],
+  );
+  return new Map(
+    rows.map((r) => [
+      r['unit_id'] as string,
+      { municipalityCode: r['municipality_code'] as string, regionCode: r['region_code'] as string },
+    ]),
+  );
+}
+
+export async function replacePublished(
+  q: Queryable,
+  indicatorId: string,
+  period: string,
+  values: readonly PublishedValue[],
+  at: Date,
+): Promise<void> {
+  await q.query('DELETE FROM published_value WHERE indicator_id = $1 AND period = $2', [indicatorId, period]);
+  if (values.length === 0) return;
+  await q.query(
+    `INSERT INTO published_value (indicator_id, version, period, level, code, sex, numerator, denominator, rate,
+       ci_lower, ci_upper, coverage, status, computed_at)
+     SELECT v.indicator_id, v.version, v.period, v.level, v.code, v.sex, v.numerator, v.denominator, v.rate,
+       v.ci_lower, v.ci_upper, v.coverage, v.status, $2
+     FROM json_to_recordset($1::json) AS v(indicator_id text, version integer, period text, level text, code text,
+       sex text, numerator integer, denominator integer, rate double precision, ci_lower double precision,
+       ci_upper double precision, coverage double precision, status text)`,
+    [
+      JSON.stringify(
+        values.map((v) => ({
+          indicator_id: v.indicatorId,
+          version: v.version,
+          period: v.period,
+          level: v.level,
+          code: v.code,
+          sex: v.sex,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          rate: v.rate,
+          ci_lower: v.ciLower,
+          ci_upper: v.ciUpper,
+          coverage: v.coverage,
+          status: v.status,
+        })),
+      ),
+      at,
+    ],
+  );
+}
+
+export async function recordPublication(
+  q: Queryable,
+  p: {
+    indicatorId: string;
+    version: number;
+    period: string;
+    at: Date;
+    cells: number;
+    primary: number;
+    secondary: number;
+    secondaryLossShare: number;
+  },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO publication (indicator_id, version, period, published_at, cells, suppressed_primary, suppressed_secondary, secondary_loss_share)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (indicator_id, period) DO UPDATE SET version = EXCLUDED.version, published_at = EXCLUDED.published_at,
+       cells = EXCLUDED.cells, suppressed_primary = EXCLUDED.suppressed_primary,
+       suppressed_secondary = EXCLUDED.suppressed_secondary, secondary_loss_share = EXCLUDED.secondary_loss_share`,
+    [p.indicatorId, p.version, p.period, p.at, p.cells, p.primary, p.secondary, p.secondaryLossShare],
+  );
+}
+
+export async function enqueue(
+  q: Queryable,
+  pairs: ReadonlyArray<{ indicatorId: string; period: string }>,
+): Promise<void> {
+  if (pairs.length === 0) return;
+  await q.query(
+    `INSERT INTO publication_queue (indicator_id, period)
+     SELECT p.indicator_id, p.period FROM json_to_recordset($1::json) AS p(indicator_id text, period text)
+     ON CONFLICT DO NOTHING`,
+    [JSON.stringify(pairs.map((p) => ({ indicator_id: p.indicatorId, period: p.period })))],
+  );
+}
+
+/** Takes queued pairs off the queue (they are published in the same transaction). */
+export async function takeQueued(
+  q: Queryable,
+  limit: number,
+): Promise<Array<{ indicatorId: string; period: string }>> {
+  const { rows } = await q.query<Raw>(
+    `DELETE FROM publication_queue WHERE (indicator_id, period) IN (
+       SELECT indicator_id, period FROM publication_queue ORDER BY queued_at, indicator_id, period LIMIT $1
+       FOR UPDATE SKIP LOCKED)
+     RETURNING indicator_id, period`,
+    [limit],
+  );
+  return rows.map((r) => ({ indicatorId: r['indicator_id'] as string, period: r['period'] as string }));
+}

@@ -1,0 +1,126 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Fact } from '../../domain/facts/fact.js';
+import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
+import { parsePeriod } from '../../domain/indicators/period.js';
+import { nodeOf, rollUp } from '../../domain/indicators/rollup.js';
+import { verifyTable } from '../../domain/disclosure/verify.js';
+import { seededRandom } from '../../domain/random.js';
+import { openTestDb, type TestDb } from '../../../test/support/db.js';
+import { activeDefinitions, recordFacts } from './engine.js';
+import { publishQueued } from './publish.js';
+import { placementsFor, unitCounts } from './publish-queries.js';
+
+interface PublishedRow extends Record<string, unknown> {
+  indicator_id: string;
+  period: string;
+  level: 'nation' | 'region' | 'municipality' | 'unit';
+  code: string;
+  sex: 'T' | 'K' | 'M';
+  numerator: number | null;
+  denominator: number | null;
+  rate: number | null;
+  status: string;
+}
+
+describe('publication', () => {
+  let t: TestDb;
+  let defs: IndicatorDefinition[];
+  before(async () => {
+    t = await openTestDb({ demo: true });
+    defs = await activeDefinitions(t.db);
+    const { rows } = await t.db.query<{ id: string }>(
+      `SELECT v.unit_id AS id FROM org_unit_version v
+        WHERE v.municipality_code IN ('0114', '0115', '0117', '0180', '0980', '1280') AND v.operating_area = 'elderly_care'
+          AND v.valid_from <= '2024-06-30' AND '2024-06-30' < v.valid_to
+        ORDER BY v.unit_id`,
+    );
+    const units = rows.map((r) => r.id);
+    const rng = seededRandom(2024);
+    for (let p = 0; p < 400; p++) {
+      const unitId = rng.pick(units);
+      const person = `person-${p}`;
+      const sex = rng.chance(0.6) ? 'K' : 'M';
+      const base = {
+        register: 'senior_alert' as const,
+        person,
+        unitId,
+        sex: sex,
+        age: rng.int(65, 98),
+      };
+      const facts: Fact[] = [{ ...base, kind: 'served', date: '2024-02-01', attributes: {} }];
+      if (rng.chance(0.8))
+        facts.push({
+          ...base,
+          kind: 'risk_assessment',
+          date: '2024-02-15',
+          attributes: { instrument: 'modified-norton', risk: rng.chance(0.4) },
+        });
+      if (rng.chance(0.1))
+        facts.push({ ...base, kind: 'event', date: '2024-05-15', attributes: { eventType: 'fall' } });
+      await t.db.transaction((tx) => recordFacts(tx, defs, facts, { type: 'test', id: person }));
+    }
+  });
+  after(async () => t.close());
+
+  it('publishes every queued table, and the queue is empty afterwards', async () => {
+    const published = await publishQueued(t.db, defs, { threshold: 5 });
+    assert.ok(published >= 6, `published ${published}`);
+    const queue = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM publication_queue');
+    assert.equal(queue.rows[0]?.n, 0);
+  });
+
+  it('publishes the nation exactly as the sum of the counts', async () => {
+    const counts = await unitCounts(t.db, 'K10001', 1, '2024');
+    const total = counts.reduce((s, c) => ({ n: s.n + c.numerator, d: s.d + c.denominator }), { n: 0, d: 0 });
+    const { rows } = await t.db.query<PublishedRow>(
+      `SELECT * FROM published_value WHERE indicator_id = 'K10001' AND period = '2024' AND level = 'nation' AND sex = 'T'`,
+    );
+    assert.deepEqual([rows[0]?.numerator, rows[0]?.denominator, rows[0]?.status], [total.n, total.d, 'ok']);
+    assert.equal(total.d, 400);
+  });
+
+  it('leaves no suppressed count recoverable in any published table (exact verifier)', async () => {
+    const { rows } = await t.db.query<PublishedRow>(
+      'SELECT * FROM published_value ORDER BY indicator_id, period',
+    );
+    const tables = new Map<string, PublishedRow[]>();
+    for (const r of rows)
+      tables.set(`${r.indicator_id}|${r.period}`, [
+        ...(tables.get(`${r.indicator_id}|${r.period}`) ?? []),
+        r,
+      ]);
+    let suppressedCells = 0;
+    for (const [key, cells] of tables) {
+      const [indicatorId, periodKey] = key.split('|') as [string, string];
+      const period = parsePeriod(periodKey);
+      assert.ok(period);
+      const def = defs.find((d) => d.id === indicatorId);
+      assert.ok(def);
+      const { parents } = rollUp(
+        await unitCounts(t.db, def.id, def.version, periodKey),
+        await placementsFor(t.db, period),
+      );
+      for (const part of ['numerator', 'denominator'] as const) {
+        const verdict = verifyTable(
+          parents,
+          cells.map((c) => ({ node: nodeOf(c.level, c.code), sex: c.sex, value: c[part] ?? '..' })),
+        );
+        assert.equal(
+          verdict.ok,
+          true,
+          `${key} ${part}: ${verdict.determined.map((d) => `${d.cell.node}/${d.cell.sex}`).join(', ')}`,
+        );
+      }
+      for (const c of cells) {
+        if (c.status === 'suppressed') suppressedCells++;
+        if (c.denominator !== null && c.denominator > 0 && c.denominator < 5)
+          assert.fail(`${key} publishes a denominator of ${c.denominator}`);
+        if (c.numerator !== null && c.numerator > 0 && c.numerator < 5)
+          assert.fail(`${key} publishes a numerator of ${c.numerator}`);
+      }
+    }
+    assert.ok(tables.size >= 6);
+    assert.ok(suppressedCells > 0);
+  });
+});
