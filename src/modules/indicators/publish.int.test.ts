@@ -40,7 +40,7 @@ describe('publication', () => {
     for (let p = 0; p < 400; p++) {
       const unitId = rng.pick(units);
       const person = `person-${p}`;
-      const sex = rng.chance(0.6) ? 'K' : 'M';
+      const sex: 'K' | 'M' = rng.chance(0.6) ? 'K' : 'M';
       const base = {
         register: 'senior_alert' as const,
         person,
