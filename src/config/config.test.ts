@@ -11,6 +11,7 @@ describe('configuration', () => {
     assert.equal(c.engine, 'pglite');
     assert.equal(c.demo, true);
     assert.equal(c.logLevel, 'info');
+    assert.equal(c.disclosureThreshold, 5);
   });
 
   it('switches to the server engine with DATABASE_URL, and demo data is off there unless asked', () => {
@@ -37,6 +38,7 @@ describe('configuration', () => {
     ],
     ['DEMO', { DEMO: 'maybe' }, /DEMO must be one of 0, 1, true, false, yes, no/],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error/],
+    ['DISCLOSURE_THRESHOLD', { DISCLOSURE_THRESHOLD: '1' }, /DISCLOSURE_THRESHOLD must be at least 2/],
   ];
   for (const [variable, env, message] of bad) {
     it(`refuses ${variable}=${Object.values(env)[0]} with one line naming the variable and the rule`, () => {

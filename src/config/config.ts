@@ -24,6 +24,12 @@ const configSchema = z.object({
     .optional(),
   REFERENCE_DATA_DIR: z.string().min(1, 'must not be empty').default('../shared/data'),
   DEMO: booleanFlag.optional(),
+  DISCLOSURE_THRESHOLD: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(2, 'must be at least 2 (counts 1 to threshold−1 are suppressed)')
+    .max(100, 'must be at most 100')
+    .default(5),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -43,6 +49,8 @@ export interface Config {
   /** Demo data loads by default in embedded mode only (DESIGN.md: never in server mode unless asked). */
   demo: boolean;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  /** Published counts from 1 to threshold−1 are suppressed (DOMAIN.md §8: no national rule; 5 is SKR's). */
+  disclosureThreshold: number;
 }
 
 export class ConfigError extends Error {
@@ -80,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     referenceDataDir: path.resolve(cwd, c.REFERENCE_DATA_DIR),
     demo: c.DEMO ?? engine === 'pglite',
     logLevel: c.LOG_LEVEL,
+    disclosureThreshold: c.DISCLOSURE_THRESHOLD,
   };
 }

@@ -3,6 +3,7 @@ import { openDatabase } from '../runtime/database.js';
 import { prepareDatabase } from '../runtime/prepare.js';
 import { buildApp, type Readiness } from './app.js';
 import { createLogger } from './logger.js';
+import { startPublisher, type Publisher } from '../modules/indicators/publisher.js';
 
 /**
  * Starts the server: listen first (healthz answers 503 while starting), prepare the database,
@@ -15,11 +16,14 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const readiness: Readiness = { ready: false };
   const app = await buildApp({ db: database.db, config }, { logger: log, readiness });
 
+  // Background work started once the database is ready; stopped before it closes.
+  const background: { publisher?: Publisher } = {};
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       log.info('shutting down: finishing in-flight requests');
       await app.close();
+      await background.publisher?.stop();
       await database.shutdown();
       log.info('stopped');
     })();
@@ -44,6 +48,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
     await close();
     throw err;
   }
+  background.publisher = startPublisher(database.db, { threshold: config.disclosureThreshold }, log);
   readiness.ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,0 +1,49 @@
+import type { Logger } from 'pino';
+import type { Db } from '../../db/db.js';
+import { activeDefinitions } from './engine.js';
+import { publishQueued, type PublishSettings } from './publish.js';
+
+/**
+ * Publishes queued tables in the background, shortly after the writes that queued them
+ * (default every 500 ms), so published values trail registrations by about a second.
+ */
+export interface Publisher {
+  /** Publishes everything queued now (tests and the CLI call this directly). */
+  runOnce(): Promise<number>;
+  /** Stops the loop and waits for a run in progress. */
+  stop(): Promise<void>;
+}
+
+export function startPublisher(db: Db, settings: PublishSettings, log: Logger, intervalMs = 500): Publisher {
+  let running: Promise<number> | null = null;
+  let stopped = false;
+  const runOnce = async (): Promise<number> => {
+    if (running) return running;
+    running = (async () => {
+      try {
+        return await publishQueued(db, await activeDefinitions(db), settings);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  const timer = setInterval(() => {
+    if (stopped) return;
+    runOnce().then(
+      (n) => {
+        if (n > 0) log.debug({ tables: n }, 'published indicator tables');
+      },
+      (err: unknown) => log.error({ err }, 'publishing failed; the tables stay queued'),
+    );
+  }, intervalMs);
+  timer.unref();
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running?.catch(() => 0);
+    },
+  };
+}
