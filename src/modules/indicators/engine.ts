@@ -6,16 +6,18 @@ import {
   parseIndicatorDefinitions,
   type IndicatorDefinition,
 } from '../../domain/indicators/definition.js';
-import { countDeltas, membershipsOf, type Membership } from '../../domain/indicators/membership.js';
+import { countDeltas, membershipsOf } from '../../domain/indicators/membership.js';
+import { allCountsSelectSql, postgresDialect } from './count-sql.js';
 import { parsePeriod, type PeriodType } from '../../domain/indicators/period.js';
 import * as q from './queries.js';
 import { enqueue } from './publish-queries.js';
 
 /**
- * Computation on write: facts are recorded in the registration's own transaction and the
- * memberships and counts of the (person, unit, year) slices they touch are recomputed there,
- * so a new registration is in its aggregates when its transaction commits. A rebuild derives
- * everything again from the facts with the same membership function.
+ * Computation on write: facts are recorded in the registration's own transaction; the
+ * memberships of the (person, unit, year) slices they touch are derived from the facts before
+ * and after the change, and the difference goes into the counts in that transaction, so a new
+ * registration is in its aggregates when it commits. A rebuild counts everything again with
+ * set-based SQL generated from the same definitions; tests prove the two agree.
  */
 
 /** Stores the shipped catalogue (new ids and versions only) and returns the active definitions. */
@@ -56,17 +58,23 @@ function groupBySlice(facts: readonly Fact[]): Fact[][] {
   return [...groups.values()];
 }
 
-async function refresh(
+/**
+ * Recomputes the slices around a change of facts: memberships before the change and after it,
+ * both derived from the facts themselves, and the difference goes into the counts.
+ */
+async function changeFacts(
   tx: Queryable,
   definitions: readonly IndicatorDefinition[],
   touched: readonly q.Slice[],
+  change: () => Promise<void>,
 ): Promise<void> {
   const slices = uniqueSlices(touched);
-  if (slices.length === 0) return;
-  const facts = await q.factsOfSlices(tx, slices);
-  const after = groupBySlice(facts).flatMap((group) => membershipsOf(definitions, group));
-  const before = await q.membershipsOfSlices(tx, slices);
-  await q.replaceMemberships(tx, slices, after);
+  if (slices.length === 0) return change();
+  const membershipsNow = async () =>
+    groupBySlice(await q.factsOfSlices(tx, slices)).flatMap((group) => membershipsOf(definitions, group));
+  const before = await membershipsNow();
+  await change();
+  const after = await membershipsNow();
   const deltas = countDeltas(before, after);
   await q.applyCountDeltas(tx, deltas);
   await enqueue(tx, tablesToRepublish(definitions, deltas));
@@ -96,8 +104,7 @@ export async function recordFacts(
   facts: readonly Fact[],
   source: q.FactSource,
 ): Promise<void> {
-  await q.insertFacts(tx, facts, source);
-  await refresh(tx, definitions, slicesOf(facts));
+  await changeFacts(tx, definitions, slicesOf(facts), () => q.insertFacts(tx, facts, source));
 }
 
 /** Replaces a registration's facts (a correction or a deletion when `facts` is empty). */
@@ -107,48 +114,27 @@ export async function replaceFacts(
   facts: readonly Fact[],
   source: q.FactSource,
 ): Promise<void> {
-  const old = await q.deleteFactsOf(tx, source);
-  await q.insertFacts(tx, facts, source);
-  await refresh(tx, definitions, [...old, ...slicesOf(facts)]);
+  const old = await q.slicesOfSource(tx, source);
+  await changeFacts(tx, definitions, [...old, ...slicesOf(facts)], async () => {
+    await q.deleteFactsOf(tx, source);
+    await q.insertFacts(tx, facts, source);
+  });
 }
 
 /**
- * Recomputes every membership and count from the facts, in one transaction, reading facts in
- * (person, unit) order a batch at a time so memory stays bounded.
+ * Recomputes every count from the facts with set-based SQL generated from the definitions, in
+ * one transaction, and queues every table for publication.
  */
 export async function rebuildIndicators(
   db: Db,
   definitions: readonly IndicatorDefinition[],
-  batchSize = 20_000,
-): Promise<{ facts: number; memberships: number }> {
+): Promise<{ counts: number }> {
   return db.transaction(async (tx) => {
-    await tx.query('DELETE FROM indicator_membership');
+    await q.enqueueAllPublished(tx);
     await tx.query('DELETE FROM indicator_count');
-    let after: { person: string; unitId: string; id: number } | null = null;
-    let carry: Fact[] = [];
-    let factCount = 0;
-    let membershipCount = 0;
-    const flush = async (groups: Fact[][]) => {
-      const rows: Membership[] = groups.flatMap((g) => membershipsOf(definitions, g));
-      membershipCount += rows.length;
-      await q.insertMemberships(tx, rows);
-    };
-    for (;;) {
-      const batch = await q.factBatchAfter(tx, after, batchSize);
-      if (batch.length === 0) break;
-      factCount += batch.length;
-      const last = batch[batch.length - 1];
-      if (last) after = { person: last.fact.person, unitId: last.fact.unitId, id: last.id };
-      const facts = [...carry, ...batch.map((b) => b.fact)];
-      // The last (person, unit) may continue in the next batch: hold it back.
-      const tail = facts.filter((f) => f.person === last?.fact.person && f.unitId === last.fact.unitId);
-      carry = tail;
-      await flush(groupBySlice(facts.slice(0, facts.length - tail.length)));
-    }
-    await flush(groupBySlice(carry));
-    await q.countsFromMemberships(tx);
+    const inserted = await q.insertCountsSelect(tx, allCountsSelectSql(postgresDialect, definitions));
     await q.enqueueAllCounted(tx);
-    return { facts: factCount, memberships: membershipCount };
+    return { counts: inserted };
   });
 }
 

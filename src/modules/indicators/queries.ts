@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/db.js';
 import type { Fact, FactAttribute } from '../../domain/facts/fact.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
-import type { CountDelta, Membership } from '../../domain/indicators/membership.js';
+import type { CountDelta } from '../../domain/indicators/membership.js';
 
 /** SQL of the indicator engine. Bulk statements take JSON arrays so a batch is one round trip. */
 
@@ -61,11 +61,11 @@ export async function insertFacts(q: Queryable, facts: readonly Fact[], source: 
   );
 }
 
-/** Deletes the facts of a source and returns the slices they touched. */
-export async function deleteFactsOf(q: Queryable, source: FactSource): Promise<Slice[]> {
+/** The slices a source's current facts lie in. */
+export async function slicesOfSource(q: Queryable, source: FactSource): Promise<Slice[]> {
   const { rows } = await q.query<Raw>(
-    `DELETE FROM indicator_fact WHERE source_type = $1 AND source_id = $2
-     RETURNING person, unit_id, extract(year FROM fact_date)::int AS year`,
+    `SELECT DISTINCT person, unit_id, extract(year FROM fact_date)::int AS year
+       FROM indicator_fact WHERE source_type = $1 AND source_id = $2`,
     [source.type, source.id],
   );
   return rows.map((r) => ({
@@ -73,6 +73,13 @@ export async function deleteFactsOf(q: Queryable, source: FactSource): Promise<S
     unitId: r['unit_id'] as string,
     year: Number(r['year']),
   }));
+}
+
+export async function deleteFactsOf(q: Queryable, source: FactSource): Promise<void> {
+  await q.query('DELETE FROM indicator_fact WHERE source_type = $1 AND source_id = $2', [
+    source.type,
+    source.id,
+  ]);
 }
 
 function toFact(r: Raw): Fact {
@@ -104,61 +111,6 @@ export async function factsOfSlices(q: Queryable, slices: readonly Slice[]): Pro
 
 function slicesJson(slices: readonly Slice[]): string {
   return JSON.stringify(slices.map((s) => ({ person: s.person, unit_id: s.unitId, year: s.year })));
-}
-
-/** Memberships stored for the slices (every period key starts with its year). */
-export async function membershipsOfSlices(q: Queryable, slices: readonly Slice[]): Promise<Membership[]> {
-  const { rows } = await q.query<Raw>(
-    `SELECT m.indicator_id, m.version, m.period, m.unit_id, m.person, m.sex, m.in_numerator
-       FROM ${SLICE_JSON}
-       JOIN indicator_membership m ON m.person = s.person AND m.unit_id = s.unit_id AND left(m.period, 4) = s.year::text`,
-    [slicesJson(slices)],
-  );
-  return rows.map((r) => ({
-    indicatorId: r['indicator_id'] as string,
-    version: Number(r['version']),
-    period: r['period'] as string,
-    unitId: r['unit_id'] as string,
-    person: r['person'] as string,
-    sex: r['sex'] as 'K' | 'M',
-    inNumerator: r['in_numerator'] as boolean,
-  }));
-}
-
-export async function replaceMemberships(
-  q: Queryable,
-  slices: readonly Slice[],
-  rows: readonly Membership[],
-): Promise<void> {
-  await q.query(
-    `DELETE FROM indicator_membership m USING ${SLICE_JSON}
-      WHERE m.person = s.person AND m.unit_id = s.unit_id AND left(m.period, 4) = s.year::text`,
-    [slicesJson(slices)],
-  );
-  await insertMemberships(q, rows);
-}
-
-export async function insertMemberships(q: Queryable, rows: readonly Membership[]): Promise<void> {
-  if (rows.length === 0) return;
-  await q.query(
-    `INSERT INTO indicator_membership (indicator_id, version, period, unit_id, person, sex, in_numerator)
-     SELECT m.indicator_id, m.version, m.period, m.unit_id, m.person, m.sex, m.in_numerator
-     FROM json_to_recordset($1::json) AS m(indicator_id text, version integer, period text, unit_id uuid,
-       person text, sex text, in_numerator boolean)`,
-    [
-      JSON.stringify(
-        rows.map((m) => ({
-          indicator_id: m.indicatorId,
-          version: m.version,
-          period: m.period,
-          unit_id: m.unitId,
-          person: m.person,
-          sex: m.sex,
-          in_numerator: m.inNumerator,
-        })),
-      ),
-    ],
-  );
 }
 
 /** Adds deltas to the counts; a cell that reaches 0/0 is removed, as a rebuild would not create it. */
@@ -195,31 +147,6 @@ export async function applyCountDeltas(q: Queryable, deltas: readonly CountDelta
   );
 }
 
-/** Facts in (person, unit, id) order after a keyset position, for the rebuild. */
-export async function factBatchAfter(
-  q: Queryable,
-  after: { person: string; unitId: string; id: number } | null,
-  limit: number,
-): Promise<Array<{ id: number; fact: Fact }>> {
-  const { rows } = await q.query<Raw>(
-    `SELECT id, register, kind, person, unit_id, fact_date, sex, age, attributes FROM indicator_fact
-      WHERE $1::text IS NULL OR (person, unit_id, id) > ($1::text, $2::uuid, $3::bigint)
-      ORDER BY person, unit_id, id
-      LIMIT $4`,
-    [after?.person ?? null, after?.unitId ?? null, after?.id ?? null, limit],
-  );
-  return rows.map((r) => ({ id: Number(r['id']), fact: toFact(r) }));
-}
-
-export async function countsFromMemberships(q: Queryable): Promise<void> {
-  await q.query(
-    `INSERT INTO indicator_count (indicator_id, version, period, unit_id, sex, numerator, denominator)
-     SELECT indicator_id, version, period, unit_id, sex, count(*) FILTER (WHERE in_numerator), count(*)
-       FROM indicator_membership
-      GROUP BY indicator_id, version, period, unit_id, sex`,
-  );
-}
-
 export interface CountRow {
   indicatorId: string;
   version: number;
@@ -244,6 +171,22 @@ export async function allCounts(q: Queryable): Promise<CountRow[]> {
     numerator: Number(r['numerator']),
     denominator: Number(r['denominator']),
   }));
+}
+
+export async function insertCountsSelect(q: Queryable, select: string): Promise<number> {
+  const r = await q.query(
+    `INSERT INTO indicator_count (indicator_id, version, period, unit_id, sex, numerator, denominator) ${select}`,
+  );
+  return r.affectedRows;
+}
+
+/** Before a rebuild: every published table is republished, even one that ends up empty. */
+export async function enqueueAllPublished(q: Queryable): Promise<void> {
+  await q.query(
+    `INSERT INTO publication_queue (indicator_id, period)
+     SELECT DISTINCT indicator_id, period FROM published_value
+     ON CONFLICT DO NOTHING`,
+  );
 }
 
 /** After a rebuild every table with counts is published again. */

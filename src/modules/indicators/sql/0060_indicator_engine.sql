@@ -1,5 +1,5 @@
 -- Indicator engine: facts in, counts out, maintained on write.
--- indicator_fact and indicator_membership are individual-level (pseudonym + unit);
+-- indicator_fact is individual-level (pseudonym + unit);
 -- indicator_count holds unit × period × sex counts before disclosure control.
 
 CREATE TABLE indicator_definition (
@@ -28,21 +28,8 @@ CREATE TABLE indicator_fact (
   source_id text NOT NULL,
   recorded_at timestamptz NOT NULL DEFAULT now()
 );
--- Serves both slice lookups (person, unit) and the rebuild's keyset order.
-CREATE INDEX indicator_fact_by_person_unit ON indicator_fact (person, unit_id, id);
+CREATE INDEX indicator_fact_by_person_unit ON indicator_fact (person, unit_id, fact_date);
 CREATE INDEX indicator_fact_by_source ON indicator_fact (source_type, source_id);
-
-CREATE TABLE indicator_membership (
-  indicator_id text NOT NULL,
-  version integer NOT NULL,
-  period text NOT NULL,
-  unit_id uuid NOT NULL,
-  person text NOT NULL,
-  sex text NOT NULL CHECK (sex IN ('K', 'M')),
-  in_numerator boolean NOT NULL,
-  PRIMARY KEY (person, unit_id, indicator_id, version, period)
-);
-CREATE INDEX indicator_membership_by_cell ON indicator_membership (indicator_id, version, period, unit_id);
 
 CREATE TABLE indicator_count (
   indicator_id text NOT NULL,
