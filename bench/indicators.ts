@@ -96,7 +96,11 @@ async function exportForDuckDb(
   const attrs = [...columns.keys()];
   const factsCsv = path.join(dir, 'facts.csv');
   const out = fs.createWriteStream(factsCsv);
-  const esc = (v: unknown) => (v === null || v === undefined ? '' : `"${String(v).replaceAll('"', '""')}"`);
+  const esc = (v: unknown): string => {
+    if (v === null || v === undefined) return '';
+    const text = typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+    return `"${text.replaceAll('"', '""')}"`;
+  };
   out.write(['register', 'kind', 'person', 'unit_id', 'fact_date', 'sex', 'age', ...attrs].join(',') + '\n');
   let lastId = 0;
   for (;;) {
