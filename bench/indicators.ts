@@ -98,7 +98,12 @@ async function exportForDuckDb(
   const out = fs.createWriteStream(factsCsv);
   const esc = (v: unknown): string => {
     if (v === null || v === undefined) return '';
-    const text = typeof v === 'object' ? JSON.stringify(v) : String(v as string | number | boolean);
+    const text =
+      typeof v === 'string'
+        ? v
+        : typeof v === 'number' || typeof v === 'boolean'
+          ? String(v)
+          : JSON.stringify(v);
     return `"${text.replaceAll('"', '""')}"`;
   };
   out.write(['register', 'kind', 'person', 'unit_id', 'fact_date', 'sex', 'age', ...attrs].join(',') + '\n');
