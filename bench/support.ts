@@ -50,7 +50,7 @@ export async function openBenchDb(options: { demo: boolean }): Promise<BenchDb> 
   await prepareDatabase(db, config, log);
   return {
     db,
-    label: `PostgreSQL (${(await db.query<{ v: string }>('SHOW server_version AS v')).rows[0]?.v ?? '?'})`,
+    label: `PostgreSQL (${(await db.query<{ v: string }>('SELECT current_setting($$server_version$$) AS v')).rows[0]?.v ?? '?'})`,
     async close() {
       await db.close();
       const a = new pg.Client({ connectionString: serverUrl });
