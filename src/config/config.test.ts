@@ -22,6 +22,17 @@ describe('configuration', () => {
     assert.equal(loadConfig({ DEMO: '0' }, '/').demo, false);
   });
 
+  it('has session defaults and secure cookies in server mode only unless told', () => {
+    const c = loadConfig({}, '/');
+    assert.deepEqual(c.session, { idleMinutes: 30, absoluteHours: 12 });
+    assert.equal(c.cookieSecure, false);
+    assert.equal(c.oidc, undefined);
+    const pg = 'postgres://u@h/kn';
+    assert.equal(loadConfig({ DATABASE_URL: pg }, '/').cookieSecure, true);
+    assert.equal(loadConfig({ DATABASE_URL: pg, COOKIE_SECURE: '0' }, '/').cookieSecure, false);
+    assert.equal(loadConfig({ COOKIE_SECURE: '1' }, '/').cookieSecure, true);
+  });
+
   it('treats empty variables as unset', () => {
     assert.equal(loadConfig({ PORT: '', DATABASE_URL: '' }, '/').port, 3000);
   });
@@ -39,6 +50,11 @@ describe('configuration', () => {
     ['DEMO', { DEMO: 'maybe' }, /DEMO must be one of 0, 1, true, false, yes, no/],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error/],
     ['DISCLOSURE_THRESHOLD', { DISCLOSURE_THRESHOLD: '1' }, /DISCLOSURE_THRESHOLD must be at least 2/],
+    ['SESSION_IDLE_MINUTES', { SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES must be between 1 and 1440/],
+    ['SESSION_ABSOLUTE_HOURS', { SESSION_ABSOLUTE_HOURS: 'x' }, /SESSION_ABSOLUTE_HOURS must be a whole number/],
+    ['COOKIE_SECURE', { COOKIE_SECURE: 'perhaps' }, /COOKIE_SECURE must be one of 0, 1/],
+    ['OIDC_ISSUER', { OIDC_ISSUER: 'not a url' }, /OIDC_ISSUER must be an http\(s\) URL/],
+    ['OIDC_CLIENT_ID', { OIDC_ISSUER: 'https://idp.example' }, /OIDC_CLIENT_ID must be set when any OIDC_/],
   ];
   for (const [variable, env, message] of bad) {
     it(`refuses ${variable}=${Object.values(env)[0]} with one line naming the variable and the rule`, () => {

@@ -35,6 +35,23 @@ const configSchema = z.object({
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 1440')
+    .max(1440, 'must be between 1 and 1440')
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 168')
+    .max(168, 'must be between 1 and 168')
+    .default(12),
+  COOKIE_SECURE: booleanFlag.optional(),
+  OIDC_ISSUER: z.url({ error: 'must be an http(s) URL' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1, 'must not be empty').optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1, 'must not be empty').optional(),
+  OIDC_REDIRECT_URL: z.url({ error: 'must be an http(s) URL' }).optional(),
 });
 
 export type DatabaseEngine = 'pglite' | 'postgres';
@@ -51,7 +68,22 @@ export interface Config {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   /** Published counts from 1 to threshold−1 are suppressed (DOMAIN.md §8: no national rule; 5 is SKR's). */
   disclosureThreshold: number;
+  /** Sessions end after this much inactivity, and in any case this long after login. */
+  session: { idleMinutes: number; absoluteHours: number };
+  /** Secure cookies: on in server mode unless COOKIE_SECURE=0, off in embedded mode unless COOKIE_SECURE=1. */
+  cookieSecure: boolean;
+  /** OpenID Connect login; undefined unless all four OIDC_* variables are set. */
+  oidc: OidcConfig | undefined;
 }
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+}
+
+const OIDC_VARS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const;
 
 export class ConfigError extends Error {
   constructor(
@@ -78,6 +110,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(variable, issue?.message ?? 'is invalid');
   }
   const c = parsed.data;
+  const oidcSet = OIDC_VARS.filter((v) => c[v] !== undefined);
+  if (oidcSet.length > 0 && oidcSet.length < OIDC_VARS.length) {
+    const missing = OIDC_VARS.find((v) => c[v] === undefined) ?? 'OIDC_ISSUER';
+    throw new ConfigError(missing, 'must be set when any OIDC_* variable is set');
+  }
   const engine: DatabaseEngine = c.DATABASE_URL ? 'postgres' : 'pglite';
   return {
     port: c.PORT,
@@ -89,5 +126,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demo: c.DEMO ?? engine === 'pglite',
     logLevel: c.LOG_LEVEL,
     disclosureThreshold: c.DISCLOSURE_THRESHOLD,
+    session: { idleMinutes: c.SESSION_IDLE_MINUTES, absoluteHours: c.SESSION_ABSOLUTE_HOURS },
+    cookieSecure: c.COOKIE_SECURE ?? engine === 'postgres',
+    oidc:
+      c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET && c.OIDC_REDIRECT_URL
+        ? {
+            issuer: c.OIDC_ISSUER,
+            clientId: c.OIDC_CLIENT_ID,
+            clientSecret: c.OIDC_CLIENT_SECRET,
+            redirectUrl: c.OIDC_REDIRECT_URL,
+          }
+        : undefined,
   };
 }

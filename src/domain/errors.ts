@@ -39,3 +39,30 @@ export class ConflictError extends Error {
     this.name = 'ConflictError';
   }
 }
+
+/** The caller is not logged in (or the session ended). HTTP 401. */
+export class UnauthorizedError extends Error {
+  constructor(message = 'You need to log in to do this.') {
+    super(message);
+    this.name = 'UnauthorizedError';
+  }
+}
+
+/** The caller is logged in but the policy says no. HTTP 403. */
+export class ForbiddenError extends Error {
+  constructor(message = 'You are not allowed to do this.') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** Too many attempts; try again after `retryAfterSeconds`. HTTP 429 with retry-after. */
+export class TooManyRequestsError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+    this.name = 'TooManyRequestsError';
+  }
+}

@@ -8,6 +8,8 @@ import type { AppDeps } from './deps.js';
 import { moduleRoutes } from './modules.js';
 import { sendProblem, toProblem } from './problem.js';
 import { projectRoot } from '../config/paths.js';
+import { TooManyRequestsError } from '../domain/errors.js';
+import { registerIdentity } from '../modules/identity/http.js';
 
 export interface Readiness {
   ready: boolean;
@@ -62,6 +64,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
   app.setErrorHandler((err, req, reply) => {
     const problem = toProblem(err, req);
     if (problem.status >= 500) req.log.error({ err }, 'request failed');
+    if (err instanceof TooManyRequestsError) reply.header('retry-after', String(err.retryAfterSeconds));
     return sendProblem(reply, problem);
   });
 
@@ -82,6 +85,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
       });
     }
   });
+
+  // After the readiness hook, so no session is looked up before the schema exists.
+  await registerIdentity(app, deps);
 
   for (const routes of moduleRoutes) await routes(app, deps);
 

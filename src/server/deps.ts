@@ -6,6 +6,8 @@ import type { Db } from '../db/db.js';
 export interface AppDeps {
   db: Db;
   config: Config;
+  /** The clock; tests inject one to move time (session timeouts). Defaults to the real time. */
+  now?: () => Date;
 }
 
 export type ModuleRoutes = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;

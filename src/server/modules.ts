@@ -3,6 +3,15 @@ import { instrumentRoutes } from '../modules/instruments/routes.js';
 import { orgRoutes } from '../modules/org/routes.js';
 import { systemRoutes } from '../modules/system/routes.js';
 import { indicatorRoutes } from '../modules/indicators/routes.js';
+import { authRoutes } from '../modules/identity/routes.js';
+import { adminAccountRoutes } from '../modules/identity/admin-routes.js';
 
 /** The HTTP routes of every capability, in one list. Add a module here to expose it. */
-export const moduleRoutes: ModuleRoutes[] = [systemRoutes, orgRoutes, instrumentRoutes, indicatorRoutes];
+export const moduleRoutes: ModuleRoutes[] = [
+  systemRoutes,
+  authRoutes,
+  adminAccountRoutes,
+  orgRoutes,
+  instrumentRoutes,
+  indicatorRoutes,
+];

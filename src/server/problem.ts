@@ -2,7 +2,10 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
   ConflictError,
+  ForbiddenError,
   NotFoundError,
+  TooManyRequestsError,
+  UnauthorizedError,
   ValidationError,
   type FieldIssue,
   type InputLocation,
@@ -69,6 +72,12 @@ export function toProblem(err: unknown, request: FastifyRequest): Problem {
       errors: err.issues,
     };
   }
+  if (err instanceof UnauthorizedError)
+    return { type: 'about:blank', title: 'Unauthorized', status: 401, detail: err.message, instance };
+  if (err instanceof ForbiddenError)
+    return { type: 'about:blank', title: 'Forbidden', status: 403, detail: err.message, instance };
+  if (err instanceof TooManyRequestsError)
+    return { type: 'about:blank', title: 'Too many requests', status: 429, detail: err.message, instance };
   const fe = err as Partial<FastifyError>;
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return {

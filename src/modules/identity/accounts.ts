@@ -1,0 +1,161 @@
+import type { Db } from '../../db/db.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { swedishDate } from '../../domain/identity/session.js';
+import { ROLE_SCOPE_KINDS } from '../../domain/policy/policy.js';
+import type { Role, RoleAssignment, Scope } from '../../domain/policy/principal.js';
+import { MIN_PASSWORD_LENGTH, hashPassword } from './password.js';
+import * as q from './queries.js';
+import { normaliseUsername } from './service.js';
+
+/** Account administration: create, disable, grant and withdraw role assignments. */
+
+export interface AccountView {
+  id: string;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+  hasPassword: boolean;
+  oidcSubject: string | null;
+  assignments: RoleAssignment[];
+}
+
+export interface NewAccount {
+  username: string;
+  displayName: string;
+  password?: string | undefined;
+  oidcSubject?: string | undefined;
+}
+
+export interface NewAssignment {
+  role: Role;
+  scope: Scope;
+  validFrom?: string | undefined;
+  validTo?: string | null | undefined;
+}
+
+function view(a: q.AccountRow, assignments: RoleAssignment[]): AccountView {
+  return {
+    id: a.id,
+    username: a.username,
+    displayName: a.displayName,
+    disabled: a.disabled,
+    hasPassword: a.passwordHash !== null,
+    oidcSubject: a.oidcSubject,
+    assignments,
+  };
+}
+
+function strip(a: RoleAssignment): RoleAssignment {
+  return { id: a.id, role: a.role, scope: a.scope, validFrom: a.validFrom, validTo: a.validTo };
+}
+
+export async function listAccounts(db: Db): Promise<AccountView[]> {
+  const accounts = await q.listAccounts(db);
+  const assignments = await q.listAssignments(
+    db,
+    accounts.map((a) => a.id),
+  );
+  return accounts.map((a) =>
+    view(
+      a,
+      assignments.filter((x) => x.accountId === a.id).map(strip),
+    ),
+  );
+}
+
+export async function getAccount(db: Db, id: string): Promise<AccountView> {
+  const a = await q.findAccountById(db, id);
+  if (!a) throw new NotFoundError(`account ${id}`);
+  return view(a, (await q.listAssignments(db, [id])).map(strip));
+}
+
+export async function createAccount(db: Db, input: NewAccount): Promise<AccountView> {
+  const username = normaliseUsername(input.username);
+  if (input.password === undefined && input.oidcSubject === undefined) {
+    throw new ValidationError([
+      { field: 'password', rule: 'required', message: 'give a password or an OIDC subject' },
+    ]);
+  }
+  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new ValidationError([
+      { field: 'password', rule: 'too_short', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` },
+    ]);
+  }
+  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    if (await q.findAccountByUsername(tx, username)) {
+      throw new ConflictError(`username ${username} is taken`, [
+        { field: 'username', rule: 'taken', message: 'another account has this username' },
+      ]);
+    }
+    if (input.oidcSubject !== undefined && (await q.findAccountBySubject(tx, input.oidcSubject))) {
+      throw new ConflictError('OIDC subject is already linked', [
+        { field: 'oidcSubject', rule: 'taken', message: 'another account has this subject' },
+      ]);
+    }
+    const a = await q.insertAccount(tx, {
+      username,
+      displayName: input.displayName.trim(),
+      passwordHash,
+      oidcSubject: input.oidcSubject ?? null,
+    });
+    // AUDIT: account created (actor = the administrator, details { username }).
+    return view(a, []);
+  });
+}
+
+/** Disables the account and ends all its sessions at once. */
+export async function disableAccount(db: Db, id: string): Promise<AccountView> {
+  await db.transaction(async (tx) => {
+    if (!(await q.setDisabled(tx, id, true))) throw new NotFoundError(`account ${id}`);
+    await q.deleteSessionsOfAccount(tx, id);
+    // AUDIT: account disabled (actor = the administrator, recordId = id).
+  });
+  return getAccount(db, id);
+}
+
+export async function addAssignment(
+  db: Db,
+  accountId: string,
+  input: NewAssignment,
+  now: Date,
+): Promise<RoleAssignment> {
+  const allowed = ROLE_SCOPE_KINDS[input.role];
+  if (!allowed.includes(input.scope.kind)) {
+    throw new ValidationError([
+      {
+        field: 'scope.kind',
+        rule: 'scope_not_allowed_for_role',
+        message: `a ${input.role} is scoped to ${allowed.join(' or ')}`,
+      },
+    ]);
+  }
+  const validFrom = input.validFrom ?? swedishDate(now);
+  const validTo = input.validTo ?? null;
+  if (validTo !== null && validTo <= validFrom) {
+    throw new ValidationError([
+      { field: 'validTo', rule: 'before_valid_from', message: 'must be after validFrom' },
+    ]);
+  }
+  return db.transaction(async (tx) => {
+    if (!(await q.findAccountById(tx, accountId))) throw new NotFoundError(`account ${accountId}`);
+    if (!(await q.scopeExists(tx, input.scope))) {
+      const field = input.scope.kind === 'unit' ? 'scope.unitId' : 'scope.code';
+      throw new ValidationError([
+        { field, rule: `unknown_${input.scope.kind}`, message: `no such ${input.scope.kind} in the org register` },
+      ]);
+    }
+    const a = await q.insertAssignment(tx, accountId, { role: input.role, scope: input.scope, validFrom, validTo });
+    // AUDIT: role granted (actor = the administrator, recordType 'role_assignment', recordId = a.id,
+    // details { accountId, role, scope, validFrom, validTo }).
+    return strip(a);
+  });
+}
+
+export async function removeAssignment(db: Db, accountId: string, assignmentId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const removed = await q.deleteAssignment(tx, accountId, assignmentId);
+    if (!removed) throw new NotFoundError(`role assignment ${assignmentId}`);
+    // AUDIT: role withdrawn (actor = the administrator, recordId = assignmentId, details { role, scope }).
+  });
+}

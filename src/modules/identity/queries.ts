@@ -1,0 +1,291 @@
+import type { Queryable } from '../../db/db.js';
+import type { Role, RoleAssignment, Scope } from '../../domain/policy/principal.js';
+
+/** SQL of the identity module: accounts, role assignments, sessions, login attempts. */
+
+type Raw = Record<string, unknown>;
+
+export interface AccountRow {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string | null;
+  disabled: boolean;
+  oidcSubject: string | null;
+}
+
+function toAccount(r: Raw): AccountRow {
+  return {
+    id: r['id'] as string,
+    username: r['username'] as string,
+    displayName: r['display_name'] as string,
+    passwordHash: (r['password_hash'] as string | null) ?? null,
+    disabled: r['disabled'] as boolean,
+    oidcSubject: (r['oidc_subject'] as string | null) ?? null,
+  };
+}
+
+const ACCOUNT_COLUMNS = 'id, username, display_name, password_hash, disabled, oidc_subject';
+
+export async function insertAccount(
+  q: Queryable,
+  a: { username: string; displayName: string; passwordHash: string | null; oidcSubject: string | null },
+): Promise<AccountRow> {
+  const { rows } = await q.query<Raw>(
+    `INSERT INTO identity_account (username, display_name, password_hash, oidc_subject)
+     VALUES ($1, $2, $3, $4) RETURNING ${ACCOUNT_COLUMNS}`,
+    [a.username, a.displayName, a.passwordHash, a.oidcSubject],
+  );
+  return toAccount(rows[0] ?? {});
+}
+
+export async function findAccountByUsername(q: Queryable, username: string): Promise<AccountRow | null> {
+  const { rows } = await q.query<Raw>(`SELECT ${ACCOUNT_COLUMNS} FROM identity_account WHERE username = $1`, [
+    username,
+  ]);
+  return rows[0] ? toAccount(rows[0]) : null;
+}
+
+export async function findAccountById(q: Queryable, id: string): Promise<AccountRow | null> {
+  const { rows } = await q.query<Raw>(`SELECT ${ACCOUNT_COLUMNS} FROM identity_account WHERE id = $1`, [id]);
+  return rows[0] ? toAccount(rows[0]) : null;
+}
+
+export async function findAccountBySubject(q: Queryable, subject: string): Promise<AccountRow | null> {
+  const { rows } = await q.query<Raw>(
+    `SELECT ${ACCOUNT_COLUMNS} FROM identity_account WHERE oidc_subject = $1`,
+    [subject],
+  );
+  return rows[0] ? toAccount(rows[0]) : null;
+}
+
+export async function listAccounts(q: Queryable): Promise<AccountRow[]> {
+  const { rows } = await q.query<Raw>(`SELECT ${ACCOUNT_COLUMNS} FROM identity_account ORDER BY username`);
+  return rows.map(toAccount);
+}
+
+export async function setDisabled(q: Queryable, id: string, disabled: boolean): Promise<boolean> {
+  const r = await q.query('UPDATE identity_account SET disabled = $2 WHERE id = $1', [id, disabled]);
+  return r.affectedRows > 0;
+}
+
+// ── role assignments ────────────────────────────────────────────────────────────
+
+const ASSIGNMENT_COLUMNS =
+  'id, account_id, role, scope_kind, unit_id, municipality_code, region_code, valid_from, valid_to';
+
+function toScope(r: Raw): Scope {
+  switch (r['scope_kind']) {
+    case 'unit':
+      return { kind: 'unit', unitId: r['unit_id'] as string };
+    case 'municipality':
+      return { kind: 'municipality', code: r['municipality_code'] as string };
+    case 'region':
+      return { kind: 'region', code: r['region_code'] as string };
+    default:
+      return { kind: 'nation' };
+  }
+}
+
+function toAssignment(r: Raw): RoleAssignment & { accountId: string } {
+  return {
+    id: r['id'] as string,
+    accountId: r['account_id'] as string,
+    role: r['role'] as Role,
+    scope: toScope(r),
+    validFrom: r['valid_from'] as string,
+    validTo: (r['valid_to'] as string | null) ?? null,
+  };
+}
+
+export async function insertAssignment(
+  q: Queryable,
+  accountId: string,
+  a: { role: Role; scope: Scope; validFrom: string; validTo: string | null },
+): Promise<RoleAssignment> {
+  const s = a.scope;
+  const { rows } = await q.query<Raw>(
+    `INSERT INTO identity_role_assignment
+       (account_id, role, scope_kind, unit_id, municipality_code, region_code, valid_from, valid_to)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ASSIGNMENT_COLUMNS}`,
+    [
+      accountId,
+      a.role,
+      s.kind,
+      s.kind === 'unit' ? s.unitId : null,
+      s.kind === 'municipality' ? s.code : null,
+      s.kind === 'region' ? s.code : null,
+      a.validFrom,
+      a.validTo,
+    ],
+  );
+  return toAssignment(rows[0] ?? {});
+}
+
+/** All assignments of the accounts, or only those valid on `day` when given. */
+export async function listAssignments(
+  q: Queryable,
+  accountIds: string[],
+  day?: string,
+): Promise<Array<RoleAssignment & { accountId: string }>> {
+  const { rows } = await q.query<Raw>(
+    `SELECT ${ASSIGNMENT_COLUMNS} FROM identity_role_assignment
+      WHERE account_id = ANY($1::uuid[])
+        AND ($2::date IS NULL OR (valid_from <= $2::date AND (valid_to IS NULL OR $2::date < valid_to)))
+      ORDER BY valid_from, created_at, id`,
+    [accountIds, day ?? null],
+  );
+  return rows.map(toAssignment);
+}
+
+export async function deleteAssignment(
+  q: Queryable,
+  accountId: string,
+  assignmentId: string,
+): Promise<RoleAssignment | null> {
+  const { rows } = await q.query<Raw>(
+    `DELETE FROM identity_role_assignment WHERE account_id = $1 AND id = $2 RETURNING ${ASSIGNMENT_COLUMNS}`,
+    [accountId, assignmentId],
+  );
+  return rows[0] ? toAssignment(rows[0]) : null;
+}
+
+// ── sessions ────────────────────────────────────────────────────────────────────
+
+export interface SessionRow {
+  id: string;
+  accountId: string;
+  authMethod: 'password' | 'oidc';
+  createdAt: Date;
+  lastSeenAt: Date;
+  csrfToken: string;
+}
+
+export async function insertSession(
+  q: Queryable,
+  s: {
+    tokenHash: string;
+    accountId: string;
+    authMethod: 'password' | 'oidc';
+    now: Date;
+    csrfToken: string;
+    clientAddress: string | null;
+    userAgent: string | null;
+  },
+): Promise<string> {
+  const { rows } = await q.query<{ id: string }>(
+    `INSERT INTO identity_session
+       (token_hash, account_id, auth_method, created_at, last_seen_at, csrf_token, client_address, user_agent)
+     VALUES ($1, $2, $3, $4, $4, $5, $6, $7) RETURNING id`,
+    [s.tokenHash, s.accountId, s.authMethod, s.now, s.csrfToken, s.clientAddress, s.userAgent],
+  );
+  return rows[0]?.id ?? '';
+}
+
+/** The session of a token hash, with its account, when the account is not disabled. */
+export async function findSession(
+  q: Queryable,
+  tokenHash: string,
+): Promise<{ session: SessionRow; account: AccountRow } | null> {
+  const { rows } = await q.query<Raw>(
+    `SELECT s.id AS session_id, s.auth_method, s.created_at, s.last_seen_at, s.csrf_token,
+            a.id, a.username, a.display_name, a.password_hash, a.disabled, a.oidc_subject
+       FROM identity_session s JOIN identity_account a ON a.id = s.account_id
+      WHERE s.token_hash = $1 AND NOT a.disabled`,
+    [tokenHash],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const account = toAccount(r);
+  return {
+    account,
+    session: {
+      id: r['session_id'] as string,
+      accountId: account.id,
+      authMethod: r['auth_method'] as 'password' | 'oidc',
+      createdAt: r['created_at'] as Date,
+      lastSeenAt: r['last_seen_at'] as Date,
+      csrfToken: r['csrf_token'] as string,
+    },
+  };
+}
+
+export async function touchSession(q: Queryable, id: string, now: Date): Promise<void> {
+  await q.query('UPDATE identity_session SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < $2', [id, now]);
+}
+
+export async function deleteSession(q: Queryable, id: string): Promise<number> {
+  return (await q.query('DELETE FROM identity_session WHERE id = $1', [id])).affectedRows;
+}
+
+export async function deleteSessionsOfAccount(q: Queryable, accountId: string): Promise<number> {
+  return (await q.query('DELETE FROM identity_session WHERE account_id = $1', [accountId])).affectedRows;
+}
+
+// ── login attempts ──────────────────────────────────────────────────────────────
+
+export async function insertLoginAttempt(
+  q: Queryable,
+  a: { username: string; clientAddress: string; now: Date; succeeded: boolean },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO identity_login_attempt (username, client_address, attempted_at, succeeded)
+     VALUES ($1, $2, $3, $4)`,
+    [a.username, a.clientAddress, a.now, a.succeeded],
+  );
+}
+
+/** Failures for the username since `since`, not counting those before its latest success. */
+export async function recentFailuresByUsername(q: Queryable, username: string, since: Date): Promise<Date[]> {
+  const { rows } = await q.query<{ attempted_at: Date }>(
+    `SELECT attempted_at FROM identity_login_attempt f
+      WHERE f.username = $1 AND NOT f.succeeded AND f.attempted_at > $2
+        AND NOT EXISTS (SELECT 1 FROM identity_login_attempt s
+                         WHERE s.username = $1 AND s.succeeded AND s.attempted_at >= f.attempted_at)
+      ORDER BY attempted_at DESC LIMIT 100`,
+    [username, since],
+  );
+  return rows.map((r) => r.attempted_at);
+}
+
+export async function recentFailuresByAddress(q: Queryable, clientAddress: string, since: Date): Promise<Date[]> {
+  const { rows } = await q.query<{ attempted_at: Date }>(
+    `SELECT attempted_at FROM identity_login_attempt
+      WHERE client_address = $1 AND NOT succeeded AND attempted_at > $2
+      ORDER BY attempted_at DESC LIMIT 100`,
+    [clientAddress, since],
+  );
+  return rows.map((r) => r.attempted_at);
+}
+
+// ── org lookups for scopes and policy targets ───────────────────────────────────
+
+export async function scopeExists(q: Queryable, scope: Scope): Promise<boolean> {
+  const sql: Record<Scope['kind'], string> = {
+    unit: 'SELECT 1 FROM org_unit WHERE id = $1::uuid',
+    municipality: 'SELECT 1 FROM org_municipality WHERE code = $1',
+    region: 'SELECT 1 FROM org_region WHERE code = $1',
+    nation: 'SELECT 1',
+  };
+  const param = scope.kind === 'unit' ? [scope.unitId] : scope.kind === 'nation' ? [] : [scope.code];
+  return (await q.query(sql[scope.kind], param)).rows.length > 0;
+}
+
+/** The municipality a unit belongs to on `day` (latest version when none is valid that day). */
+export async function municipalityOfUnit(q: Queryable, unitId: string, day: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ municipality_code: string }>(
+    `SELECT municipality_code FROM org_unit_version WHERE unit_id = $1::uuid
+      ORDER BY (valid_from <= $2::date AND $2::date < valid_to) DESC, valid_from DESC LIMIT 1`,
+    [unitId, day],
+  );
+  return rows[0]?.municipality_code;
+}
+
+export async function regionOfMunicipality(q: Queryable, code: string, day: string): Promise<string | undefined> {
+  const { rows } = await q.query<{ region_code: string }>(
+    `SELECT region_code FROM org_municipality_region WHERE municipality_code = $1
+      ORDER BY (valid_from <= $2::date AND $2::date < valid_to) DESC, valid_from DESC LIMIT 1`,
+    [code, day],
+  );
+  return rows[0]?.region_code;
+}

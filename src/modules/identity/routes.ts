@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../server/deps.js';
+import { parseInput } from '../../server/problem.js';
+import { UnauthorizedError } from '../../domain/errors.js';
+import { SESSION_COOKIE, clearSessionCookie, clockOf, requirePrincipal, setSessionCookie } from './http.js';
+import { loginInput } from './schema.js';
+import * as service from './service.js';
+
+/** /api/v1/auth: password login, the current session, logout. */
+export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const now = clockOf(deps);
+
+  app.post('/api/v1/auth/login', async (req, reply) => {
+    const { username, password } = parseInput(loginInput, req.body, 'body');
+    const session = await service.login(deps.db, {
+      username,
+      password,
+      clientAddress: req.ip,
+      userAgent: req.headers['user-agent'],
+      previousToken: req.cookies[SESSION_COOKIE],
+      now: now(),
+    });
+    setSessionCookie(reply, deps, session.token);
+    const resolved = await service.resolveSession(deps.db, deps.config.session, session.token, now());
+    if (!resolved) throw new UnauthorizedError(service.WRONG_CREDENTIALS);
+    return { principal: resolved.principal, csrfToken: resolved.csrfToken };
+  });
+
+  app.get('/api/v1/auth/session', async (req) => {
+    const principal = requirePrincipal(req);
+    return { principal, csrfToken: req.sessionCsrfToken };
+  });
+
+  app.get('/api/v1/auth/me', async (req) => requirePrincipal(req));
+
+  app.post('/api/v1/auth/logout', async (req, reply) => {
+    await service.logout(deps.db, requirePrincipal(req));
+    clearSessionCookie(reply, deps);
+    return reply.status(204).send();
+  });
+
+  app.post('/api/v1/auth/logout-everywhere', async (req, reply) => {
+    const ended = await service.logoutEverywhere(deps.db, requirePrincipal(req));
+    clearSessionCookie(reply, deps);
+    return { ended };
+  });
+}
