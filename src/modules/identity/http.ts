@@ -18,6 +18,9 @@ import { resolveSession } from './service.js';
 export const SESSION_COOKIE = 'kn_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// Login proves itself with credentials and rotates the session; a browser that still holds an
+// old cookie must be able to log in without that session's token.
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
 
 export function clockOf(deps: AppDeps): () => Date {
   return deps.now ?? (() => new Date());
@@ -43,7 +46,7 @@ export async function registerIdentity(app: FastifyInstance, deps: AppDeps): Pro
     if (!resolved) return;
     req.principal = resolved.principal;
     req.sessionCsrfToken = resolved.csrfToken;
-    if (!UNSAFE_METHODS.has(req.method)) return;
+    if (!UNSAFE_METHODS.has(req.method) || CSRF_EXEMPT.has(req.url)) return;
     const given = req.headers[CSRF_HEADER];
     if (typeof given === 'string' && sameToken(given, resolved.csrfToken)) return;
     return sendProblem(reply, {

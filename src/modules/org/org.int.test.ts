@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
+import { asUser, loginAs, type LoggedIn } from '../../../test/support/auth.js';
 
 interface UnitBody {
   unitId: string;
@@ -30,8 +31,10 @@ const solgarden = {
 
 describe('org register over HTTP', () => {
   let h: TestApp;
+  let admin: LoggedIn;
   before(async () => {
     h = await openTestApp();
+    admin = await loginAs(h, 'system_administrator');
   });
   after(async () => h.close());
 
@@ -73,7 +76,12 @@ describe('org register over HTTP', () => {
   });
 
   it('creates a unit and answers 201 with its first version', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/v1/org/units', payload: solgarden });
+    const res = await h.app.inject({
+      method: 'POST',
+      headers: asUser(admin),
+      url: '/api/v1/org/units',
+      payload: solgarden,
+    });
     assert.equal(res.statusCode, 201);
     const unit = res.json<UnitBody>();
     assert.match(unit.code, /^E\d{6}$/);
@@ -86,12 +94,14 @@ describe('org register over HTTP', () => {
     const created = (
       await h.app.inject({
         method: 'POST',
+        headers: asUser(admin),
         url: '/api/v1/org/units',
         payload: { ...solgarden, name: 'Ekbacken hemtjänst', unitType: 'home_care' },
       })
     ).json<UnitBody>();
     const moved = await h.app.inject({
       method: 'PATCH',
+      headers: asUser(admin),
       url: `/api/v1/org/units/${created.unitId}`,
       payload: { effectiveFrom: '2024-01-01', municipalityCode: '0115', providerType: 'private' },
     });
@@ -119,6 +129,7 @@ describe('org register over HTTP', () => {
   it('refuses an unknown municipality code with 422 naming the field', async () => {
     const res = await h.app.inject({
       method: 'POST',
+      headers: asUser(admin),
       url: '/api/v1/org/units',
       payload: { ...solgarden, municipalityCode: '9999' },
     });
@@ -134,6 +145,7 @@ describe('org register over HTTP', () => {
   it('names every bad field of a malformed unit', async () => {
     const res = await h.app.inject({
       method: 'POST',
+      headers: asUser(admin),
       url: '/api/v1/org/units',
       payload: { ...solgarden, providerType: 'state', validFrom: '2023-02-30', name: '' },
     });
@@ -149,12 +161,14 @@ describe('org register over HTTP', () => {
     const created = (
       await h.app.inject({
         method: 'POST',
+        headers: asUser(admin),
         url: '/api/v1/org/units',
         payload: { ...solgarden, validTo: '2022-01-01' },
       })
     ).json<UnitBody>();
     const clash = await h.app.inject({
       method: 'POST',
+      headers: asUser(admin),
       url: `/api/v1/org/units/${created.unitId}/versions`,
       payload: { ...solgarden, validFrom: '2021-06-01' },
     });
@@ -162,6 +176,7 @@ describe('org register over HTTP', () => {
     assert.equal(clash.json<ProblemBody>().errors?.[0]?.rule, 'overlapping_validity');
     const adjacent = await h.app.inject({
       method: 'POST',
+      headers: asUser(admin),
       url: `/api/v1/org/units/${created.unitId}/versions`,
       payload: { ...solgarden, validFrom: '2022-01-01', municipalityCode: '0117' },
     });
@@ -171,7 +186,12 @@ describe('org register over HTTP', () => {
 
   it('the database itself refuses overlapping versions even when the service is bypassed', async () => {
     const created = (
-      await h.app.inject({ method: 'POST', url: '/api/v1/org/units', payload: solgarden })
+      await h.app.inject({
+        method: 'POST',
+        headers: asUser(admin),
+        url: '/api/v1/org/units',
+        payload: solgarden,
+      })
     ).json<UnitBody>();
     await assert.rejects(
       h.t.db.query(
@@ -185,10 +205,16 @@ describe('org register over HTTP', () => {
 
   it('closes a unit without deleting it', async () => {
     const created = (
-      await h.app.inject({ method: 'POST', url: '/api/v1/org/units', payload: solgarden })
+      await h.app.inject({
+        method: 'POST',
+        headers: asUser(admin),
+        url: '/api/v1/org/units',
+        payload: solgarden,
+      })
     ).json<UnitBody>();
     const closed = await h.app.inject({
       method: 'POST',
+      headers: asUser(admin),
       url: `/api/v1/org/units/${created.unitId}/close`,
       payload: { validTo: '2025-01-01' },
     });
@@ -213,10 +239,31 @@ describe('org register over HTTP', () => {
     const res = await h.app.inject({
       method: 'POST',
       url: '/api/v1/org/units',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...asUser(admin), 'content-type': 'application/json' },
       payload: '{"name": ',
     });
     assert.equal(res.statusCode, 400);
     assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+  });
+
+  it('lets only a system administrator change the register: 401 anonymous, 403 caseworker, 403 without CSRF token', async () => {
+    const anonymous = await h.app.inject({ method: 'POST', url: '/api/v1/org/units', payload: solgarden });
+    assert.equal(anonymous.statusCode, 401);
+    const caseworker = await loginAs(h, 'caseworker');
+    const refused = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/org/units',
+      headers: asUser(caseworker),
+      payload: solgarden,
+    });
+    assert.equal(refused.statusCode, 403);
+    const noCsrf = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/org/units',
+      headers: { cookie: admin.cookie },
+      payload: solgarden,
+    });
+    assert.equal(noCsrf.statusCode, 403);
+    assert.match(noCsrf.json<{ detail: string }>().detail, /CSRF/);
   });
 });

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import { todayIso } from '../../domain/org/validity.js';
 import { NotFoundError } from '../../domain/errors.js';
+import { authorize } from '../identity/http.js';
 import * as q from './queries.js';
 import * as service from './service.js';
 import {
@@ -17,7 +18,7 @@ import {
   unitVersionInput,
 } from './schema.js';
 
-/** /api/v1/org: the organisation register. Writes are open until identity lands (issue 3). */
+/** /api/v1/org: the organisation register. Reads are public; writes need 'org.write'. */
 export function orgRoutes(app: FastifyInstance, { db }: AppDeps): void {
   app.get('/api/v1/org/regions', async (req) => {
     const { asOf } = parseInput(asOfQuery, req.query, 'query');
@@ -78,24 +79,28 @@ export function orgRoutes(app: FastifyInstance, { db }: AppDeps): void {
   });
 
   app.post('/api/v1/org/units', async (req, reply) => {
+    await authorize(req, 'org.write');
     const input = parseInput(unitVersionInput, req.body, 'body');
     const unit = await service.createUnit(db, input);
     return reply.status(201).header('location', `/api/v1/org/units/${unit.unitId}`).send(unit);
   });
 
   app.post('/api/v1/org/units/:id/versions', async (req, reply) => {
+    await authorize(req, 'org.write');
     const { id } = parseInput(unitIdParams, req.params, 'params');
     const input = parseInput(unitVersionInput, req.body, 'body');
     return reply.status(201).send(await service.addUnitVersion(db, id, input));
   });
 
   app.patch('/api/v1/org/units/:id', async (req) => {
+    await authorize(req, 'org.write');
     const { id } = parseInput(unitIdParams, req.params, 'params');
     return service.changeUnit(db, id, parseInput(unitChangeInput, req.body, 'body'));
   });
 
   // Units are closed, never deleted: registrations keep pointing at them.
   app.post('/api/v1/org/units/:id/close', async (req) => {
+    await authorize(req, 'org.write');
     const { id } = parseInput(unitIdParams, req.params, 'params');
     const { validTo } = parseInput(unitCloseInput, req.body, 'body');
     return service.closeUnit(db, id, validTo);
