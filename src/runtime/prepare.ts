@@ -6,6 +6,7 @@ import { readReferenceData } from '../modules/org/reference-data.js';
 import { loadReferenceData } from '../modules/org/reference-load.js';
 import { seedDemoUnits } from '../modules/org/demo.js';
 import { syncCatalogue } from '../modules/indicators/engine.js';
+import { disableDemoAccounts, seedDemoAccounts } from '../modules/identity/demo-accounts.js';
 
 /** Brings a database to the state the application needs: schema, reference data, demo data. */
 export async function prepareDatabase(db: Db, config: Config, log: Logger): Promise<void> {
@@ -18,5 +19,10 @@ export async function prepareDatabase(db: Db, config: Config, log: Logger): Prom
   if (config.demo) {
     const seeded = await seedDemoUnits(db);
     if (seeded > 0) log.info({ units: seeded }, 'synthetic demo units created');
+    const accounts = await seedDemoAccounts(db);
+    if (accounts > 0) log.info({ accounts }, 'demo accounts created');
+  } else {
+    const disabled = await disableDemoAccounts(db);
+    if (disabled > 0) log.warn({ accounts: disabled }, 'demo accounts disabled: DEMO is off');
   }
 }

@@ -57,8 +57,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
         formAction: ["'self'"],
       },
     },
-    // HSTS only makes sense behind TLS; the server mode sets it (identity issue).
-    hsts: false,
+    // HSTS only makes sense behind TLS: on with secure cookies (server mode), off on plain localhost.
+    hsts: deps.config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
 
   app.setErrorHandler((err, req, reply) => {

@@ -48,4 +48,31 @@ describe('GET /healthz', () => {
     assert.match(String(missing.headers['content-type']), /^application\/problem\+json/);
     await app.close();
   });
+
+  it('sends HSTS and Secure cookies only in server mode (behind TLS), and refuses bodies over 1 MiB', async () => {
+    const embedded = await buildApp(
+      { db: t.db, config: testConfig() },
+      { logger: silentLogger, webDir: '/nonexistent' },
+    );
+    const secure = await buildApp(
+      { db: t.db, config: testConfig({ COOKIE_SECURE: '1' }) },
+      { logger: silentLogger, webDir: '/nonexistent' },
+    );
+    assert.equal((await embedded.inject('/healthz')).headers['strict-transport-security'], undefined);
+    assert.equal(
+      (await secure.inject('/healthz')).headers['strict-transport-security'],
+      'max-age=31536000; includeSubDomains',
+    );
+    const huge = await embedded.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'x', password: 'y'.repeat(1024 * 1024) }),
+    });
+    assert.equal(huge.statusCode, 413);
+    assert.match(String(huge.headers['content-type']), /^application\/problem\+json/);
+    assert.doesNotMatch(huge.body, /at [A-Za-z]+ \(/, 'no stack trace');
+    await embedded.close();
+    await secure.close();
+  });
 });
