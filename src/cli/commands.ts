@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
+import { auditVerifyCommand } from '../modules/audit/cli.js';
 
 export interface CliContext {
   db: Db;
@@ -31,4 +32,5 @@ export const commands: CliCommand[] = [
       return Promise.resolve(0);
     },
   },
+  auditVerifyCommand,
 ];

@@ -33,6 +33,13 @@ describe('configuration', () => {
     assert.equal(loadConfig({ COOKIE_SECURE: '1' }, '/').cookieSecure, true);
   });
 
+  it('has a 3-hour break-the-glass default and takes a pseudonym key of 32 characters or more', () => {
+    assert.equal(loadConfig({}, '/').breakGlassHours, 3);
+    assert.equal(loadConfig({}, '/').pseudonymKey, undefined);
+    assert.equal(loadConfig({ BREAK_GLASS_HOURS: '8' }, '/').breakGlassHours, 8);
+    assert.equal(loadConfig({ PSEUDONYM_KEY: 'k'.repeat(32) }, '/').pseudonymKey, 'k'.repeat(32));
+  });
+
   it('treats empty variables as unset', () => {
     assert.equal(loadConfig({ PORT: '', DATABASE_URL: '' }, '/').port, 3000);
   });
@@ -53,6 +60,10 @@ describe('configuration', () => {
     ['SESSION_IDLE_MINUTES', { SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES must be between 1 and 1440/],
     ['SESSION_ABSOLUTE_HOURS', { SESSION_ABSOLUTE_HOURS: 'x' }, /SESSION_ABSOLUTE_HOURS must be a whole number/],
     ['COOKIE_SECURE', { COOKIE_SECURE: 'perhaps' }, /COOKIE_SECURE must be one of 0, 1/],
+    ['PSEUDONYM_KEY', { PSEUDONYM_KEY: 'too-short-a-key' }, /PSEUDONYM_KEY must be at least 32 characters/],
+    ['BREAK_GLASS_HOURS', { BREAK_GLASS_HOURS: '0' }, /BREAK_GLASS_HOURS must be between 1 and 24/],
+    ['BREAK_GLASS_HOURS', { BREAK_GLASS_HOURS: '25' }, /BREAK_GLASS_HOURS must be between 1 and 24/],
+    ['BREAK_GLASS_HOURS', { BREAK_GLASS_HOURS: '2.5' }, /BREAK_GLASS_HOURS must be a whole number/],
     ['OIDC_ISSUER', { OIDC_ISSUER: 'not a url' }, /OIDC_ISSUER must be an http\(s\) URL/],
     ['OIDC_CLIENT_ID', { OIDC_ISSUER: 'https://idp.example' }, /OIDC_CLIENT_ID must be set when any OIDC_/],
   ];

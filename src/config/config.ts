@@ -48,6 +48,13 @@ const configSchema = z.object({
     .max(168, 'must be between 1 and 168')
     .default(12),
   COOKIE_SECURE: booleanFlag.optional(),
+  PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  BREAK_GLASS_HOURS: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 24')
+    .max(24, 'must be between 1 and 24')
+    .default(3),
   OIDC_ISSUER: z.url({ error: 'must be an http(s) URL' }).optional(),
   OIDC_CLIENT_ID: z.string().min(1, 'must not be empty').optional(),
   OIDC_CLIENT_SECRET: z.string().min(1, 'must not be empty').optional(),
@@ -74,6 +81,13 @@ export interface Config {
   cookieSecure: boolean;
   /** OpenID Connect login; undefined unless all four OIDC_* variables are set. */
   oidc: OidcConfig | undefined;
+  /**
+   * Key of the person pseudonyms (HMAC). Required in server mode; embedded or demo mode without it
+   * uses DATA_DIR/pseudonym.key (src/modules/persons/pseudonym-key.ts). Never stored in the database.
+   */
+  pseudonymKey: string | undefined;
+  /** How long a break-the-glass grant to a person outside one's scope lasts. */
+  breakGlassHours: number;
 }
 
 export interface OidcConfig {
@@ -137,5 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
             redirectUrl: c.OIDC_REDIRECT_URL,
           }
         : undefined,
+    pseudonymKey: c.PSEUDONYM_KEY,
+    breakGlassHours: c.BREAK_GLASS_HOURS,
   };
 }

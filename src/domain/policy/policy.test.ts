@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { can, individualScope, type Action, type OrgLookup, type Target } from './policy.js';
+import { auditReviewScope, can, individualScope, type Action, type OrgLookup, type Target } from './policy.js';
 import type { Principal, Role, Scope } from './principal.js';
 
 const UNIT_A = '11111111-1111-4111-8111-111111111111'; // in 0114, region 01
@@ -91,6 +91,9 @@ const table: Row[] = [
   ['admin reviews everywhere', admin, 'audit.review', unitC, true],
   ['national admin reviews everywhere', national, 'audit.review', unitC, true],
   ['analyst may not review', analyst0114, 'audit.review', m0114, false],
+  ['admin verifies the audit chain', admin, 'audit.verify', undefined, true],
+  ['national admin may not verify the chain', national, 'audit.verify', undefined, false],
+  ['unit manager may not verify the chain', managerA, 'audit.verify', undefined, false],
   ['editor edits the library', editor, 'library.edit', undefined, true],
   ['admin may not edit the library', admin, 'library.edit', undefined, false],
   ['caseworker individual.read somewhere', caseworkerA, 'individual.read', undefined, true],
@@ -132,6 +135,22 @@ describe('policy: individualScope', () => {
   it('is empty for aggregate-only roles and anonymous', () => {
     for (const p of [analyst0114, leader01, national, editor, admin, null]) {
       assert.deepEqual(individualScope(p), { unitIds: [], municipalityCodes: [] });
+    }
+  });
+});
+
+describe('policy: auditReviewScope', () => {
+  it('is everything for system and national administrators', () => {
+    assert.deepEqual(auditReviewScope(admin), { all: true });
+    assert.deepEqual(auditReviewScope(national), { all: true });
+  });
+  it('is the own units for unit managers', () => {
+    const p = who(['unit_manager', { kind: 'unit', unitId: UNIT_B }], ['unit_manager', { kind: 'unit', unitId: UNIT_A }]);
+    assert.deepEqual(auditReviewScope(p), { all: false, unitIds: [UNIT_A, UNIT_B].sort() });
+  });
+  it('is nothing for other roles and anonymous', () => {
+    for (const p of [caseworkerA, analyst0114, editor, null]) {
+      assert.deepEqual(auditReviewScope(p), { all: false, unitIds: [] });
     }
   });
 });

@@ -12,6 +12,7 @@ export const ACTIONS = [
   'individual.write',
   'aggregates.read',
   'audit.review',
+  'audit.verify',
   'library.edit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -59,6 +60,7 @@ const GRANTS: Record<Action, Partial<Record<Role, { reach: Reach; kinds?: Scope[
     system_administrator: { reach: 'global' },
     national_administrator: { reach: 'global' },
   },
+  'audit.verify': { system_administrator: { reach: 'global' } },
   'library.edit': { knowledge_editor: { reach: 'global' } },
 };
 
@@ -121,6 +123,19 @@ export function individualScope(principal: Principal | null): IndividualScope {
     else if (a.scope.kind === 'municipality') municipalityCodes.add(a.scope.code);
   }
   return { unitIds: [...unitIds].sort(), municipalityCodes: [...municipalityCodes].sort() };
+}
+
+/** Whose audit log entries the principal may review: all of them, or those of some units. */
+export type AuditReviewScope = { all: true } | { all: false; unitIds: string[] };
+
+export function auditReviewScope(principal: Principal | null): AuditReviewScope {
+  // {} is the nation: only a global grant covers it.
+  if (can(principal, 'audit.review', {})) return { all: true };
+  const unitIds = new Set<string>();
+  for (const a of principal?.assignments ?? []) {
+    if (grants(a, 'audit.review', undefined) && a.scope.kind === 'unit') unitIds.add(a.scope.unitId);
+  }
+  return { all: false, unitIds: [...unitIds].sort() };
 }
 
 /** Which scope kinds each role may be assigned with. */

@@ -289,3 +289,44 @@ export async function regionOfMunicipality(q: Queryable, code: string, day: stri
   );
   return rows[0]?.region_code;
 }
+
+// ── OpenID Connect login requests ───────────────────────────────────────────────
+
+export interface OidcRequestRow {
+  codeVerifier: string;
+  nonce: string;
+  returnTo: string;
+  createdAt: Date;
+}
+
+export async function insertOidcRequest(
+  q: Queryable,
+  r: { stateHash: string; codeVerifier: string; nonce: string; returnTo: string; now: Date },
+): Promise<void> {
+  await q.query(
+    `INSERT INTO identity_oidc_request (state_hash, code_verifier, nonce, return_to, created_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [r.stateHash, r.codeVerifier, r.nonce, r.returnTo, r.now],
+  );
+}
+
+/** Removes and returns the request of a state hash (single use), or null when there is none. */
+export async function takeOidcRequest(q: Queryable, stateHash: string): Promise<OidcRequestRow | null> {
+  const { rows } = await q.query<Raw>(
+    `DELETE FROM identity_oidc_request WHERE state_hash = $1
+     RETURNING code_verifier, nonce, return_to, created_at`,
+    [stateHash],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    codeVerifier: r['code_verifier'] as string,
+    nonce: r['nonce'] as string,
+    returnTo: r['return_to'] as string,
+    createdAt: r['created_at'] as Date,
+  };
+}
+
+export async function deleteOidcRequestsBefore(q: Queryable, before: Date): Promise<number> {
+  return (await q.query('DELETE FROM identity_oidc_request WHERE created_at < $1', [before])).affectedRows;
+}

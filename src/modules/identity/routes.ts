@@ -26,12 +26,12 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     return { principal: resolved.principal, csrfToken: resolved.csrfToken };
   });
 
-  app.get('/api/v1/auth/session', async (req) => {
+  app.get('/api/v1/auth/session', (req) => {
     const principal = requirePrincipal(req);
     return { principal, csrfToken: req.sessionCsrfToken };
   });
 
-  app.get('/api/v1/auth/me', async (req) => requirePrincipal(req));
+  app.get('/api/v1/auth/me', (req) => requirePrincipal(req));
 
   app.post('/api/v1/auth/logout', async (req, reply) => {
     await service.logout(deps.db, requirePrincipal(req));
