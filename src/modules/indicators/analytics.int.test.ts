@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Fact } from '../../domain/facts/fact.js';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
+import { loginAs, type LoggedIn } from '../../../test/support/auth.js';
 import { activeDefinitions, recordFacts } from './engine.js';
 import { publishQueued } from './publish.js';
 
@@ -15,12 +16,18 @@ interface Row {
   rate: number | null;
   status: string;
   version: number;
+  unsuppressed?: { numerator: number; denominator: number; rate: number | null };
 }
 
 describe('GET /api/v1/analytics', () => {
   let h: TestApp;
+  /** Scoped to another region, so every row here is seen as the public sees it. */
+  let outsider: LoggedIn;
+  const get = (url: string, user: LoggedIn = outsider) =>
+    h.app.inject({ url, headers: { cookie: user.cookie } });
   before(async () => {
     h = await openTestApp({ demo: true });
+    outsider = await loginAs(h, 'regional_development_leader', { kind: 'region', code: '03' });
     const defs = await activeDefinitions(h.t.db);
     const units = await h.t.db.query<{ unit_id: string; municipality_code: string }>(
       `SELECT unit_id, municipality_code FROM org_unit_version
@@ -60,9 +67,7 @@ describe('GET /api/v1/analytics', () => {
   after(async () => h.close());
 
   it('answers published values by indicator, org unit, period and sex, with names', async () => {
-    const res = await h.app.inject(
-      '/api/v1/analytics?dx=K10001&ou=0000;01;LEVEL-municipality&pe=2024&sex=T;K;M',
-    );
+    const res = await get('/api/v1/analytics?dx=K10001&ou=0000;01;LEVEL-municipality&pe=2024&sex=T;K;M');
     assert.equal(res.statusCode, 200);
     const rows = res.json<{ rows: Row[] }>().rows;
     const nation = rows.find((r) => r.level === 'nation' && r.sex === 'T');
@@ -82,13 +87,15 @@ describe('GET /api/v1/analytics', () => {
   });
 
   it('never returns the numbers of a suppressed cell', async () => {
-    const res = await h.app.inject(
-      '/api/v1/analytics?dx=K10001&ou=LEVEL-municipality;LEVEL-unit&pe=2024&sex=T;K;M',
-    );
+    const res = await get('/api/v1/analytics?dx=K10001&ou=LEVEL-municipality;LEVEL-unit&pe=2024&sex=T;K;M');
     const rows = res.json<{ rows: Row[] }>().rows;
     const suppressed = rows.filter((r) => r.status === 'suppressed');
     assert.ok(suppressed.length > 0);
     for (const r of suppressed) assert.deepEqual([r.numerator, r.denominator, r.rate], [null, null, null]);
+    assert.ok(
+      rows.every((r) => r.unsuppressed === undefined),
+      "nothing here is in the caller's scope",
+    );
     for (const r of rows) {
       if (r.denominator !== null && r.denominator > 0)
         assert.ok(r.denominator >= 5, `${r.level} ${r.code} ${r.sex} shows ${r.denominator}`);
@@ -96,7 +103,7 @@ describe('GET /api/v1/analytics', () => {
   });
 
   it('refuses bad dimensions with 400 naming the parameter', async () => {
-    const res = await h.app.inject('/api/v1/analytics?dx=N00945&pe=2024-Q7');
+    const res = await get('/api/v1/analytics?dx=N00945&pe=2024-Q7');
     assert.equal(res.statusCode, 400);
     const fields = res
       .json<{ errors: Array<{ field: string }> }>()
@@ -110,5 +117,43 @@ describe('GET /api/v1/analytics', () => {
     const ids = res.json<{ indicators: Array<{ id: string }> }>().indicators.map((d) => d.id);
     assert.ok(ids.length >= 20);
     assert.ok(ids.includes('K20007'));
+  });
+
+  it('needs a login with aggregate access: 401 anonymous, 403 for a knowledge editor', async () => {
+    const url = '/api/v1/analytics?dx=K10001&pe=2024';
+    assert.equal((await h.app.inject(url)).statusCode, 401);
+    const editor = await loginAs(h, 'knowledge_editor');
+    assert.equal((await get(url, editor)).statusCode, 403);
+  });
+
+  it('shows an analyst the unsuppressed numbers of their own municipality and its units, nothing else', async () => {
+    const analyst = await loginAs(h, 'municipal_analyst', { kind: 'municipality', code: '0115' });
+    const res = await get(
+      '/api/v1/analytics?dx=K10001&ou=01;LEVEL-municipality;LEVEL-unit&pe=2024&sex=T',
+      analyst,
+    );
+    assert.equal(res.statusCode, 200);
+    const rows = res.json<{ rows: Row[] }>().rows;
+    const own = rows.find((r) => r.level === 'municipality' && r.code === '0115');
+    const truth = await h.t.db.query<{ n: number; d: number }>(
+      `SELECT sum(c.numerator) AS n, sum(c.denominator) AS d FROM indicator_count c
+         JOIN org_unit_version v ON v.unit_id = c.unit_id AND v.valid_to = 'infinity'
+        WHERE c.indicator_id = 'K10001' AND c.period = '2024' AND v.municipality_code = '0115'`,
+    );
+    assert.equal(own?.status, 'suppressed', 'the public value stays suppressed');
+    assert.deepEqual(
+      [own?.unsuppressed?.numerator, own?.unsuppressed?.denominator],
+      [Number(truth.rows[0]?.n), Number(truth.rows[0]?.d)],
+    );
+    const ownUnits = rows.filter((r) => r.level === 'unit' && r.unsuppressed !== undefined);
+    assert.ok(ownUnits.length > 0);
+    assert.equal(
+      ownUnits.reduce((sum, r) => sum + (r.unsuppressed?.denominator ?? 0), 0),
+      Number(truth.rows[0]?.d),
+    );
+    const other = rows.find((r) => r.level === 'municipality' && r.code === '0114');
+    assert.deepEqual([other?.status, other?.numerator, other?.unsuppressed], ['suppressed', null, undefined]);
+    const region = rows.find((r) => r.level === 'region' && r.code === '01');
+    assert.equal(region?.unsuppressed, undefined, "the region is wider than the analyst's scope");
   });
 });
