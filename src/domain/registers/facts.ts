@@ -1,0 +1,232 @@
+import type { Fact, FactAttribute } from '../facts/fact.js';
+import { getInstrument, type ScoreResult } from '../instruments/index.js';
+import { icfChange, type IcfResult } from '../instruments/icf-ibic.js';
+import type { PalliativeResult } from '../instruments/palliative.js';
+import {
+  RISK_AREA_OF_INSTRUMENT,
+  ksiCode,
+  type InterventionData,
+  type MeasureData,
+  type RiskInstrument,
+} from './entries.js';
+
+/**
+ * From stored entries to the facts the indicator engine counts. Pure: the registers module reads
+ * the entries and the person, calls these, and hands the facts to the engine in the same
+ * transaction.
+ */
+export interface PersonFacts {
+  pseudonym: string;
+  birthDate: string;
+  /** Sex for statistics: the recorded override when there is one. */
+  sex: 'K' | 'M';
+}
+
+export interface StoredEntry {
+  id: string;
+  register: string;
+  kind: string;
+  unitId: string;
+  occurredOn: string;
+  data: Record<string, unknown>;
+  derived: ScoreResult | null;
+}
+
+/** Whole years between the birth date and the date (both ISO). */
+export function ageOn(birthDate: string, date: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+function fact(
+  person: PersonFacts,
+  e: Pick<StoredEntry, 'unitId' | 'occurredOn'>,
+  register: Fact['register'],
+  kind: Fact['kind'],
+  attributes: Record<string, FactAttribute>,
+): Fact {
+  return {
+    kind,
+    register,
+    person: person.pseudonym,
+    unitId: e.unitId,
+    date: e.occurredOn,
+    sex: person.sex,
+    age: ageOn(person.birthDate, e.occurredOn),
+    attributes,
+  };
+}
+
+// The palliative instrument's indicator codes, as the indicator catalogue names them.
+const PALLIATIVE_ATTRIBUTE = {
+  oralHealthAssessed: 'oralHealthAssessed',
+  painAssessed: 'painAssessedValidated',
+  prnOpioid: 'prnOpioid',
+  prnAnxiolytic: 'prnAnxiolytic',
+  freeOfPressureUlcers: 'freeOfPressureUlcers',
+  breakpointConversation: 'breakpointConversation',
+} as const satisfies Record<keyof PalliativeResult['indicators'], string>;
+
+function palliativeAttributes(r: PalliativeResult): Record<string, FactAttribute> {
+  const out: Record<string, FactAttribute> = { expected: r.expectedDeath };
+  for (const [code, attr] of Object.entries(PALLIATIVE_ATTRIBUTE))
+    out[attr] = r.indicators[code as keyof typeof PALLIATIVE_ATTRIBUTE].value;
+  return out;
+}
+
+/** Facts of one Senior Alert or palliative entry (follow-up needs the person's other entries). */
+export function factsOfEntry(person: PersonFacts, e: StoredEntry): Fact[] {
+  const d = e.data;
+  switch (`${e.register}/${e.kind}`) {
+    case 'senior_alert/risk_assessment': {
+      if (!e.derived) return [];
+      const instrument = d['instrument'] as RiskInstrument;
+      return [
+        fact(person, e, 'senior_alert', 'risk_assessment', {
+          instrument,
+          riskArea: RISK_AREA_OF_INSTRUMENT[instrument],
+          band: e.derived.band,
+          risk: e.derived.risk,
+          total: e.derived.total,
+        }),
+      ];
+    }
+    case 'senior_alert/planned_action':
+      return [
+        fact(person, e, 'senior_alert', 'planned_action', {
+          riskArea: d['riskArea'] as string,
+          actionCode: d['actionCode'] as string,
+        }),
+      ];
+    case 'senior_alert/event':
+      return [
+        fact(person, e, 'senior_alert', 'event', {
+          eventType: d['eventType'] as string,
+          grade: (d['grade'] as number | undefined) ?? null,
+        }),
+      ];
+    case 'senior_alert/follow_up':
+      return [
+        fact(person, e, 'senior_alert', 'follow_up', {
+          riskArea: d['riskArea'] as string,
+          outcome: d['outcome'] as string,
+        }),
+      ];
+    case 'palliative/death':
+      return [fact(person, e, 'palliative', 'death', { place: d['place'] as string })];
+    case 'palliative/death_registration':
+      return e.derived && 'indicators' in e.derived
+        ? [
+            fact(
+              person,
+              e,
+              'palliative',
+              'death_registration',
+              palliativeAttributes(e.derived as PalliativeResult),
+            ),
+          ]
+        : [];
+    default:
+      return [];
+  }
+}
+
+const SEVERITY_ORDERED = new Set(['audit', 'dudit']);
+
+/** True/false when a follow-up measure can be compared with the baseline, null when it cannot. */
+export function improvedSinceBaseline(
+  instrument: string,
+  baseline: ScoreResult,
+  later: ScoreResult,
+): boolean | null {
+  if (instrument === 'icf-ibic') {
+    const changes = Object.values(icfChange((baseline as IcfResult).areas, (later as IcfResult).areas));
+    const improved = changes.filter((c) => c.change === 'improved').length;
+    const worsened = changes.filter((c) => c.change === 'worsened').length;
+    return improved + worsened === 0 ? false : improved > worsened;
+  }
+  if (!SEVERITY_ORDERED.has(instrument)) return null;
+  // Bands are listed from least to most severe; a lower band is an improvement.
+  const bands = getInstrument(instrument)?.bands.map((b) => b.code) ?? [];
+  const before = bands.indexOf(baseline.band);
+  const after = bands.indexOf(later.band);
+  return before < 0 || after < 0 ? null : after < before;
+}
+
+/** The client's view: true when every judged goal is met, null when no goal was judged. */
+export function goalsMet(goals: MeasureData['goals']): boolean | null {
+  const judged = goals.filter((g) => g.met !== undefined);
+  return judged.length === 0 ? null : judged.every((g) => g.met === 'yes');
+}
+
+/**
+ * Facts of a person's follow-up entries, all at once: each measure is compared with the baseline
+ * of the same instrument, and carries the KSI code of the earliest intervention that started on
+ * or before it (and after the baseline), so outcomes can be broken down by intervention.
+ */
+export function followupFacts(person: PersonFacts, entries: readonly StoredEntry[]): Map<string, Fact[]> {
+  const out = new Map<string, Fact[]>();
+  const measures = entries.filter((e) => e.register === 'followup' && e.kind === 'measure');
+  const interventions = entries
+    .filter((e) => e.register === 'followup' && e.kind === 'intervention')
+    .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.id.localeCompare(b.id));
+  for (const e of entries) if (e.register === 'followup') out.set(e.id, []);
+  for (const m of measures) {
+    if (!m.derived) continue;
+    const data = m.data as MeasureData;
+    const baseline = measures
+      .filter(
+        (b) =>
+          (b.data as MeasureData).instrument === data.instrument &&
+          (b.data as MeasureData).phase === 'baseline',
+      )
+      .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn))[0];
+    const improved =
+      data.phase !== 'baseline' && baseline?.derived && baseline.occurredOn <= m.occurredOn
+        ? improvedSinceBaseline(data.instrument, baseline.derived, m.derived)
+        : null;
+    const intervention = interventions.find(
+      (i) => i.occurredOn <= m.occurredOn && (!baseline || i.occurredOn >= baseline.occurredOn),
+    );
+    out.set(m.id, [
+      fact(person, m, 'followup', 'followup_measure', {
+        instrument: data.instrument,
+        phase: data.phase,
+        band: m.derived.band,
+        total: m.derived.total,
+        improved,
+        interventionCode: intervention ? ksiCode((intervention.data as InterventionData).ksi) : null,
+        goalsMet: goalsMet(data.goals),
+      }),
+    ]);
+  }
+  return out;
+}
+
+export interface ServicePeriodFacts {
+  unitId: string;
+  validFrom: string;
+  /** Exclusive end, or 'infinity'. */
+  validTo: string;
+}
+
+function firstOfNextMonth(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * "Served" facts of a Senior Alert service period: one per calendar month the person was served,
+ * up to and including `through`, dated the first day served in that month. Monthly, because the
+ * participation indicators are published per month as well as per quarter and year.
+ */
+export function servedFacts(person: PersonFacts, s: ServicePeriodFacts, through: string): Fact[] {
+  const facts: Fact[] = [];
+  let day = s.validFrom;
+  while (day <= through && (s.validTo === 'infinity' || day < s.validTo)) {
+    facts.push(fact(person, { unitId: s.unitId, occurredOn: day }, 'senior_alert', 'served', {}));
+    day = firstOfNextMonth(day);
+  }
+  return facts;
+}
