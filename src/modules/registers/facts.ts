@@ -1,0 +1,142 @@
+import type { Db, Queryable } from '../../db/db.js';
+import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
+import {
+  factsOfEntry,
+  followupFacts,
+  servedFacts,
+  type PersonFacts,
+  type StoredEntry,
+} from '../../domain/registers/facts.js';
+import { activeDefinitions, replaceFacts } from '../indicators/engine.js';
+import * as q from './queries.js';
+
+/**
+ * Keeps the indicator facts of register entries and Senior Alert service periods in step with
+ * them, in the writer's transaction. Follow-up facts depend on the person's other follow-up
+ * entries (baseline, interventions), so a change there recomputes all of that person's.
+ */
+export async function refreshEntryFacts(
+  tx: Queryable,
+  definitions: readonly IndicatorDefinition[],
+  person: PersonFacts,
+  entry: StoredEntry,
+): Promise<void> {
+  if (entry.register !== 'followup') {
+    await replaceFacts(tx, definitions, factsOfEntry(person, entry), { type: 'entry', id: entry.id });
+    return;
+  }
+  const entries = await q.entriesOfPerson(tx, person.pseudonym, 'followup');
+  for (const [id, facts] of followupFacts(person, entries)) {
+    await replaceFacts(tx, definitions, facts, { type: 'entry', id });
+  }
+}
+
+interface ServiceForFacts {
+  id: number;
+  unitId: string;
+  validFrom: string;
+  validTo: string;
+  elderlyCare: boolean;
+  person: PersonFacts;
+}
+
+async function servicesNeedingFacts(
+  tx: Queryable,
+  through: string,
+  serviceIds: number[] | null,
+): Promise<ServiceForFacts[]> {
+  const { rows } = await tx.query<Record<string, unknown>>(
+    `SELECT s.id, s.unit_id, s.valid_from, s.valid_to::text AS valid_to, p.pseudonym, p.birth_date,
+            coalesce(p.sex_override, p.sex) AS sex,
+            EXISTS (SELECT 1 FROM org_unit_version v WHERE v.unit_id = s.unit_id AND v.operating_area = 'elderly_care'
+                       AND v.valid_from <= s.valid_from AND s.valid_from < v.valid_to) AS elderly_care
+       FROM person_service s JOIN person p ON p.pseudonym = s.person_pseudonym
+       LEFT JOIN register_served_through t ON t.service_id = s.id
+      WHERE CASE WHEN $2::bigint[] IS NULL
+                 THEN t.through IS NULL OR (t.through < $1::date AND t.through < s.valid_to - 1)
+                 ELSE s.id = ANY($2::bigint[]) END
+      ORDER BY s.id`,
+    [through, serviceIds],
+  );
+  return rows.map((r) => ({
+    id: Number(r['id']),
+    unitId: r['unit_id'] as string,
+    validFrom: r['valid_from'] as string,
+    validTo: r['valid_to'] as string,
+    elderlyCare: r['elderly_care'] as boolean,
+    person: {
+      pseudonym: r['pseudonym'] as string,
+      birthDate: r['birth_date'] as string,
+      sex: r['sex'] as 'K' | 'M',
+    },
+  }));
+}
+
+/**
+ * Monthly "served" facts of Senior Alert (elderly-care) service periods, up to `through`. Called in
+ * the transaction that links a person to a unit, and daily for periods still running.
+ */
+export async function refreshServedFacts(
+  tx: Queryable,
+  definitions: readonly IndicatorDefinition[],
+  through: string,
+  serviceIds: number[] | null,
+): Promise<number> {
+  const services = await servicesNeedingFacts(tx, through, serviceIds);
+  for (const s of services) {
+    const facts = s.elderlyCare ? servedFacts(s.person, s, through) : [];
+    await replaceFacts(tx, definitions, facts, { type: 'service', id: String(s.id) });
+    await tx.query(
+      `INSERT INTO register_served_through (service_id, through) VALUES ($1, $2::date)
+       ON CONFLICT (service_id) DO UPDATE SET through = EXCLUDED.through`,
+      [s.id, through],
+    );
+  }
+  return services.length;
+}
+
+/** Served facts of one person's service periods, in the transaction that linked them to a unit. */
+export async function refreshServedFactsOfPerson(
+  tx: Queryable,
+  pseudonym: string,
+  today: string,
+): Promise<void> {
+  const { rows } = await tx.query<{ id: number }>(
+    'SELECT id FROM person_service WHERE person_pseudonym = $1',
+    [pseudonym],
+  );
+  if (rows.length === 0) return;
+  await refreshServedFacts(
+    tx,
+    await activeDefinitions(tx),
+    today,
+    rows.map((r) => Number(r.id)),
+  );
+}
+
+/** The daily job: extends every running service period's facts to today, in batches. */
+export async function extendServedFacts(
+  db: Db,
+  definitions: readonly IndicatorDefinition[],
+  today: string,
+  batch = 500,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const ids = await db.query<{ id: number }>(
+      `SELECT s.id FROM person_service s LEFT JOIN register_served_through t ON t.service_id = s.id
+        WHERE t.through IS NULL OR (t.through < $1::date AND t.through < s.valid_to - 1)
+        ORDER BY s.id LIMIT $2`,
+      [today, batch],
+    );
+    if (ids.rows.length === 0) return total;
+    total += await db.transaction((tx) =>
+      refreshServedFacts(
+        tx,
+        definitions,
+        today,
+        ids.rows.map((r) => Number(r.id)),
+      ),
+    );
+  }
+}
