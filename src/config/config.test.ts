@@ -57,8 +57,16 @@ describe('configuration', () => {
     ['DEMO', { DEMO: 'maybe' }, /DEMO must be one of 0, 1, true, false, yes, no/],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of fatal, error/],
     ['DISCLOSURE_THRESHOLD', { DISCLOSURE_THRESHOLD: '1' }, /DISCLOSURE_THRESHOLD must be at least 2/],
-    ['SESSION_IDLE_MINUTES', { SESSION_IDLE_MINUTES: '0' }, /SESSION_IDLE_MINUTES must be between 1 and 1440/],
-    ['SESSION_ABSOLUTE_HOURS', { SESSION_ABSOLUTE_HOURS: 'x' }, /SESSION_ABSOLUTE_HOURS must be a whole number/],
+    [
+      'SESSION_IDLE_MINUTES',
+      { SESSION_IDLE_MINUTES: '0' },
+      /SESSION_IDLE_MINUTES must be between 1 and 1440/,
+    ],
+    [
+      'SESSION_ABSOLUTE_HOURS',
+      { SESSION_ABSOLUTE_HOURS: 'x' },
+      /SESSION_ABSOLUTE_HOURS must be a whole number/,
+    ],
     ['COOKIE_SECURE', { COOKIE_SECURE: 'perhaps' }, /COOKIE_SECURE must be one of 0, 1/],
     ['PSEUDONYM_KEY', { PSEUDONYM_KEY: 'too-short-a-key' }, /PSEUDONYM_KEY must be at least 32 characters/],
     ['BREAK_GLASS_HOURS', { BREAK_GLASS_HOURS: '0' }, /BREAK_GLASS_HOURS must be between 1 and 24/],

@@ -15,8 +15,14 @@ import { REFERENCE_DATA_DIR } from './paths.js';
  */
 export { REFERENCE_DATA_DIR };
 
+export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-not-a-secret-0123456789';
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ REFERENCE_DATA_DIR, DEMO: '0', LOG_LEVEL: 'silent', ...overrides }, projectRoot());
+  // A fixed pseudonym key, so tests never create DATA_DIR/pseudonym.key in the working tree.
+  return loadConfig(
+    { REFERENCE_DATA_DIR, DEMO: '0', LOG_LEVEL: 'silent', PSEUDONYM_KEY: TEST_PSEUDONYM_KEY, ...overrides },
+    projectRoot(),
+  );
 }
 
 export const silentLogger = pino({ level: 'silent' });
