@@ -1,9 +1,11 @@
+import { useEffect } from 'react';
 import { I18nProvider } from './i18n/I18n';
 import { RouterProvider, useRouter } from './router';
 import { Shell } from './components/Shell';
 import { NotFound } from './pages/NotFound';
 import { pages, START_PATH } from './pages';
-import { useEffect } from 'react';
+import { SessionProvider } from './session/Session';
+import { RequireAccess } from './session/RequireAccess';
 
 function CurrentPage() {
   const { path, navigate } = useRouter();
@@ -13,16 +15,23 @@ function CurrentPage() {
   const page = pages.find((p) => p.path === path || path.startsWith(`${p.path}/`));
   if (!page) return path === '/' ? null : <NotFound />;
   const Page = page.component;
-  return <Page />;
+  if (!page.access) return <Page />;
+  return (
+    <RequireAccess action={page.access}>
+      <Page />
+    </RequireAccess>
+  );
 }
 
 export function App() {
   return (
     <I18nProvider>
       <RouterProvider>
-        <Shell>
-          <CurrentPage />
-        </Shell>
+        <SessionProvider>
+          <Shell>
+            <CurrentPage />
+          </Shell>
+        </SessionProvider>
       </RouterProvider>
     </I18nProvider>
   );

@@ -10,28 +10,61 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly errors: ProblemField[] = [],
+    /** Seconds from a retry-after header (429), when given. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
   }
 }
 
+// The session's CSRF token, set by the session context; every write while logged in sends it.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+// Told when a logged-in request is refused with 401 (the session ended elsewhere or expired).
+let onUnauthorized: (() => void) | null = null;
+
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
 export async function apiGet<T>(path: string, params: Record<string, string | undefined> = {}): Promise<T> {
+  return request<T>(withQuery(path, params), { method: 'GET' });
+}
+
+/** A path with the non-empty params as its query string (also used for download links). */
+export function withQuery(path: string, params: Record<string, string | undefined>): string {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, v);
-  const url = qs.size ? `${path}?${qs.toString()}` : path;
-  return request<T>(url, { method: 'GET' });
+  return qs.size ? `${path}?${qs.toString()}` : path;
 }
 
 export async function apiSend<T>(
   method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
-  body: unknown,
+  body?: unknown,
 ): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
   return request<T>(path, {
     method,
-    body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    headers,
   });
+}
+
+/**
+ * The half of a bilingual server message ("Svenska. / English.") in the given language;
+ * a message without the separator is returned whole.
+ */
+export function localDetail(detail: string, lang: 'sv' | 'en'): string {
+  const parts = detail.split(' / ');
+  if (parts.length !== 2) return detail;
+  return (lang === 'sv' ? parts[0] : parts[1]) ?? detail;
 }
 
 async function request<T>(url: string, init: RequestInit): Promise<T> {
@@ -50,7 +83,11 @@ async function request<T>(url: string, init: RequestInit): Promise<T> {
     } catch {
       // not JSON: keep the status text
     }
-    throw new ApiError(res.status, detail, errors);
+    if (res.status === 401 && csrfToken && !url.startsWith('/api/v1/auth/')) onUnauthorized?.();
+    const retry = Number(res.headers.get('retry-after'));
+    throw new ApiError(res.status, detail, errors, Number.isFinite(retry) && retry > 0 ? retry : null);
   }
+  // 204 and other empty answers carry no JSON.
+  if (res.status === 204 || res.headers.get('content-length') === '0') return undefined as T;
   return (await res.json()) as T;
 }

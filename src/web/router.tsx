@@ -1,5 +1,6 @@
 import {
   createContext,
+  useCallback,
   useContext,
   useEffect,
   useState,
@@ -31,12 +32,13 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const navigate = (to: string, options: { replace?: boolean } = {}) => {
+  // Stable, so effects that navigate can list it without running on every render.
+  const navigate = useCallback((to: string, options: { replace?: boolean } = {}) => {
     if (options.replace) window.history.replaceState(null, '', to);
     else window.history.pushState(null, '', to);
     setLocation(current());
     if (!options.replace) window.scrollTo(0, 0);
-  };
+  }, []);
   return <RouterContext.Provider value={{ ...location, navigate }}>{children}</RouterContext.Provider>;
 }
 

@@ -4,9 +4,12 @@ import { Link } from '../router';
 import { pages } from '../pages';
 import { apiGet } from '../api';
 import { useLoad } from '../useApi';
+import { useSession } from '../session/Session';
+import { UserMenu } from './UserMenu';
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
+  const { allows } = useSession();
   const meta = useLoad('meta', () => apiGet<{ hasSyntheticData: boolean }>('/api/v1/meta'));
   return (
     <>
@@ -23,7 +26,8 @@ export function Shell({ children }: { children: ReactNode }) {
         <nav aria-label={t('nav.main')}>
           <ul className="nav-list">
             {pages
-              .filter((p) => p.inNav)
+              // Hides what the server would refuse; the server still checks every request.
+              .filter((p) => p.inNav && (!p.access || allows(p.access)))
               .map((p) => (
                 <li key={p.path}>
                   <Link href={p.path}>{t(p.navKey)}</Link>
@@ -31,14 +35,17 @@ export function Shell({ children }: { children: ReactNode }) {
               ))}
           </ul>
         </nav>
-        <button
-          type="button"
-          className="lang-switch"
-          lang={lang === 'sv' ? 'en' : 'sv'}
-          onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')}
-        >
-          {t('app.switchTo')}
-        </button>
+        <div className="header-tools">
+          <UserMenu />
+          <button
+            type="button"
+            className="lang-switch"
+            lang={lang === 'sv' ? 'en' : 'sv'}
+            onClick={() => setLang(lang === 'sv' ? 'en' : 'sv')}
+          >
+            {t('app.switchTo')}
+          </button>
+        </div>
       </header>
       {meta.state === 'ready' && meta.data.hasSyntheticData && (
         <p className="banner-synthetic" role="note">

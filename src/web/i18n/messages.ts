@@ -2,9 +2,13 @@
  * The one message catalogue of the web app: Swedish first, English second. Every key exists
  * in both languages (the type makes a missing translation a compile error).
  */
+import { auditEn, auditSv } from './messages-audit';
+import { identityEn, identitySv } from './messages-identity';
+import { personsEn, personsSv } from './messages-persons';
+
 export type Lang = 'sv' | 'en';
 
-const sv = {
+const coreSv = {
   'app.name': 'Kunskapsnav',
   'app.tagline': 'Kunskapsbaserad socialtjänst',
   'app.skipToContent': 'Hoppa till innehållet',
@@ -121,9 +125,12 @@ const sv = {
   'notFound.back': 'Till startsidan',
 };
 
+// Feature catalogues live beside this one to keep files small; together they are one catalogue.
+const sv = { ...coreSv, ...identitySv, ...auditSv, ...personsSv };
+
 export type MessageKey = keyof typeof sv;
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreSv, string> = {
   'app.name': 'Kunskapsnav',
   'app.tagline': 'Knowledge-based social services',
   'app.skipToContent': 'Skip to content',
@@ -243,4 +250,11 @@ const en: Record<MessageKey, string> = {
   'notFound.back': 'To the start page',
 };
 
+const en: Record<MessageKey, string> = { ...coreEn, ...identityEn, ...auditEn, ...personsEn };
+
 export const catalogue: Record<Lang, Record<MessageKey, string>> = { sv, en };
+
+/** For keys built from data (an action or a rule from the server) that may not be ours. */
+export function isMessageKey(key: string): key is MessageKey {
+  return key in sv;
+}
