@@ -3,6 +3,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
 import { auditVerifyCommand } from '../modules/audit/cli.js';
+import { demoCommand } from '../modules/demo/cli.js';
+import { importCommand } from '../modules/imports/cli.js';
+import { rebuildIndicatorsCommand } from '../modules/indicators/cli.js';
 
 export interface CliContext {
   db: Db;
@@ -33,4 +36,7 @@ export const commands: CliCommand[] = [
     },
   },
   auditVerifyCommand,
+  rebuildIndicatorsCommand,
+  demoCommand,
+  importCommand,
 ];

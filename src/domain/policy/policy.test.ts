@@ -1,6 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { auditReviewScope, can, individualScope, type Action, type OrgLookup, type Target } from './policy.js';
+import {
+  auditReviewScope,
+  can,
+  individualScope,
+  type Action,
+  type OrgLookup,
+  type Target,
+} from './policy.js';
 import type { Principal, Role, Scope } from './principal.js';
 
 const UNIT_A = '11111111-1111-4111-8111-111111111111'; // in 0114, region 01
@@ -145,7 +152,10 @@ describe('policy: auditReviewScope', () => {
     assert.deepEqual(auditReviewScope(national), { all: true });
   });
   it('is the own units for unit managers', () => {
-    const p = who(['unit_manager', { kind: 'unit', unitId: UNIT_B }], ['unit_manager', { kind: 'unit', unitId: UNIT_A }]);
+    const p = who(
+      ['unit_manager', { kind: 'unit', unitId: UNIT_B }],
+      ['unit_manager', { kind: 'unit', unitId: UNIT_A }],
+    );
     assert.deepEqual(auditReviewScope(p), { all: false, unitIds: [UNIT_A, UNIT_B].sort() });
   });
   it('is nothing for other roles and anonymous', () => {

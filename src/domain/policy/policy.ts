@@ -102,7 +102,12 @@ function grants(a: RoleAssignment, action: Action, target: Resolved | undefined)
   return target === undefined || scopeCovers(a.scope, target);
 }
 
-export function can(principal: Principal | null, action: Action, target?: Target, lookup?: OrgLookup): boolean {
+export function can(
+  principal: Principal | null,
+  action: Action,
+  target?: Target,
+  lookup?: OrgLookup,
+): boolean {
   if (!principal) return false;
   const resolved = target === undefined ? undefined : resolve(target, lookup);
   return principal.assignments.some((a) => grants(a, action, resolved));

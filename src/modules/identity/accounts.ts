@@ -1,13 +1,36 @@
 import type { Db } from '../../db/db.js';
+import type { AuditEntry } from '../../domain/audit/entry.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { swedishDate } from '../../domain/identity/session.js';
 import { ROLE_SCOPE_KINDS } from '../../domain/policy/policy.js';
 import type { Role, RoleAssignment, Scope } from '../../domain/policy/principal.js';
+import { appendAudit } from '../audit/append.js';
 import { MIN_PASSWORD_LENGTH, hashPassword } from './password.js';
 import * as q from './queries.js';
 import { normaliseUsername } from './service.js';
 
 /** Account administration: create, disable, grant and withdraw role assignments. */
+
+/** Who makes an administrative change, for the audit log. */
+export interface AdminActor {
+  /** The administrator's account; null for seeding and the command line. */
+  userId: string | null;
+  clientAddress: string | null;
+}
+
+/** Seeding, the command line and test set-up act as nobody in particular. */
+export const SYSTEM_ACTOR: AdminActor = { userId: null, clientAddress: null };
+
+function adminEntry(by: AdminActor, entry: Omit<AuditEntry, 'actorUserId' | 'outcome'>): AuditEntry {
+  return { ...entry, actorUserId: by.userId, outcome: 'allowed', clientAddress: by.clientAddress };
+}
+
+/** The org placement of a scope, so a unit manager's log review shows the roles of the unit. */
+function scopePlacement(scope: Scope): Pick<AuditEntry, 'unitId' | 'municipalityCode'> {
+  if (scope.kind === 'unit') return { unitId: scope.unitId };
+  if (scope.kind === 'municipality') return { municipalityCode: scope.code };
+  return {};
+}
 
 export interface AccountView {
   id: string;
@@ -55,12 +78,7 @@ export async function listAccounts(db: Db): Promise<AccountView[]> {
     db,
     accounts.map((a) => a.id),
   );
-  return accounts.map((a) =>
-    view(
-      a,
-      assignments.filter((x) => x.accountId === a.id).map(strip),
-    ),
-  );
+  return accounts.map((a) => view(a, assignments.filter((x) => x.accountId === a.id).map(strip)));
 }
 
 export async function getAccount(db: Db, id: string): Promise<AccountView> {
@@ -69,7 +87,11 @@ export async function getAccount(db: Db, id: string): Promise<AccountView> {
   return view(a, (await q.listAssignments(db, [id])).map(strip));
 }
 
-export async function createAccount(db: Db, input: NewAccount): Promise<AccountView> {
+export async function createAccount(
+  db: Db,
+  input: NewAccount,
+  by: AdminActor = SYSTEM_ACTOR,
+): Promise<AccountView> {
   const username = normaliseUsername(input.username);
   if (input.password === undefined && input.oidcSubject === undefined) {
     throw new ValidationError([
@@ -99,17 +121,37 @@ export async function createAccount(db: Db, input: NewAccount): Promise<AccountV
       passwordHash,
       oidcSubject: input.oidcSubject ?? null,
     });
-    // AUDIT: account created (actor = the administrator, details { username }).
+    await appendAudit(
+      tx,
+      adminEntry(by, {
+        action: 'account_create',
+        recordType: 'account',
+        recordId: a.id,
+        details: { username },
+      }),
+    );
     return view(a, []);
   });
 }
 
 /** Disables the account and ends all its sessions at once. */
-export async function disableAccount(db: Db, id: string): Promise<AccountView> {
+export async function disableAccount(
+  db: Db,
+  id: string,
+  by: AdminActor = SYSTEM_ACTOR,
+): Promise<AccountView> {
   await db.transaction(async (tx) => {
     if (!(await q.setDisabled(tx, id, true))) throw new NotFoundError(`account ${id}`);
-    await q.deleteSessionsOfAccount(tx, id);
-    // AUDIT: account disabled (actor = the administrator, recordId = id).
+    const ended = await q.deleteSessionsOfAccount(tx, id);
+    await appendAudit(
+      tx,
+      adminEntry(by, {
+        action: 'account_disable',
+        recordType: 'account',
+        recordId: id,
+        details: { sessions: ended },
+      }),
+    );
   });
   return getAccount(db, id);
 }
@@ -119,6 +161,7 @@ export async function addAssignment(
   accountId: string,
   input: NewAssignment,
   now: Date,
+  by: AdminActor = SYSTEM_ACTOR,
 ): Promise<RoleAssignment> {
   const allowed = ROLE_SCOPE_KINDS[input.role];
   if (!allowed.includes(input.scope.kind)) {
@@ -142,20 +185,58 @@ export async function addAssignment(
     if (!(await q.scopeExists(tx, input.scope))) {
       const field = input.scope.kind === 'unit' ? 'scope.unitId' : 'scope.code';
       throw new ValidationError([
-        { field, rule: `unknown_${input.scope.kind}`, message: `no such ${input.scope.kind} in the org register` },
+        {
+          field,
+          rule: `unknown_${input.scope.kind}`,
+          message: `no such ${input.scope.kind} in the org register`,
+        },
       ]);
     }
-    const a = await q.insertAssignment(tx, accountId, { role: input.role, scope: input.scope, validFrom, validTo });
-    // AUDIT: role granted (actor = the administrator, recordType 'role_assignment', recordId = a.id,
-    // details { accountId, role, scope, validFrom, validTo }).
+    const a = await q.insertAssignment(tx, accountId, {
+      role: input.role,
+      scope: input.scope,
+      validFrom,
+      validTo,
+    });
+    await appendAudit(
+      tx,
+      adminEntry(by, {
+        action: 'role_grant',
+        recordType: 'role_assignment',
+        recordId: a.id,
+        ...scopePlacement(a.scope),
+        details: {
+          accountId,
+          role: a.role,
+          scope: { ...a.scope },
+          validFrom: a.validFrom,
+          validTo: a.validTo,
+        },
+      }),
+      now,
+    );
     return strip(a);
   });
 }
 
-export async function removeAssignment(db: Db, accountId: string, assignmentId: string): Promise<void> {
+export async function removeAssignment(
+  db: Db,
+  accountId: string,
+  assignmentId: string,
+  by: AdminActor = SYSTEM_ACTOR,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const removed = await q.deleteAssignment(tx, accountId, assignmentId);
     if (!removed) throw new NotFoundError(`role assignment ${assignmentId}`);
-    // AUDIT: role withdrawn (actor = the administrator, recordId = assignmentId, details { role, scope }).
+    await appendAudit(
+      tx,
+      adminEntry(by, {
+        action: 'role_withdraw',
+        recordType: 'role_assignment',
+        recordId: assignmentId,
+        ...scopePlacement(removed.scope),
+        details: { accountId, role: removed.role, scope: { ...removed.scope } },
+      }),
+    );
   });
 }

@@ -34,13 +34,16 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get('/api/v1/auth/me', (req) => requirePrincipal(req));
 
   app.post('/api/v1/auth/logout', async (req, reply) => {
-    await service.logout(deps.db, requirePrincipal(req));
+    await service.logout(deps.db, requirePrincipal(req), { clientAddress: req.ip, now: now() });
     clearSessionCookie(reply, deps);
     return reply.status(204).send();
   });
 
   app.post('/api/v1/auth/logout-everywhere', async (req, reply) => {
-    const ended = await service.logoutEverywhere(deps.db, requirePrincipal(req));
+    const ended = await service.logoutEverywhere(deps.db, requirePrincipal(req), {
+      clientAddress: req.ip,
+      now: now(),
+    });
     clearSessionCookie(reply, deps);
     return { ended };
   });

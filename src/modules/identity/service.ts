@@ -11,6 +11,7 @@ import {
   type SessionLimits,
 } from '../../domain/identity/session.js';
 import type { Principal } from '../../domain/policy/principal.js';
+import { appendAudit } from '../audit/append.js';
 import { verifyPassword } from './password.js';
 import * as q from './queries.js';
 
@@ -39,8 +40,7 @@ export interface LoginInput {
   now: Date;
 }
 
-export const WRONG_CREDENTIALS =
-  'Fel användarnamn eller lösenord. / Wrong username or password.';
+export const WRONG_CREDENTIALS = 'Fel användarnamn eller lösenord. / Wrong username or password.';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -83,7 +83,12 @@ export async function openSession(
   tx: Queryable,
   accountId: string,
   authMethod: 'password' | 'oidc',
-  meta: { clientAddress: string; userAgent?: string | undefined; previousToken?: string | undefined; now: Date },
+  meta: {
+    clientAddress: string;
+    userAgent?: string | undefined;
+    previousToken?: string | undefined;
+    now: Date;
+  },
 ): Promise<NewSession> {
   if (meta.previousToken) {
     const previous = await q.findSession(tx, hashToken(meta.previousToken));
@@ -116,10 +121,35 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession> {
   const ok = account !== null && !account.disabled && passwordOk;
   const session = await db.transaction(async (tx) => {
     await q.insertLoginAttempt(tx, { username, clientAddress, now, succeeded: ok });
-    // AUDIT: login outcome ('allowed' with actorUserId = account.id, or 'failed' with actorUserId
-    // null and details { username }) once src/modules/audit exposes appendAudit.
-    if (!ok || !account) return null;
-    return openSession(tx, account.id, 'password', input);
+    if (!ok || !account) {
+      // The reason stays in the log for reviewers; the caller gets the same answer for all three.
+      const reason = account === null ? 'unknown_user' : account.disabled ? 'disabled' : 'wrong_password';
+      await appendAudit(
+        tx,
+        {
+          actorUserId: null,
+          action: 'login',
+          outcome: 'failed',
+          clientAddress,
+          details: { method: 'password', username, reason },
+        },
+        now,
+      );
+      return null;
+    }
+    const session = await openSession(tx, account.id, 'password', input);
+    await appendAudit(
+      tx,
+      {
+        actorUserId: account.id,
+        action: 'login',
+        outcome: 'allowed',
+        clientAddress,
+        details: { method: 'password' },
+      },
+      now,
+    );
+    return session;
   });
   if (!session) throw new UnauthorizedError(WRONG_CREDENTIALS);
   return session;
@@ -156,18 +186,47 @@ export async function resolveSession(
   };
 }
 
-export async function logout(db: Db, principal: Principal): Promise<void> {
+/** Where a request came from and when, for the audit log. */
+export interface RequestMeta {
+  clientAddress?: string | null | undefined;
+  now?: Date | undefined;
+}
+
+export async function logout(db: Db, principal: Principal, meta: RequestMeta = {}): Promise<void> {
   await db.transaction(async (tx) => {
     await q.deleteSession(tx, principal.sessionId);
-    // AUDIT: logout (actorUserId = principal.userId, outcome 'allowed').
+    await appendAudit(
+      tx,
+      {
+        actorUserId: principal.userId,
+        action: 'logout',
+        outcome: 'allowed',
+        clientAddress: meta.clientAddress ?? null,
+      },
+      meta.now,
+    );
   });
 }
 
 /** Ends every session of the account, on every device; returns how many ended. */
-export async function logoutEverywhere(db: Db, principal: Principal): Promise<number> {
+export async function logoutEverywhere(
+  db: Db,
+  principal: Principal,
+  meta: RequestMeta = {},
+): Promise<number> {
   return db.transaction(async (tx) => {
     const ended = await q.deleteSessionsOfAccount(tx, principal.userId);
-    // AUDIT: logout everywhere (actorUserId = principal.userId, details { sessions: ended }).
+    await appendAudit(
+      tx,
+      {
+        actorUserId: principal.userId,
+        action: 'logout_everywhere',
+        outcome: 'allowed',
+        clientAddress: meta.clientAddress ?? null,
+        details: { sessions: ended },
+      },
+      meta.now,
+    );
     return ended;
   });
 }

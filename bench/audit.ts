@@ -1,0 +1,225 @@
+/**
+ * npm run bench:audit -- [--seconds 1] [--rounds 10] [--concurrency 8]
+ *
+ * What the audit log costs a read, on the engine the environment names (PGlite by default,
+ * DATABASE_URL for a server). Through the whole HTTP stack (app.inject: session cookie, principal,
+ * policy), side by side in one run, alternating in rounds so drift hits both alike:
+ *  - "read": one indexed SELECT in a scoped transaction (SET LOCAL ROLE + scope settings), the
+ *    shape of GET /api/v1/persons/:pseudonym;
+ *  - "read + audit": the same, plus appendAudit in that transaction;
+ *  - for reference, the real GET /api/v1/persons/:pseudonym (which always audits).
+ * Each round runs every variant for `seconds` (after one warm-up round), alternating the order, so
+ * load from other processes falls on all of them alike; many short rounds beat a few long ones.
+ * Goal: the audit costs less than 20 % of the read's throughput.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { loadConfig } from '../src/config/config.js';
+import { projectRoot } from '../src/config/paths.js';
+import type { Db, Queryable } from '../src/db/db.js';
+import { inScope } from '../src/db/scope.js';
+import { individualScope } from '../src/domain/policy/policy.js';
+import { appendAudit } from '../src/modules/audit/append.js';
+import { verifyAuditChain } from '../src/modules/audit/verify.js';
+import { authorize } from '../src/modules/identity/http.js';
+import { addAssignment, createAccount } from '../src/modules/identity/accounts.js';
+import { createUnit } from '../src/modules/org/service.js';
+import { buildApp } from '../src/server/app.js';
+import { intFlag, openBenchDb, percentile } from './support.js';
+
+const seconds = intFlag('seconds', 1);
+const concurrency = intFlag('concurrency', 8);
+const rounds = intFlag('rounds', 10);
+
+interface Variant {
+  name: string;
+  url: string;
+  requests: number;
+  ms: number;
+  /** CPU time of this process (with PGlite, the database's too): robust against other load. */
+  cpuMs: number;
+  latencies: number[];
+}
+
+async function oneUnitRead(tx: Queryable, unitId: string): Promise<unknown> {
+  const { rows } = await tx.query(
+    `SELECT unit_id, name, municipality_code FROM org_unit_version
+      WHERE unit_id = $1 ORDER BY valid_from DESC LIMIT 1`,
+    [unitId],
+  );
+  return rows[0];
+}
+
+/** The two bench routes: identical but for the audit entry. */
+function benchRoutes(app: FastifyInstance, db: Db): void {
+  for (const audited of [false, true]) {
+    app.get<{ Params: { unitId: string } }>(
+      `/api/v1/bench/${audited ? 'read-audited' : 'read'}/:unitId`,
+      async (req) => {
+        const principal = await authorize(req, 'individual.read');
+        const { unitId } = req.params;
+        return inScope(db, { accountId: principal.userId, ...individualScope(principal) }, async (tx) => {
+          const unit = await oneUnitRead(tx, unitId);
+          if (audited) {
+            await appendAudit(tx, {
+              actorUserId: principal.userId,
+              action: 'record_read',
+              outcome: 'allowed',
+              unitId,
+              recordType: 'bench',
+              recordId: unitId,
+              clientAddress: req.ip,
+            });
+          }
+          return { unit };
+        });
+      },
+    );
+  }
+}
+
+/** `concurrency` workers injecting GETs for `seconds`. */
+async function run(app: FastifyInstance, v: Variant, cookie: string): Promise<void> {
+  const until = Date.now() + seconds * 1000;
+  const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) {
+        const t0 = process.hrtime.bigint();
+        const res = await app.inject({ method: 'GET', url: v.url, headers: { cookie } });
+        if (res.statusCode !== 200) throw new Error(`${v.name}: ${res.statusCode} ${res.body}`);
+        v.latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        v.requests++;
+      }
+    }),
+  );
+  v.ms += Number(process.hrtime.bigint() - started) / 1e6;
+  const used = process.cpuUsage(cpu);
+  v.cpuMs += (used.user + used.system) / 1000;
+}
+
+function variant(name: string, url: string): Variant {
+  return { name, url, requests: 0, ms: 0, cpuMs: 0, latencies: [] };
+}
+
+const rate = (v: Variant) => (v.requests / v.ms) * 1000;
+const cpuPerRequest = (v: Variant) => v.cpuMs / v.requests;
+
+async function main(): Promise<void> {
+  const bench = await openBenchDb({ demo: false });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-bench-audit-'));
+  const config = loadConfig(
+    {
+      REFERENCE_DATA_DIR: process.env['REFERENCE_DATA_DIR'] ?? '../shared/data',
+      DATA_DIR: dataDir,
+      DEMO: '0',
+      LOG_LEVEL: 'silent',
+      PSEUDONYM_KEY: randomBytes(32).toString('base64url'),
+    },
+    projectRoot(),
+  );
+  const app = await buildApp(
+    { db: bench.db, config },
+    { logger: pino({ level: 'silent' }), webDir: '/nonexistent' },
+  );
+  benchRoutes(app, bench.db);
+  await app.ready();
+  try {
+    const unit = await createUnit(bench.db, {
+      name: 'Benchgården',
+      municipalityCode: '0180',
+      providerType: 'municipal',
+      operatingArea: 'elderly_care',
+      unitType: 'home_care',
+      validFrom: '2020-01-01',
+    });
+    const password = randomBytes(18).toString('base64url');
+    const account = await createAccount(bench.db, {
+      username: 'bench.caseworker',
+      displayName: 'Bench',
+      password,
+    });
+    await addAssignment(
+      bench.db,
+      account.id,
+      { role: 'caseworker', scope: { kind: 'unit', unitId: unit.unitId }, validFrom: '2000-01-01' },
+      new Date(),
+    );
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'bench.caseworker', password },
+    });
+    const session = login.cookies.find((c) => c.name === 'kn_session');
+    if (!session) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
+    const cookie = `kn_session=${session.value}`;
+    const { csrfToken } = login.json<{ csrfToken: string }>();
+
+    const variants: Variant[] = [
+      variant('read', `/api/v1/bench/read/${unit.unitId}`),
+      variant('read + audit', `/api/v1/bench/read-audited/${unit.unitId}`),
+    ];
+    // The real persons read, if the persons module answers on this build.
+    const registered = await app.inject({
+      method: 'POST',
+      url: '/api/v1/persons',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+      payload: {
+        personnummer: '19640823-3234',
+        name: 'Bench Person',
+        unitId: unit.unitId,
+        servedFrom: '2024-01-01',
+      },
+    });
+    const pseudonym = (registered.json<{ person?: { pseudonym?: string } }>().person ?? {}).pseudonym;
+    if (registered.statusCode < 300 && pseudonym) {
+      variants.push(variant('GET /api/v1/persons/:p', `/api/v1/persons/${pseudonym}`));
+    } else {
+      process.stdout.write(
+        `(persons read not benchmarked: POST /api/v1/persons answered ${registered.statusCode})\n`,
+      );
+    }
+
+    process.stdout.write(
+      `${bench.label}; ${concurrency} concurrent requests, ${rounds} rounds × ${seconds} s per variant\n`,
+    );
+    // Warm-up (JIT, plans, caches), not counted.
+    for (const v of variants) await run(app, variant(v.name, v.url), cookie);
+    for (let r = 0; r < rounds; r++) {
+      for (const v of r % 2 ? [...variants].reverse() : variants) await run(app, v, cookie);
+    }
+
+    for (const v of variants) {
+      const sorted = [...v.latencies].sort((a, b) => a - b);
+      process.stdout.write(
+        `${v.name.padEnd(24)} ${rate(v).toFixed(0).padStart(7)} req/s   ` +
+          `p50 ${percentile(sorted, 50).toFixed(2)} ms   p95 ${percentile(sorted, 95).toFixed(2)} ms   ` +
+          `${(v.cpuMs / v.requests).toFixed(2)} ms CPU/req (this process)\n`,
+      );
+    }
+    const [plain, audited] = variants as [Variant, Variant];
+    const ratio = rate(audited) / rate(plain);
+    const cost = (1 - ratio) * 100;
+    process.stdout.write(
+      `ratio read+audit / read = ${ratio.toFixed(3)} → the audit costs ${cost.toFixed(1)} % of throughput ` +
+        `(goal < 20 %: ${cost < 20 ? 'met' : 'NOT met'})\n` +
+        `CPU of this process per request: +${(100 * (cpuPerRequest(audited) / cpuPerRequest(plain) - 1)).toFixed(1)} % ` +
+        `with the audit${bench.db.engine === 'pglite' ? ' (PGlite runs in this process: its bound on throughput)' : ''}\n`,
+    );
+    const chain = await verifyAuditChain(bench.db);
+    process.stdout.write(
+      `chain after the run: ${chain.ok ? `intact, ${chain.entries} entries` : 'BROKEN'}\n`,
+    );
+  } finally {
+    await app.close();
+    await bench.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
