@@ -7,9 +7,23 @@ import { loadReferenceData } from '../modules/org/reference-load.js';
 import { seedDemoUnits } from '../modules/org/demo.js';
 import { syncCatalogue } from '../modules/indicators/engine.js';
 import { disableDemoAccounts, seedDemoAccounts } from '../modules/identity/demo-accounts.js';
+import { seedDemoNation } from '../modules/demo/seed.js';
+
+export interface PrepareOptions {
+  /**
+   * Also write the small synthetic nation when DEMO is on (the server's start asks for it; tests
+   * and the command line do not, so `kunskapsnav demo` starts from an empty nation).
+   */
+  demoNation?: boolean;
+}
 
 /** Brings a database to the state the application needs: schema, reference data, demo data. */
-export async function prepareDatabase(db: Db, config: Config, log: Logger): Promise<void> {
+export async function prepareDatabase(
+  db: Db,
+  config: Config,
+  log: Logger,
+  options: PrepareOptions = {},
+): Promise<void> {
   const migrations = await migrate(db);
   log.info({ applied: migrations.applied, alreadyApplied: migrations.alreadyApplied }, 'migrations done');
   const reference = await loadReferenceData(db, readReferenceData(config.referenceDataDir));
@@ -21,6 +35,11 @@ export async function prepareDatabase(db: Db, config: Config, log: Logger): Prom
     if (seeded > 0) log.info({ units: seeded }, 'synthetic demo units created');
     const accounts = await seedDemoAccounts(db);
     if (accounts > 0) log.info({ accounts }, 'demo accounts created');
+    // Synthetic persons and register entries (src/modules/demo), once, after the units exist.
+    if (options.demoNation) {
+      const persons = await seedDemoNation(db, config, log);
+      if (persons > 0) log.info({ persons }, 'synthetic demo nation created');
+    }
   } else {
     const disabled = await disableDemoAccounts(db);
     if (disabled > 0) log.warn({ accounts: disabled }, 'demo accounts disabled: DEMO is off');

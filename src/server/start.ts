@@ -43,7 +43,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
 
   try {
     await app.listen({ port: config.port, host: config.host });
-    await prepareDatabase(database.db, config, log);
+    await prepareDatabase(database.db, config, log, { demoNation: true });
   } catch (err) {
     await close();
     throw err;

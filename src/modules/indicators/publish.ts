@@ -54,12 +54,16 @@ export async function publishIndicatorPeriod(
   };
 }
 
-/** Publishes what the write path queued; returns how many tables were published. */
+/**
+ * Publishes what the write path queued; returns how many tables were published. Stops between
+ * batches once `stop()` says so (the rest stays queued for the next run).
+ */
 export async function publishQueued(
   db: Db,
   definitions: readonly IndicatorDefinition[],
   settings: PublishSettings,
   batch = 50,
+  stop: () => boolean = () => false,
 ): Promise<number> {
   let published = 0;
   for (;;) {
@@ -70,6 +74,8 @@ export async function publishQueued(
       return pairs.length;
     });
     published += done;
-    if (done < batch) return published;
+    if (done < batch || stop()) return published;
+    // PGlite settles queries as microtasks: yield so requests and shutdown get a turn between batches.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }

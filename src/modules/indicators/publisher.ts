@@ -21,7 +21,8 @@ export function startPublisher(db: Db, settings: PublishSettings, log: Logger, i
     if (running) return running;
     running = (async () => {
       try {
-        return await publishQueued(db, await activeDefinitions(db), settings);
+        // Small batches keep the server answering while a large backlog is published.
+        return await publishQueued(db, await activeDefinitions(db), settings, 10, () => stopped);
       } finally {
         running = null;
       }

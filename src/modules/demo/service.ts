@@ -1,0 +1,92 @@
+import type { Logger } from 'pino';
+import type { Db } from '../../db/db.js';
+import { NationGenerator } from '../../domain/synthetic/index.js';
+import { activeDefinitions, rebuildIndicators } from '../indicators/engine.js';
+import { publishQueued } from '../indicators/publish.js';
+import * as q from './queries.js';
+import { rowsOf } from './rows.js';
+import { writeBatch, type BatchCounts } from './write.js';
+
+/**
+ * Writes a synthetic nation into the database: persons, identities, service periods, register
+ * entries and their facts, in batches, then rebuilds every indicator count from the facts and
+ * publishes them. A system job: it runs as the connection owner, outside any user's scope.
+ */
+export interface DemoOptions {
+  persons: number;
+  seed: string;
+  /** Last day of the data; the span starts on 1 January `years` (default 4) years before its year. */
+  asOf: string;
+  years?: number;
+  /** Delete an earlier synthetic nation first instead of refusing. */
+  replace: boolean;
+  /** The pseudonym key (src/modules/persons/pseudonym-key.ts). */
+  key: Uint8Array;
+  threshold: number;
+  batchSize?: number;
+  /** Publish the rebuilt tables here (default), or leave them queued for the server's publisher. */
+  publish?: boolean;
+}
+
+export interface DemoResult extends BatchCounts {
+  replaced: number;
+  counts: number;
+  tables: number;
+  seconds: { write: number; rebuild: number; publish: number };
+}
+
+export class DemoExistsError extends Error {
+  constructor(readonly existing: number) {
+    super(
+      `the database already holds ${existing} synthetic persons; run with --replace to delete them and write a new nation`,
+    );
+    this.name = 'DemoExistsError';
+  }
+}
+
+const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+
+export async function writeDemoNation(db: Db, options: DemoOptions, log: Logger): Promise<DemoResult> {
+  const existing = await q.syntheticPersonCount(db);
+  if (existing > 0 && !options.replace) throw new DemoExistsError(existing);
+  const replaced = existing > 0 ? await q.deleteSynthetic(db) : 0;
+  if (replaced > 0) log.info({ persons: replaced }, 'synthetic persons deleted');
+
+  const started = process.hrtime.bigint();
+  const generator = new NationGenerator({
+    seed: options.seed,
+    persons: options.persons,
+    asOf: options.asOf,
+    ...(options.years === undefined ? {} : { years: options.years }),
+    municipalities: await q.municipalities(db),
+    units: await q.unitVersions(db),
+    featuredUnitIds: await q.featuredUnitIds(db),
+  });
+  const total: BatchCounts = { persons: 0, services: 0, entries: 0, facts: 0 };
+  const marker = { seed: options.seed, nationSize: options.persons };
+  while (generator.remaining > 0) {
+    const rows = generator.take(options.batchSize ?? 2000).map((r) => rowsOf(generator.plan, r, options.key));
+    const written = await db.transaction((tx) => writeBatch(tx, rows, marker, options.asOf));
+    for (const k of Object.keys(total) as (keyof BatchCounts)[]) total[k] += written[k];
+    log.info(
+      { ...total, of: options.persons, seconds: Number(since(started).toFixed(1)) },
+      'synthetic persons written',
+    );
+    // PGlite runs in this thread and settles queries as microtasks; yield so the log gets written.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const write = since(started);
+
+  const definitions = await activeDefinitions(db);
+  const rebuildStart = process.hrtime.bigint();
+  const { counts } = await rebuildIndicators(db, definitions);
+  const rebuild = since(rebuildStart);
+  log.info({ counts, seconds: Number(rebuild.toFixed(1)) }, 'indicator counts rebuilt');
+
+  const publishStart = process.hrtime.bigint();
+  const tables =
+    options.publish === false ? 0 : await publishQueued(db, definitions, { threshold: options.threshold });
+  const publish = since(publishStart);
+  if (tables > 0) log.info({ tables, seconds: Number(publish.toFixed(1)) }, 'indicator tables published');
+  return { ...total, replaced, counts, tables, seconds: { write, rebuild, publish } };
+}
