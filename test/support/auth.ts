@@ -47,11 +47,7 @@ async function defaultScope(db: Db, role: Role): Promise<Scope> {
  * through `POST /api/v1/auth/login`. Use the result in `app.inject`:
  * `headers: { cookie, 'x-csrf-token': csrfToken }`.
  */
-export async function loginAs(
-  app: FastifyInstance | TestApp,
-  role: Role,
-  scope?: Scope,
-): Promise<LoggedIn> {
+export async function loginAs(app: FastifyInstance | TestApp, role: Role, scope?: Scope): Promise<LoggedIn> {
   const fastify = 'inject' in app ? app : app.app;
   const db = dbOf(fastify);
   const username = `test-${role.replace(/_/g, '-')}-${randomBytes(4).toString('hex')}`;

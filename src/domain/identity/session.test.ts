@@ -13,7 +13,10 @@ describe('session rules', () => {
   });
   it('ends 12 hours after login however active', () => {
     assert.equal(sessionState({ createdAt: t0, lastSeenAt: plus(719) }, plus(719.9), limits), 'active');
-    assert.equal(sessionState({ createdAt: t0, lastSeenAt: plus(719) }, plus(720), limits), 'absolute_timeout');
+    assert.equal(
+      sessionState({ createdAt: t0, lastSeenAt: plus(719) }, plus(720), limits),
+      'absolute_timeout',
+    );
   });
 });
 

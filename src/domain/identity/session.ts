@@ -27,7 +27,12 @@ export const MAX_FAILURES_PER_ADDRESS = 20;
  * Seconds until another attempt is allowed, or 0 when it is allowed now.
  * `failures` are the failure times within the window, any order.
  */
-export function retryAfterSeconds(failures: Date[], limit: number, now: Date, windowMinutes = THROTTLE_WINDOW_MINUTES): number {
+export function retryAfterSeconds(
+  failures: Date[],
+  limit: number,
+  now: Date,
+  windowMinutes = THROTTLE_WINDOW_MINUTES,
+): number {
   const windowMs = windowMinutes * 60_000;
   const recent = failures
     .map((d) => d.getTime())

@@ -71,7 +71,12 @@ export function setSessionCookie(reply: FastifyReply, deps: AppDeps, token: stri
 }
 
 export function clearSessionCookie(reply: FastifyReply, deps: AppDeps): void {
-  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.cookieSecure });
+  reply.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    secure: deps.config.cookieSecure,
+  });
 }
 
 /** The logged-in principal, or UnauthorizedError (401). */

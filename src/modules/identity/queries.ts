@@ -211,7 +211,10 @@ export async function findSession(
 }
 
 export async function touchSession(q: Queryable, id: string, now: Date): Promise<void> {
-  await q.query('UPDATE identity_session SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < $2', [id, now]);
+  await q.query('UPDATE identity_session SET last_seen_at = $2 WHERE id = $1 AND last_seen_at < $2', [
+    id,
+    now,
+  ]);
 }
 
 export async function deleteSession(q: Queryable, id: string): Promise<number> {
@@ -248,7 +251,11 @@ export async function recentFailuresByUsername(q: Queryable, username: string, s
   return rows.map((r) => r.attempted_at);
 }
 
-export async function recentFailuresByAddress(q: Queryable, clientAddress: string, since: Date): Promise<Date[]> {
+export async function recentFailuresByAddress(
+  q: Queryable,
+  clientAddress: string,
+  since: Date,
+): Promise<Date[]> {
   const { rows } = await q.query<{ attempted_at: Date }>(
     `SELECT attempted_at FROM identity_login_attempt
       WHERE client_address = $1 AND NOT succeeded AND attempted_at > $2
@@ -272,7 +279,11 @@ export async function scopeExists(q: Queryable, scope: Scope): Promise<boolean> 
 }
 
 /** The municipality a unit belongs to on `day` (latest version when none is valid that day). */
-export async function municipalityOfUnit(q: Queryable, unitId: string, day: string): Promise<string | undefined> {
+export async function municipalityOfUnit(
+  q: Queryable,
+  unitId: string,
+  day: string,
+): Promise<string | undefined> {
   const { rows } = await q.query<{ municipality_code: string }>(
     `SELECT municipality_code FROM org_unit_version WHERE unit_id = $1::uuid
       ORDER BY (valid_from <= $2::date AND $2::date < valid_to) DESC, valid_from DESC LIMIT 1`,
@@ -281,7 +292,11 @@ export async function municipalityOfUnit(q: Queryable, unitId: string, day: stri
   return rows[0]?.municipality_code;
 }
 
-export async function regionOfMunicipality(q: Queryable, code: string, day: string): Promise<string | undefined> {
+export async function regionOfMunicipality(
+  q: Queryable,
+  code: string,
+  day: string,
+): Promise<string | undefined> {
   const { rows } = await q.query<{ region_code: string }>(
     `SELECT region_code FROM org_municipality_region WHERE municipality_code = $1
       ORDER BY (valid_from <= $2::date AND $2::date < valid_to) DESC, valid_from DESC LIMIT 1`,
