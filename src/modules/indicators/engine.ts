@@ -122,6 +122,24 @@ export async function replaceFacts(
 }
 
 /**
+ * Adds to the counts the difference between two states of the facts of the same slices (every
+ * fact of each slice touched, before and after). For writers that change many facts and settle
+ * the counts once, such as imports; single registrations use replaceFacts.
+ */
+export async function applyFactChange(
+  tx: Queryable,
+  definitions: readonly IndicatorDefinition[],
+  before: readonly Fact[],
+  after: readonly Fact[],
+): Promise<void> {
+  const memberships = (facts: readonly Fact[]) =>
+    groupBySlice(facts).flatMap((group) => membershipsOf(definitions, group));
+  const deltas = countDeltas(memberships(before), memberships(after));
+  await q.applyCountDeltas(tx, deltas);
+  await enqueue(tx, tablesToRepublish(definitions, deltas));
+}
+
+/**
  * Recomputes every count from the facts with set-based SQL generated from the definitions, in
  * one transaction, and queues every table for publication.
  */

@@ -75,6 +75,35 @@ export async function slicesOfSource(q: Queryable, source: FactSource): Promise<
   }));
 }
 
+/** Inserts the facts of many sources in one statement (batch form of insertFacts). */
+export async function insertFactsOfSources(
+  q: Queryable,
+  items: ReadonlyArray<{ source: FactSource; facts: readonly Fact[] }>,
+): Promise<void> {
+  const rows = items.flatMap(({ source, facts }) =>
+    facts.map((f) => ({
+      register: f.register,
+      kind: f.kind,
+      person: f.person,
+      unit_id: f.unitId,
+      fact_date: f.date,
+      sex: f.sex,
+      age: f.age,
+      attributes: f.attributes,
+      source_type: source.type,
+      source_id: source.id,
+    })),
+  );
+  if (rows.length === 0) return;
+  await q.query(
+    `INSERT INTO indicator_fact (register, kind, person, unit_id, fact_date, sex, age, attributes, source_type, source_id)
+     SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes, f.source_type, f.source_id
+     FROM json_to_recordset($1::json) AS f(register text, kind text, person text, unit_id uuid, fact_date date,
+       sex text, age integer, attributes jsonb, source_type text, source_id text)`,
+    [JSON.stringify(rows)],
+  );
+}
+
 export async function deleteFactsOf(q: Queryable, source: FactSource): Promise<void> {
   await q.query('DELETE FROM indicator_fact WHERE source_type = $1 AND source_id = $2', [
     source.type,

@@ -1,0 +1,132 @@
+import type { Queryable } from '../../db/db.js';
+import type { Fact, FactAttribute } from '../../domain/facts/fact.js';
+import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
+import { applyFactChange } from '../indicators/engine.js';
+import { insertFactsOfSources, type FactSource } from '../indicators/queries.js';
+
+/**
+ * Facts of an import, written batch by batch, counted once at the end. A registration derives
+ * the counts of the (person, unit, year) slices it touches from their facts before and after the
+ * change; an import touches the same slice again and again (a person's rows are spread over the
+ * file), so it keeps, in temporary tables of its transaction, which slices it touched and which
+ * facts from before the import it removed (facts it added itself carry its transaction id), and
+ * settles each slice once: before = facts not added here + facts removed, after = facts now.
+ * The counts end up exactly as with one registration after another.
+ */
+export interface FactItem {
+  source: FactSource;
+  facts: readonly Fact[];
+  /** A source created in this import (a new entry): it has no earlier facts to look for. */
+  fresh: boolean;
+}
+
+const HERE = 'xmin = pg_current_xact_id()::xid';
+const SETTLE_SLICES = 2000;
+
+type Raw = Record<string, unknown>;
+
+function toFact(r: Raw): Fact {
+  return {
+    register: r['register'] as Fact['register'],
+    kind: r['kind'] as Fact['kind'],
+    person: r['person'] as string,
+    unitId: r['unit_id'] as string,
+    date: r['fact_date'] as string,
+    sex: r['sex'] as 'K' | 'M',
+    age: Number(r['age']),
+    attributes: r['attributes'] as Record<string, FactAttribute>,
+  };
+}
+
+export class FactLedger {
+  private created = false;
+
+  private async tables(tx: Queryable): Promise<void> {
+    if (this.created) return;
+    await tx.query(
+      `CREATE TEMP TABLE import_slice (person text, unit_id uuid, year integer, PRIMARY KEY (person, unit_id, year))
+         ON COMMIT DROP`,
+    );
+    await tx.query(
+      `CREATE TEMP TABLE import_removed_fact ON COMMIT DROP AS
+         SELECT register, kind, person, unit_id, fact_date, sex, age, attributes FROM indicator_fact WITH NO DATA`,
+    );
+    await tx.query('CREATE INDEX ON import_removed_fact (person, unit_id, fact_date)');
+    this.created = true;
+  }
+
+  /** Replaces the facts of the sources, remembering what the counts must be settled for. */
+  async replace(tx: Queryable, items: readonly FactItem[]): Promise<void> {
+    if (items.length === 0) return;
+    await this.tables(tx);
+    const old = JSON.stringify(items.filter((i) => !i.fresh).map((i) => i.source));
+    if (old !== '[]') {
+      const sources = `json_to_recordset($1::json) AS s(type text, id text)
+        JOIN indicator_fact f ON f.source_type = s.type AND f.source_id = s.id`;
+      await tx.query(
+        `INSERT INTO import_removed_fact SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age,
+           f.attributes FROM ${sources} WHERE NOT f.${HERE}`,
+        [old],
+      );
+      await tx.query(
+        `INSERT INTO import_slice SELECT DISTINCT f.person, f.unit_id, extract(year FROM f.fact_date)::int
+           FROM ${sources} ON CONFLICT DO NOTHING`,
+        [old],
+      );
+      await tx.query(
+        `DELETE FROM indicator_fact f USING json_to_recordset($1::json) AS s(type text, id text)
+          WHERE f.source_type = s.type AND f.source_id = s.id`,
+        [old],
+      );
+    }
+    const slices = new Map<string, { person: string; unit_id: string; year: number }>();
+    for (const f of items.flatMap((i) => i.facts)) {
+      const year = Number(f.date.slice(0, 4));
+      slices.set(`${f.person}|${f.unitId}|${year}`, { person: f.person, unit_id: f.unitId, year });
+    }
+    if (slices.size)
+      await tx.query(
+        `INSERT INTO import_slice SELECT s.person, s.unit_id, s.year
+           FROM json_to_recordset($1::json) AS s(person text, unit_id uuid, year integer) ON CONFLICT DO NOTHING`,
+        [JSON.stringify([...slices.values()])],
+      );
+    await insertFactsOfSources(tx, items);
+  }
+
+  /** Settles the counts of every slice touched, a chunk of slices at a time. */
+  async settle(tx: Queryable, definitions: readonly IndicatorDefinition[]): Promise<void> {
+    if (!this.created) return;
+    let after: [string, string, number] = ['', '00000000-0000-0000-0000-000000000000', 0];
+    for (;;) {
+      const { rows: chunk } = await tx.query<{ person: string; unit_id: string; year: number }>(
+        `SELECT person, unit_id, year FROM import_slice WHERE (person, unit_id, year) > ($1, $2::uuid, $3)
+          ORDER BY person, unit_id, year LIMIT $4`,
+        [...after, SETTLE_SLICES],
+      );
+      const last = chunk[chunk.length - 1];
+      if (!last) return;
+      after = [last.person, last.unit_id, Number(last.year)];
+      const json = JSON.stringify(chunk);
+      const inSlice = (t: string) => `${t}.person = s.person AND ${t}.unit_id = s.unit_id
+        AND ${t}.fact_date >= make_date(s.year, 1, 1) AND ${t}.fact_date < make_date(s.year + 1, 1, 1)`;
+      const slices = 'json_to_recordset($1::json) AS s(person text, unit_id uuid, year integer)';
+      const now = await tx.query<Raw>(
+        `SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes, f.${HERE} AS here
+           FROM ${slices} JOIN indicator_fact f ON ${inSlice('f')}`,
+        [json],
+      );
+      const removed = await tx.query<Raw>(
+        `SELECT r.* FROM ${slices} JOIN import_removed_fact r ON ${inSlice('r')}`,
+        [json],
+      );
+      const current = now.rows.map((r) => ({ fact: toFact(r), here: r['here'] === true }));
+      const before = [...current.filter((c) => !c.here).map((c) => c.fact), ...removed.rows.map(toFact)];
+      await applyFactChange(
+        tx,
+        definitions,
+        before,
+        current.map((c) => c.fact),
+      );
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
+import { cellText } from '../../../domain/imports/cells.js';
+import { csvFile, jsonFile, threeRows, usedColumns, xlsxFile } from '../testing.js';
+import { chooseEncoding } from './text.js';
+import {
+  FileFormatError,
+  formatOfFile,
+  readItems,
+  type ImportFormat,
+  type ReadInfo,
+  type SourceItem,
+} from './index.js';
+
+async function read(
+  format: ImportFormat,
+  file: Buffer,
+  chunk = 7,
+): Promise<{ items: SourceItem[]; info: ReadInfo }> {
+  const pieces: Buffer[] = [];
+  for (let i = 0; i < file.length; i += chunk) pieces.push(file.subarray(i, i + chunk));
+  const info: ReadInfo = {};
+  const items: SourceItem[] = [];
+  for await (const item of readItems(format, Readable.from(pieces), info)) items.push(item);
+  return { items, info };
+}
+
+/** Records as text cells, so every format can be compared with the others. */
+function texts(items: SourceItem[]): Array<Record<string, string>> {
+  return items.flatMap((i) =>
+    i.type === 'record'
+      ? [
+          Object.fromEntries(
+            Object.entries(i.record.cells).map(([k, v]) => [
+              k,
+              k === 'data' ? JSON.stringify(v) : cellText(v),
+            ]),
+          ),
+        ]
+      : [],
+  );
+}
+
+describe('import readers', () => {
+  const rows = threeRows('E000001');
+  const expected = rows.map((r) =>
+    Object.fromEntries(usedColumns(rows).map((c) => [c, r[c as keyof typeof r] ?? ''])),
+  );
+
+  it('reads comma CSV in UTF-8 and semicolon CSV in Windows-1252 to the same records', async () => {
+    const utf8 = await read('csv', csvFile(rows));
+    assert.deepEqual(texts(utf8.items), expected);
+    assert.deepEqual(utf8.info, { encoding: 'utf-8', delimiter: ',' });
+    const win = await read('csv', csvFile(rows, { delimiter: ';', encoding: 'windows-1252' }), 3);
+    assert.deepEqual(texts(win.items), expected);
+    assert.deepEqual(win.info, { encoding: 'windows-1252', delimiter: ';' });
+    assert.equal(texts(win.items)[2]?.['name'], 'Örjan Åkesson');
+    const bom = await read('csv', csvFile(rows, { bom: true }), 1);
+    assert.deepEqual(texts(bom.items), expected);
+    const first = bom.items[0];
+    assert.equal(first?.type === 'header' && first.columns[0], 'record_id');
+  });
+
+  it('reads the first worksheet of an XLSX workbook, dates and numbers included', async () => {
+    const { items } = await read('xlsx', await xlsxFile(rows), 1000);
+    assert.deepEqual(texts(items), expected);
+    const lines = items.flatMap((i) => (i.type === 'record' ? [i.record.line] : []));
+    assert.deepEqual(lines, [2, 3, 4]);
+  });
+
+  it('reads a JSON array of objects, with the line each starts on', async () => {
+    const file = jsonFile(rows, false);
+    const { items } = await read('json', file, 5);
+    assert.deepEqual(
+      texts(items),
+      expected.map((e) => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== ''))),
+    );
+    const starts = file
+      .toString('utf8')
+      .split('\n')
+      .flatMap((l, i) => (l.trim().startsWith('{') ? [i + 1] : []));
+    assert.deepEqual(
+      items.map((i) => (i.type === 'record' ? i.record.line : null)),
+      starts,
+    );
+  });
+
+  it('reports a row with too many fields, and stops at broken quoting without quoting the file', async () => {
+    const { items } = await read('csv', Buffer.from('record_id,personnummer\nr1,1\nr2,2,3\nr3,4\n'));
+    assert.deepEqual(
+      items.map((i) => (i.type === 'bad' ? [i.issue.row, i.issue.line, i.issue.rule] : i.type)),
+      ['header', 'record', [2, 3, 'field_count'], 'record'],
+    );
+    await assert.rejects(
+      read('csv', Buffer.from('record_id,personnummer\nr1,1\n"r3 19400315,4\n')),
+      (err: unknown) =>
+        err instanceof FileFormatError && err.rule === 'csv_syntax' && !err.message.includes('19400315'),
+    );
+  });
+
+  it('tells formats apart by name and by content, and encodings by their bytes', () => {
+    assert.equal(formatOfFile('x.XLSX', Buffer.from('')), 'xlsx');
+    assert.equal(formatOfFile('upload', Buffer.from('PK\x03\x04')), 'xlsx');
+    assert.equal(formatOfFile('upload', Buffer.from('\uFEFF [{"a":1}]')), 'json');
+    assert.equal(formatOfFile('upload', Buffer.from('record_id;date')), 'csv');
+    assert.equal(chooseEncoding(Buffer.from('Åsa', 'utf8'), true), 'utf-8');
+    const latin = Buffer.from('namn;ort\nÅsa Öberg;Göteborg\nMärta Ärlig;Västerås\n', 'latin1');
+    assert.equal(chooseEncoding(latin, true), 'windows-1252');
+    assert.equal(chooseEncoding(Buffer.from([0xc5, 0x73, 0x61]), true), 'windows-1252');
+    assert.equal(chooseEncoding(Buffer.from('abc'), true, 'iso-8859-1'), 'windows-1252');
+    // A sample cut inside a two-byte character is still UTF-8.
+    assert.equal(chooseEncoding(Buffer.from('abcÅ', 'utf8').subarray(0, 4), false), 'utf-8');
+  });
+});
