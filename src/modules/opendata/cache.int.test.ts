@@ -1,0 +1,106 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Fastify from 'fastify';
+import { openTestApp, type TestApp } from '../../../test/support/app.js';
+import { testConfig } from '../../../test/support/db.js';
+import type { Db } from '../../db/db.js';
+import { percent } from '../../domain/opendata/codes.js';
+import { sendProblem, toProblem } from '../../server/problem.js';
+import { createOpendataRoutes } from './routes.js';
+import { publishedRows, recordAndPublish } from './testing.js';
+
+interface Data {
+  values: Array<{ values: Array<{ gender: string; value: number | null }> }>;
+}
+const URL_0180 = '/api/kolada/v3/data/kpi/K10001/municipality/0180/year/2024';
+
+/** The database with every SQL statement recorded. */
+function recording(db: Db, log: string[]): Db {
+  return {
+    engine: db.engine,
+    exec: (sql) => db.exec(sql),
+    transaction: (fn, options) => db.transaction(fn, options),
+    checkpoint: () => db.checkpoint(),
+    close: () => db.close(),
+    query: (sql, params) => {
+      log.push(sql);
+      return db.query(sql, params);
+    },
+  };
+}
+
+describe('caching of published values', () => {
+  let h: TestApp;
+  before(async () => {
+    h = await openTestApp({ demo: true });
+    await recordAndPublish(h.t.db, 2024, { '0180': 30, '1280': 30 }, 0.5);
+  });
+  after(async () => h.close());
+
+  const totalRate = async () => {
+    const res = await h.app.inject(URL_0180);
+    assert.equal(res.statusCode, 200);
+    return {
+      value: res.json<Data>().values[0]?.values.find((v) => v.gender === 'T')?.value,
+      etag: res.headers.etag,
+    };
+  };
+  const engineRate = async () => {
+    const row = (await publishedRows(h.t.db, 'K10001', '2024')).find(
+      (r) => r.level === 'municipality' && r.code === '0180' && r.sex === 'T',
+    );
+    return percent(row?.rate ?? NaN);
+  };
+
+  it('answers with an ETag and Cache-Control, and 304 to If-None-Match', async () => {
+    const first = await h.app.inject(URL_0180);
+    assert.equal(first.headers['cache-control'], 'public, max-age=10');
+    assert.match(String(first.headers.etag), /^"[\w-]+"$/);
+    const again = await h.app.inject({
+      url: URL_0180,
+      headers: { 'if-none-match': String(first.headers.etag) },
+    });
+    assert.equal(again.statusCode, 304);
+    assert.equal(again.body, '');
+  });
+
+  it('sees newly published values on the next read after the engine publishes', async () => {
+    const before = await totalRate();
+    assert.equal(before.value, await engineRate());
+    await recordAndPublish(h.t.db, 2024, { '0180': 40 }, 1);
+    await sleep(250);
+    const after = await totalRate();
+    assert.equal(after.value, await engineRate());
+    assert.notEqual(after.value, before.value);
+    assert.notEqual(after.etag, before.etag);
+    const px = await h.app.inject(
+      '/api/pxweb/v2/tables/K10001/data?valuecodes[Region]=0180&valuecodes[Tid]=2024&valuecodes[ContentsCode]=rate',
+    );
+    assert.deepEqual(px.json<{ value: number[] }>().value, [after.value]);
+  });
+
+  it('reads published values once per publication, and never counts or facts', async () => {
+    const log: string[] = [];
+    const app = Fastify({ logger: false });
+    app.setErrorHandler((err, req, reply) => sendProblem(reply, toProblem(err, req)));
+    await createOpendataRoutes({ docs: false })(app, { db: recording(h.t.db, log), config: testConfig() });
+    await app.ready();
+    try {
+      for (let i = 0; i < 30; i++) {
+        const m = ['0180', '1280', '0000', '0001'][i % 4] ?? '';
+        const res = await app.inject(`/api/kolada/v3/data/kpi/K10001/municipality/${m}/year/2024?i=${i}`);
+        assert.equal(res.statusCode, 200);
+        await app.inject(
+          `/api/pxweb/v2/tables/K10001/data?valuecodes[Tid]=2024&valuecodes[ContentsCode]=*&i=${i}`,
+        );
+      }
+      const valueReads = log.filter((sql) => sql.includes('published_value'));
+      assert.equal(valueReads.length, 1, 'one table load for 60 reads');
+      assert.ok(!log.some((sql) => /indicator_count|indicator_fact/.test(sql)));
+      assert.ok(log.length < 15, `${log.length} statements for 60 reads`);
+    } finally {
+      await app.close();
+    }
+  });
+});

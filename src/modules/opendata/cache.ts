@@ -1,0 +1,111 @@
+import type { Queryable } from '../../db/db.js';
+import type { PublishedCell, Level, Sex } from '../../domain/opendata/codes.js';
+import { loadCatalog, type Catalog } from './catalog.js';
+import { dataVersion, publications, publishedTable, type PublicationRow } from './queries.js';
+
+/**
+ * In-memory copy of what the open data APIs serve. Published tables are cached per (indicator,
+ * period) and kept while their publication's published_at is unchanged; the publisher's writes
+ * are noticed by polling one small version row at most every `pollMs` (default 200 ms), so a
+ * public read costs memory lookups and never runs the aggregation.
+ */
+export interface LoadedTable {
+  indicatorId: string;
+  period: string;
+  publishedAt: Date;
+  cells: PublishedCell[];
+  get(level: Level, code: string, sex: Sex): PublishedCell | undefined;
+}
+
+export interface Snapshot {
+  /** Changes whenever anything served may have changed; part of every ETag. */
+  token: string;
+  catalog: Catalog;
+  publications: readonly PublicationRow[];
+  publishedAt(indicatorId: string, period: string): Date | undefined;
+}
+
+const key = (indicatorId: string, period: string) => `${indicatorId}|${period}`;
+
+function loaded(indicatorId: string, period: string, publishedAt: Date, cells: PublishedCell[]): LoadedTable {
+  const byKey = new Map(cells.map((c) => [`${c.level}|${c.code}|${c.sex}`, c]));
+  return { indicatorId, period, publishedAt, cells, get: (l, c, s) => byKey.get(`${l}|${c}|${s}`) };
+}
+
+export interface CacheOptions {
+  pollMs?: number;
+  now?: () => number;
+  today?: () => string;
+}
+
+export class OpenDataCache {
+  private readonly pollMs: number;
+  private readonly now: () => number;
+  private readonly today: () => string;
+  private checkedAt = -Infinity;
+  private checking: Promise<Snapshot> | null = null;
+  private version = { publications: '', metadata: '' };
+  private current: Snapshot | null = null;
+  private readonly tables = new Map<string, LoadedTable>();
+  private readonly loading = new Map<string, Promise<LoadedTable | null>>();
+
+  constructor(
+    private readonly db: Queryable,
+    options: CacheOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? 200;
+    this.now = options.now ?? Date.now;
+    this.today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  }
+
+  /** The current snapshot; checks the data version when the last check is older than pollMs. */
+  async snapshot(): Promise<Snapshot> {
+    if (this.current && this.now() - this.checkedAt < this.pollMs) return this.current;
+    this.checking ??= this.refresh().finally(() => {
+      this.checking = null;
+    });
+    return this.checking;
+  }
+
+  private async refresh(): Promise<Snapshot> {
+    const started = this.now();
+    const v = await dataVersion(this.db);
+    const prev = this.current;
+    let catalog = prev?.catalog;
+    let pubs = prev?.publications;
+    if (!catalog || v.metadata !== this.version.metadata) catalog = await loadCatalog(this.db, this.today());
+    if (!pubs || v.publications !== this.version.publications) pubs = await publications(this.db);
+    const index = new Map(pubs.map((p) => [key(p.indicatorId, p.period), p.publishedAt]));
+    this.version = v;
+    this.current = {
+      token: `${v.publications}|${v.metadata}`,
+      catalog,
+      publications: pubs,
+      publishedAt: (i, p) => index.get(key(i, p)),
+    };
+    this.checkedAt = started;
+    return this.current;
+  }
+
+  /** A published table as of the snapshot (or newer), loaded once per publication. */
+  async table(snap: Snapshot, indicatorId: string, period: string): Promise<LoadedTable | null> {
+    const at = snap.publishedAt(indicatorId, period);
+    if (!at) return null;
+    const k = key(indicatorId, period);
+    const have = this.tables.get(k);
+    if (have && have.publishedAt.getTime() >= at.getTime()) return have;
+    let pending = this.loading.get(k);
+    if (!pending) {
+      pending = publishedTable(this.db, indicatorId, period)
+        .then((t) => {
+          if (!t) return null;
+          const table = loaded(indicatorId, period, t.publishedAt, t.cells);
+          this.tables.set(k, table);
+          return table;
+        })
+        .finally(() => this.loading.delete(k));
+      this.loading.set(k, pending);
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,171 @@
+import { MAX_IDS } from '../../domain/opendata/ids.js';
+import { pathParams, problemSchema, querySchema } from './docs-schema.js';
+import { dataQuery, metaQuery, municipalityQuery, ouQuery } from './kolada-schema.js';
+
+/** OpenAPI documentation of the Kolada-compatible routes. */
+const TAG = 'Kolada v3';
+
+const nullableString = { type: 'string', nullable: true } as const;
+
+function envelopeOf(item: Record<string, unknown>): Record<string, unknown> {
+  return {
+    type: 'object',
+    properties: {
+      count: { type: 'integer', description: 'number of values on this page' },
+      values: { type: 'array', items: item },
+      next_url: nullableString,
+      previous_url: nullableString,
+      next_page: { ...nullableString, description: 'same as next_url (Kolada v2 clients)' },
+      previous_page: { ...nullableString, description: 'same as previous_url (Kolada v2 clients)' },
+    },
+  };
+}
+
+const groupItem = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    members: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { member_id: { type: 'string' }, member_title: { type: 'string' } },
+      },
+    },
+  },
+};
+
+const ITEMS: Record<string, { item: Record<string, unknown>; query: Record<string, unknown>; text: string }> =
+  {
+    kpi: {
+      text: 'Public indicators (openComparisons) with Kolada v3 KPI fields.',
+      query: querySchema(metaQuery),
+      item: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', example: 'K10001' },
+          title: { type: 'string' },
+          description: { type: 'string' },
+          is_divided_by_gender: { type: 'boolean' },
+          municipality_type: { type: 'string', enum: ['K', 'L', 'A'] },
+          auspice: nullableString,
+          operating_area: { type: 'string' },
+          perspective: nullableString,
+          prel_publication_date: nullableString,
+          publication_date: nullableString,
+          publ_period: nullableString,
+          has_ou_data: { type: 'boolean' },
+        },
+      },
+    },
+    kpi_groups: {
+      text: 'Indicator groups: quality areas and operating areas.',
+      query: querySchema(metaQuery),
+      item: groupItem,
+    },
+    municipality: {
+      text: 'The nation (0000), regions (00 + county code, type L) and municipalities (type K).',
+      query: querySchema(municipalityQuery),
+      item: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          type: { type: 'string', enum: ['K', 'L'] },
+        },
+      },
+    },
+    municipality_groups: {
+      text: "SKR's municipality groups and Kolada's similar-municipality groups, with members.",
+      query: querySchema(metaQuery),
+      item: groupItem,
+    },
+    ou: {
+      text: 'Organisational units (our units), with their municipality.',
+      query: querySchema(ouQuery),
+      item: {
+        type: 'object',
+        properties: { id: { type: 'string' }, municipality: { type: 'string' }, title: { type: 'string' } },
+      },
+    },
+  };
+
+const valueItem = (unit: 'municipality' | 'ou') => ({
+  type: 'object',
+  properties: {
+    kpi: { type: 'string' },
+    [unit]: { type: 'string' },
+    period: { type: 'integer' },
+    isdeleted: { type: 'boolean', description: 'only with from_date' },
+    values: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          gender: { type: 'string', enum: ['T', 'K', 'M'] },
+          count: { type: 'integer', description: '1, or for a group the members that contributed' },
+          status: {
+            type: 'string',
+            description: '"" published, ".." suppressed (disclosure control), "." cannot be stated',
+          },
+          value: { type: 'number', nullable: true, description: 'percentage, one decimal' },
+        },
+      },
+    },
+  },
+});
+
+const listText = `Comma lists take at most ${MAX_IDS} ids (400 beyond).`;
+
+export const koladaDocs = {
+  meta(entity: string) {
+    const d = ITEMS[entity];
+    const responses = { 200: envelopeOf(d?.item ?? {}), 400: problemSchema };
+    return {
+      list: {
+        tags: [TAG],
+        summary: `/${entity}`,
+        description: d?.text,
+        querystring: d?.query,
+        response: responses,
+      },
+      byId: {
+        tags: [TAG],
+        summary: `/${entity}/{id}`,
+        description: `${d?.text ?? ''} ${listText}`,
+        params: pathParams({ id: 'one id or a comma list' }),
+        querystring: d?.query,
+        response: responses,
+      },
+    };
+  },
+  dataForms(unit: 'municipality' | 'ou') {
+    const u = unit;
+    const forms = [
+      { path: `kpi/:kpi/${u}/:${u}/year/:year`, params: ['kpi', u, 'year'] },
+      { path: `kpi/:kpi/year/:year`, params: ['kpi', 'year'] },
+      { path: `kpi/:kpi/${u}/:${u}`, params: ['kpi', u] },
+      { path: `${u}/:${u}/year/:year`, params: [u, 'year'] },
+    ];
+    const text: Record<string, string> = {
+      kpi: 'KPI ids (comma list)',
+      municipality: 'municipality, region (00 + county), nation (0000) or group ids (comma list)',
+      ou: 'unit ids (comma list)',
+      year: 'years (comma list)',
+    };
+    return forms.map((f) => ({
+      path: f.path,
+      schema: {
+        tags: [TAG],
+        summary: `/${unit === 'ou' ? 'oudata' : 'data'}/${f.path.replace(/:(\w+)/g, '{$1}')}`,
+        description:
+          'Published values as percentages with gender T/K/M; suppressed values are null with status "..". ' +
+          `A group id gives the unweighted mean of its members (count = members that contributed). ${listText}`,
+        params: pathParams(Object.fromEntries(f.params.map((p) => [p, text[p] ?? p]))),
+        querystring: querySchema(dataQuery),
+        response: { 200: envelopeOf(valueItem(unit)), 400: problemSchema },
+      },
+    }));
+  },
+};

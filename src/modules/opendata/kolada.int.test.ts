@@ -1,0 +1,237 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { openTestApp, type TestApp } from '../../../test/support/app.js';
+import { percent } from '../../domain/opendata/codes.js';
+import { fieldTypes, readFixture, readText, shapeDifferences } from './fixtures.js';
+import {
+  addPrivateIndicator,
+  BIG_CITIES_GROUP,
+  PRIVATE_INDICATOR,
+  publishedRows,
+  recordAndPublish,
+  type PublishedRow,
+} from './testing.js';
+
+interface Envelope<T> {
+  count: number;
+  values: T[];
+  next_url: string | null;
+  previous_url: string | null;
+  next_page: string | null;
+  previous_page: string | null;
+}
+interface ValueItem extends Record<string, unknown> {
+  kpi: string;
+  municipality?: string;
+  ou?: string;
+  period: number;
+  isdeleted?: boolean;
+  values: Array<{ gender: string; count: number; status: string; value: number | null }>;
+}
+type Item = Record<string, unknown>;
+
+describe('Kolada v3-compatible API', () => {
+  let h: TestApp;
+  let rows2024: PublishedRow[];
+  const get = async <T>(url: string) => {
+    const res = await h.app.inject(url);
+    assert.equal(res.statusCode, 200, `${url}: ${res.body}`);
+    return res.json<Envelope<T>>();
+  };
+  const published = (level: string, code: string, sex = 'T') =>
+    rows2024.find((r) => r.level === level && r.code === code && r.sex === sex);
+
+  before(async () => {
+    h = await openTestApp({ demo: true });
+    await addPrivateIndicator(h.t.db);
+    await recordAndPublish(h.t.db, 2023);
+    await recordAndPublish(h.t.db, 2024);
+    rows2024 = await publishedRows(h.t.db, 'K10001', '2024');
+  });
+  after(async () => h.close());
+
+  it('lists public KPIs with exactly the fields and types of Kolada v3 kpi', async () => {
+    const fixture = readFixture<{ values: Item[] }>('kolada/kolada_v3_kpi.json').values;
+    const body = await get<Item>('/api/kolada/v3/kpi');
+    assert.ok(body.count >= 20);
+    assert.deepEqual(shapeDifferences(fieldTypes(fixture), body.values), []);
+    assert.deepEqual(Object.keys(body.values[0] ?? {}).sort(), Object.keys(fixture[0] ?? {}).sort());
+    const k = body.values.find((v) => v['id'] === 'K10001');
+    assert.deepEqual([k?.['publ_period'], typeof k?.['publication_date']], ['2024', 'string']);
+    assert.ok(!body.values.some((v) => v['id'] === PRIVATE_INDICATOR), 'a non-public indicator is absent');
+    assert.equal((await get<Item>(`/api/kolada/v3/kpi/${PRIVATE_INDICATOR}`)).count, 0);
+    const search = await get<Item>('/api/kolada/v3/kpi?title=FALLIT');
+    assert.deepEqual(
+      search.values.map((v) => v['id']),
+      ['K10008'],
+    );
+  });
+
+  it('lists the nation, regions (L) and municipalities (K) exactly as Kolada v3 municipality', async () => {
+    const fixture = readFixture<{ values: Item[] }>('kolada/kolada_v3_municipality.json').values;
+    const body = await get<Item>('/api/kolada/v3/municipality');
+    assert.deepEqual(shapeDifferences(fieldTypes(fixture), body.values), []);
+    assert.deepEqual(
+      body.values.map((v) => `${String(v['id'])}:${String(v['type'])}`).sort(),
+      fixture.map((v) => `${String(v['id'])}:${String(v['type'])}`).sort(),
+    );
+    assert.equal((await get<Item>('/api/kolada/v3/municipality?region_type=L')).count, 22);
+    assert.equal((await get<Item>('/api/kolada/v3/municipality?region_type=K')).count, 290);
+    const lund = await get<Item>('/api/kolada/v3/municipality?title=lund');
+    assert.ok(lund.values.some((v) => v['id'] === '1281'));
+  });
+
+  it('lists SKR and similar-municipality groups with Kolada v3 members', async () => {
+    const fixture = readFixture<{ values: Item[] }>('kolada/kolada_v3_municipality_groups.json').values;
+    const body = await get<Item>('/api/kolada/v3/municipality_groups');
+    assert.deepEqual(shapeDifferences(fieldTypes(fixture), body.values), []);
+    const members = fixture.flatMap((g) => g['members'] as Item[]);
+    const ours = body.values.flatMap((g) => g['members'] as Item[]);
+    assert.deepEqual(shapeDifferences(fieldTypes(members), ours), []);
+    const big = await get<Item>(`/api/kolada/v3/municipality_groups/${BIG_CITIES_GROUP}`);
+    assert.deepEqual(
+      (big.values[0]?.['members'] as Item[]).map((m) => m['member_id']),
+      ['0180', '1280', '1480'],
+    );
+    assert.ok(body.values.some((g) => String(g['title']).startsWith('Liknande kommuner')));
+    const kg = await get<Item>('/api/kolada/v3/kpi_groups');
+    assert.ok(kg.values.every((g) => (g['members'] as Item[]).length > 0));
+  });
+
+  it('answers data with Kolada v3 value shapes, the numbers of the engine and ".." for suppressed', async () => {
+    const body = await get<ValueItem>(
+      '/api/kolada/v3/data/kpi/K10001/municipality/0180,0115,0001,0000/year/2024',
+    );
+    assert.deepEqual(
+      body.values.map((v) => v.municipality),
+      ['0180', '0115', '0001', '0000'],
+    );
+    for (const item of body.values) {
+      assert.deepEqual(Object.keys(item).sort(), ['kpi', 'municipality', 'period', 'values']);
+      assert.deepEqual([item.kpi, item.period], ['K10001', 2024]);
+      const node =
+        item.municipality === '0000'
+          ? ['nation', '0000']
+          : item.municipality?.startsWith('00')
+            ? ['region', item.municipality.slice(2)]
+            : ['municipality', item.municipality ?? ''];
+      for (const v of item.values) {
+        assert.deepEqual(Object.keys(v).sort(), ['count', 'gender', 'status', 'value']);
+        const truth = published(node[0] ?? '', node[1] ?? '', v.gender);
+        assert.ok(truth, `${item.municipality} ${v.gender} is published`);
+        if (truth.status === 'suppressed') assert.deepEqual([v.value, v.status], [null, '..']);
+        else assert.deepEqual([v.value, v.status, v.count], [percent(truth.rate ?? NaN), '', 1]);
+      }
+    }
+    const small = body.values.find((v) => v.municipality === '0115');
+    assert.deepEqual(
+      small?.values.map((v) => v.status),
+      ['..', '..', '..'],
+      'three persons: suppressed',
+    );
+    // Real Kolada values as rKolada flattens them: value columns, plus kpi, year (our period) and
+    // municipality_id (our municipality) from the item.
+    const header = readText('kolada/sample_values_n00945.csv').split('\n')[0] ?? '';
+    const columns = header.split(',').map((c) => c.replaceAll('"', ''));
+    const valueKeys = Object.keys(body.values[0]?.values[0] ?? {});
+    assert.deepEqual(valueKeys.sort(), columns.filter((c) => valueKeys.includes(c)).sort());
+    assert.deepEqual(valueKeys.sort(), ['count', 'gender', 'status', 'value']);
+    assert.ok(['kpi', 'year', 'municipality_id'].every((c) => columns.includes(c)));
+  });
+
+  it('gives a group the unweighted mean of its members, count = members that contributed', async () => {
+    const body = await get<ValueItem>(
+      `/api/kolada/v3/data/kpi/K10001/municipality/${BIG_CITIES_GROUP}/year/2024`,
+    );
+    const t = body.values[0]?.values.find((v) => v.gender === 'T');
+    const members = ['0180', '1280', '1480'].map((m) => published('municipality', m));
+    const rates = members.flatMap((m) => (m?.status === 'ok' && m.rate !== null ? [m.rate] : []));
+    assert.equal(rates.length, 3);
+    assert.deepEqual([t?.count, t?.value, t?.status], [3, percent(rates.reduce((a, b) => a + b, 0) / 3), '']);
+  });
+
+  it('pages with per_page and absolute next_url/previous_url until the end', async () => {
+    const all = await get<ValueItem>('/api/kolada/v3/data/kpi/K10001/year/2024');
+    assert.equal(all.next_url, null);
+    let url: string | null = '/api/kolada/v3/data/kpi/K10001/year/2024?per_page=7';
+    const seen: string[] = [];
+    let pages = 0;
+    while (url) {
+      const page: Envelope<ValueItem> = await get<ValueItem>(url.replace(/^https?:\/\/[^/]+/, ''));
+      if (pages > 0) assert.ok(page.previous_url?.startsWith('http://'), 'previous_url is absolute');
+      assert.equal(page.next_page, page.next_url);
+      seen.push(...page.values.map((v) => v.municipality ?? ''));
+      url = page.next_url;
+      pages++;
+    }
+    assert.deepEqual(
+      seen,
+      all.values.map((v) => v.municipality),
+    );
+    assert.equal(pages, Math.ceil(all.count / 7));
+    const res = await h.app.inject('/api/kolada/v3/kpi?per_page=5001');
+    assert.equal(res.statusCode, 400);
+  });
+
+  it('takes at most 25 ids a segment: 26 is a 400 problem naming the segment', async () => {
+    const codes = (await get<Item>('/api/kolada/v3/municipality?region_type=K')).values.map((v) =>
+      String(v['id']),
+    );
+    const ok = await h.app.inject(
+      `/api/kolada/v3/data/kpi/K10001/municipality/${codes.slice(0, 25).join(',')}/year/2024`,
+    );
+    assert.equal(ok.statusCode, 200);
+    for (const url of [
+      `/api/kolada/v3/data/kpi/K10001/municipality/${codes.slice(0, 26).join(',')}/year/2024`,
+      `/api/kolada/v3/municipality/${codes.slice(0, 26).join(',')}`,
+      `/api/kolada/v3/data/kpi/K10001/year/${Array.from({ length: 26 }, (_, i) => 2000 + i).join(',')}`,
+    ]) {
+      const res = await h.app.inject(url);
+      assert.equal(res.statusCode, 400, url);
+      assert.match(String(res.headers['content-type']), /application\/problem\+json/);
+      assert.equal(res.json<{ errors: Array<{ rule: string }> }>().errors[0]?.rule, 'too_many_ids');
+    }
+    const bad = await h.app.inject('/api/kolada/v3/data/kpi/K10001/municipality/01%E0%A4%A/year/2024');
+    assert.equal(bad.statusCode, 400, 'a malformed escape is bad input, not a crash');
+    const one = await h.app.inject('/api/kolada/v3/data/kpi/K10001');
+    assert.equal(one.json<{ errors: Array<{ rule: string }> }>().errors[0]?.rule, 'two_of_three');
+  });
+
+  it('answers from_date with the items published since, marking vanished ones isdeleted', async () => {
+    const future = await get<ValueItem>('/api/kolada/v3/data/kpi/K10001/year/2024?from_date=2999-01-01');
+    assert.equal(future.count, 0);
+    const since = await get<ValueItem>(
+      '/api/kolada/v3/data/kpi/K10001/municipality/0180,9999/year/2024?from_date=2000-01-01',
+    );
+    assert.deepEqual(
+      since.values.map((v) => [v.municipality, v.isdeleted, v.values.length]),
+      [
+        ['0180', false, 3],
+        ['9999', true, 0],
+      ],
+    );
+  });
+
+  it('lists units and answers oudata by unit id', async () => {
+    const units = await get<Item>('/api/kolada/v3/ou?municipality=0180');
+    assert.ok(units.count > 0);
+    assert.deepEqual(Object.keys(units.values[0] ?? {}).sort(), ['id', 'municipality', 'title']);
+    const data = await get<ValueItem>('/api/kolada/v3/oudata/kpi/K10001/year/2024');
+    assert.ok(data.count > 0);
+    const unitRows = rows2024.filter((r) => r.level === 'unit' && r.sex === 'T');
+    assert.equal(data.values.length, unitRows.length);
+    const first = data.values[0];
+    assert.deepEqual(Object.keys(first ?? {}).sort(), ['kpi', 'ou', 'period', 'values']);
+    const one = await get<ValueItem>(`/api/kolada/v3/oudata/kpi/K10001/ou/${first?.ou ?? ''}/year/2024`);
+    assert.deepEqual(one.values, [first]);
+  });
+
+  it('never serves a non-public indicator', async () => {
+    assert.equal((await get<ValueItem>(`/api/kolada/v3/data/kpi/${PRIVATE_INDICATOR}/year/2024`)).count, 0);
+    const byMunicipality = await get<ValueItem>('/api/kolada/v3/data/municipality/0180/year/2024');
+    assert.ok(byMunicipality.values.some((v) => v.kpi === 'K10001'));
+    assert.ok(!byMunicipality.values.some((v) => v.kpi === PRIVATE_INDICATOR));
+    const rows = await publishedRows(h.t.db, PRIVATE_INDICATOR, '2024');
+    assert.ok(rows.length > 0, 'the engine did publish it; the API leaves it out');
+  });
+});

@@ -1,0 +1,138 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { NotFoundError } from '../../domain/errors.js';
+import { koladaIdOf, percent, rateSymbol, type PublishedCell } from '../../domain/opendata/codes.js';
+import { parseInput } from '../../server/problem.js';
+import type { OpenDataCache, Snapshot } from './cache.js';
+import { json, type Rendered, type ResponseCache } from './http.js';
+
+/**
+ * /api/public: what the public web pages need besides the Kolada- and PxWeb-compatible APIs.
+ *   - geo/municipalities: SCB's municipality boundaries (CC BY 4.0, "Källa: SCB") from the
+ *     reference data, read once and kept in memory; never copied into the repository.
+ *   - intervals/{kpi}/{year}: the published numerator, denominator and 95 % (Wilson) interval of
+ *     every nation, region, municipality and unit value, which Kolada's value shape lacks.
+ * Published values only, no login.
+ */
+export const PUBLIC_BASE = '/api/public';
+export const MUNICIPALITY_GEOMETRY = 'geo/kommuner_scb_simplified.geojson';
+
+const TAGS = ['Public pages'];
+
+const intervalParams = z.object({
+  kpi: z.string().regex(/^[A-Z][0-9]{5}$/, 'a KPI id such as K10001'),
+  year: z.string().regex(/^[0-9]{4}$/, 'a year (four digits)'),
+});
+
+export interface IntervalValue {
+  /** Kolada's id: "0000", "00" + county, a municipality code; absent for units. */
+  municipality?: string;
+  /** The unit's code (Kolada's ou id), for unit values. */
+  ou?: string;
+  gender: PublishedCell['sex'];
+  status: string;
+  /** Per cent with one decimal, as the Kolada API publishes it; null when not published. */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+function intervalValue(snap: Snapshot, cell: PublishedCell): IntervalValue | null {
+  const where: Pick<IntervalValue, 'municipality' | 'ou'> = {};
+  if (cell.level === 'unit') {
+    const unit = snap.catalog.unitById.get(cell.code);
+    if (!unit) return null;
+    where.ou = unit.code;
+  } else {
+    const id = koladaIdOf(cell.level, cell.code);
+    if (!id) return null;
+    where.municipality = id;
+  }
+  const { value, status } = rateSymbol(cell);
+  const shown = value !== null;
+  return {
+    ...where,
+    gender: cell.sex,
+    status,
+    value,
+    numerator: cell.numerator,
+    denominator: cell.denominator,
+    lower: shown && cell.ciLower !== null ? percent(cell.ciLower) : null,
+    upper: shown && cell.ciUpper !== null ? percent(cell.ciUpper) : null,
+  };
+}
+
+const GEOMETRY_CACHE_CONTROL = 'public, max-age=86400';
+
+export function publicRoutes(
+  app: FastifyInstance,
+  cache: OpenDataCache,
+  responses: ResponseCache,
+  referenceDataDir: string,
+): void {
+  let geometry: Promise<Rendered> | null = null;
+  const loadGeometry = async (): Promise<Rendered> => {
+    const file = path.join(referenceDataDir, MUNICIPALITY_GEOMETRY);
+    const text = await fs.readFile(file, 'utf8');
+    const parsed = z
+      .object({ type: z.literal('FeatureCollection'), features: z.array(z.unknown()).min(1) })
+      .passthrough()
+      .safeParse(JSON.parse(text));
+    if (!parsed.success) throw new Error(`${file} is not a GeoJSON FeatureCollection`);
+    return { contentType: 'application/geo+json; charset=utf-8', body: text };
+  };
+
+  app.get(
+    `${PUBLIC_BASE}/geo/municipalities`,
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Municipality boundaries (GeoJSON, WGS84). Källa: SCB, CC BY 4.0.',
+      },
+    },
+    async (req, reply) => {
+      geometry ??= loadGeometry().catch((err: unknown) => {
+        geometry = null;
+        throw err;
+      });
+      const g = await geometry;
+      reply.header('cache-control', GEOMETRY_CACHE_CONTROL).header('x-attribution', 'Källa: SCB (CC BY 4.0)');
+      return reply.type(g.contentType).send(g.body);
+    },
+  );
+
+  app.get(
+    `${PUBLIC_BASE}/intervals/:kpi/:year`,
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Published numerator, denominator and 95 % interval (Wilson, per cent) of every value of one indicator and year.',
+      },
+    },
+    async (req, reply) => {
+      const { kpi, year } = parseInput(intervalParams, req.params, 'params');
+      return responses.send(req, reply, async (snap) => {
+        const def = snap.catalog.definitionById.get(kpi);
+        if (!def) throw new NotFoundError(`indicator ${kpi}`);
+        const table = await cache.table(snap, kpi, year);
+        if (!table) throw new NotFoundError(`published values of ${kpi} for ${year}`);
+        const values = table.cells.flatMap((c) => {
+          const v = intervalValue(snap, c);
+          return v ? [v] : [];
+        });
+        return json({
+          kpi,
+          period: Number(year),
+          version: def.version,
+          published_at: table.publishedAt.toISOString(),
+          values,
+        });
+      });
+    },
+  );
+}

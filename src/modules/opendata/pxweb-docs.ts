@@ -1,0 +1,96 @@
+import { pathParams, problemSchema, querySchema } from './docs-schema.js';
+import { langQuery, outputQuery, tablesQuery } from './pxweb-schema.js';
+
+/** OpenAPI documentation of the PxWeb-compatible routes. */
+const TAG = 'PxWeb v2';
+const id = pathParams({ id: 'table id = indicator id, e.g. K10001' });
+const open = { type: 'object', additionalProperties: true } as const;
+
+const selectionText =
+  'Value codes or expressions: `*`, wildcards (`01*`, `??`), `TOP(n)`, `TOP(n,offset)` (newest years), ' +
+  '`BOTTOM(n)`, `FROM(x)`, `TO(x)`, `RANGE(x,y)`. In a GET value an expression with a comma goes in ' +
+  'brackets: `valuecodes[Tid]=[RANGE(2022,2024)]`. Region and Kon may be left out (eliminated to 00 and 1+2); ' +
+  'ContentsCode and Tid may not. Suppressed cells are null with JSON-stat status "..".';
+
+export function pxwebDocs(maxDataCells: number) {
+  const errors = {
+    400: problemSchema,
+    403: { ...problemSchema, description: `more than ${maxDataCells} cells selected` },
+    404: problemSchema,
+  };
+  const dataResponses = {
+    200: { description: 'JSON-stat 2.0 dataset, CSV (UTF-8) or XLSX', ...open },
+    ...errors,
+  };
+  const outputParams = querySchema(outputQuery);
+  return {
+    config: { tags: [TAG], summary: 'API configuration', response: { 200: open } },
+    tables: {
+      tags: [TAG],
+      summary: 'Tables: search and paging',
+      querystring: querySchema(tablesQuery),
+      response: { 200: open, 400: problemSchema },
+    },
+    table: {
+      tags: [TAG],
+      summary: 'One table',
+      params: id,
+      querystring: querySchema(langQuery),
+      response: { 200: open, 404: problemSchema },
+    },
+    metadata: {
+      tags: [TAG],
+      summary: 'Metadata as JSON-stat 2.0 (all categories, no values)',
+      params: id,
+      querystring: querySchema(langQuery),
+      response: { 200: open, 404: problemSchema },
+    },
+    defaultSelection: {
+      tags: [TAG],
+      summary: 'The selection used when none is given',
+      params: id,
+      querystring: querySchema(langQuery),
+      response: { 200: open, 404: problemSchema },
+    },
+    dataGet: {
+      tags: [TAG],
+      summary: 'Data by GET with valuecodes[VARIABLE]=…',
+      description: `${selectionText} Example: \`valuecodes[Region]=00,0180&valuecodes[Tid]=TOP(3)&valuecodes[ContentsCode]=*\`.`,
+      params: id,
+      querystring: outputParams,
+      response: dataResponses,
+    },
+    dataPost: {
+      tags: [TAG],
+      summary: 'Data by POST with a selection',
+      description: selectionText,
+      params: id,
+      querystring: outputParams,
+      body: {
+        type: 'object',
+        required: ['selection'],
+        properties: {
+          selection: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['variableCode', 'valueCodes'],
+              properties: {
+                variableCode: { type: 'string' },
+                valueCodes: { type: 'array', items: { type: 'string' } },
+              },
+            },
+          },
+          placement: {
+            type: 'object',
+            properties: {
+              heading: { type: 'array', items: { type: 'string' } },
+              stub: { type: 'array', items: { type: 'string' } },
+            },
+          },
+        },
+      },
+      response: { ...dataResponses, 422: problemSchema },
+    },
+  };
+}
