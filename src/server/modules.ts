@@ -5,15 +5,25 @@ import { systemRoutes } from '../modules/system/routes.js';
 import { indicatorRoutes } from '../modules/indicators/routes.js';
 import { authRoutes } from '../modules/identity/routes.js';
 import { adminAccountRoutes } from '../modules/identity/admin-routes.js';
+import { personRoutes } from '../modules/persons/routes.js';
+import { auditRoutes } from '../modules/audit/routes.js';
 import { oidcRoutes } from '../modules/identity/oidc-routes.js';
+import { registerRoutes } from '../modules/registers/routes.js';
+import { importRoutes } from '../modules/imports/routes.js';
+import { opendataRoutes } from '../modules/opendata/routes.js';
 
 /** The HTTP routes of every capability, in one list. Add a module here to expose it. */
 export const moduleRoutes: ModuleRoutes[] = [
+  opendataRoutes, // first: its OpenAPI description picks up the routes registered after it
   systemRoutes,
   authRoutes,
   oidcRoutes,
   adminAccountRoutes,
+  auditRoutes,
   orgRoutes,
   instrumentRoutes,
   indicatorRoutes,
+  personRoutes,
+  registerRoutes,
+  importRoutes,
 ];

@@ -106,6 +106,7 @@ describe('person search and break-the-glass in Chromium', { skip: skipBrowser },
     assert.deepEqual(await nav.getByRole('link').allTextContents(), [
       'Organisationsregister',
       'Bedömningsinstrument',
+      'Öppna jämförelser',
       'Personer',
     ]);
     await nav.getByRole('link', { name: 'Personer' }).click();
@@ -218,6 +219,7 @@ describe('person search and break-the-glass in Chromium', { skip: skipBrowser },
     assert.deepEqual(await nav.getByRole('link').allTextContents(), [
       'Organisationsregister',
       'Bedömningsinstrument',
+      'Öppna jämförelser',
       'Personer',
       'Logg',
     ]);

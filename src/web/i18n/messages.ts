@@ -5,6 +5,8 @@
 import { auditEn, auditSv } from './messages-audit';
 import { identityEn, identitySv } from './messages-identity';
 import { personsEn, personsSv } from './messages-persons';
+import { publicEn, publicSv } from './messages-public';
+import { registersEn, registersSv } from './messages-registers';
 
 export type Lang = 'sv' | 'en';
 
@@ -126,7 +128,7 @@ const coreSv = {
 };
 
 // Feature catalogues live beside this one to keep files small; together they are one catalogue.
-const sv = { ...coreSv, ...identitySv, ...auditSv, ...personsSv };
+const sv = { ...coreSv, ...identitySv, ...auditSv, ...personsSv, ...registersSv, ...publicSv };
 
 export type MessageKey = keyof typeof sv;
 
@@ -250,7 +252,14 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   'notFound.back': 'To the start page',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...identityEn, ...auditEn, ...personsEn };
+const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...identityEn,
+  ...auditEn,
+  ...personsEn,
+  ...registersEn,
+  ...publicEn,
+};
 
 export const catalogue: Record<Lang, Record<MessageKey, string>> = { sv, en };
 

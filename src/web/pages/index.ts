@@ -6,7 +6,8 @@ import { InstrumentsPage } from './instruments/InstrumentsPage';
 import { LoginPage } from './login/LoginPage';
 import { AccountsPage } from './admin/AccountsPage';
 import { AuditPage } from './audit/AuditPage';
-import { PersonsPage } from './persons/PersonsPage';
+import { PublicPage } from './public/PublicPage';
+import { PersonsSection } from './registers/PersonsSection';
 
 /** Every page of the web app: its path, its menu label, and its component. */
 export interface PageEntry {
@@ -22,6 +23,7 @@ export interface PageEntry {
 export const pages: PageEntry[] = [
   { path: '/org', navKey: 'nav.org', component: OrgPage, inNav: true },
   { path: '/instruments', navKey: 'nav.instruments', component: InstrumentsPage, inNav: true },
+  { path: '/jamforelser', navKey: 'nav.comparisons', component: PublicPage, inNav: true },
   {
     path: '/admin/konton',
     navKey: 'nav.admin',
@@ -32,7 +34,7 @@ export const pages: PageEntry[] = [
   {
     path: '/personer',
     navKey: 'nav.persons',
-    component: PersonsPage,
+    component: PersonsSection,
     inNav: true,
     access: 'individual.read',
   },

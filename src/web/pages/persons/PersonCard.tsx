@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n/I18n';
+import { Link } from '../../router';
 import { UnitName } from '../../session/scope';
 import type { PersonDetail, ServicePeriod } from './model';
 
@@ -35,6 +36,9 @@ export function PersonCard({ person }: { person: PersonDetail }) {
           <Services services={person.services} />
         </dd>
       </dl>
+      <p>
+        <Link href={`/personer/${person.pseudonym}`}>{t('registers.openTimelineLong')}</Link>
+      </p>
     </article>
   );
 }

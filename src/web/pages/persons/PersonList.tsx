@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { apiGet } from '../../api';
 import { useI18n } from '../../i18n/I18n';
+import { Link } from '../../router';
 import { useLoad } from '../../useApi';
 import { Services } from './PersonCard';
 import { shortPseudonym, type PersonPage } from './model';
@@ -64,7 +65,17 @@ export function PersonList({ onOpen }: { onOpen: (pseudonym: string) => void }) 
                             pseudonym: shortPseudonym(p.pseudonym),
                           })}
                         </span>
-                      </button>
+                      </button>{' '}
+                      <Link href={`/personer/${p.pseudonym}`} className="button-link small">
+                        {t('registers.openTimeline')}
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('persons.list.openFor', {
+                            year: p.birthYear,
+                            pseudonym: shortPseudonym(p.pseudonym),
+                          })}
+                        </span>
+                      </Link>
                     </td>
                   </tr>
                 ))}
