@@ -124,6 +124,16 @@ describe('identity over HTTP', () => {
     assert.match(locked.json<ProblemBody>().detail ?? '', /För många misslyckade inloggningsförsök/);
     const retryAfter = Number(locked.headers['retry-after']);
     assert.ok(retryAfter > 0 && retryAfter <= 15 * 60, `retry-after ${retryAfter}`);
+    // The refused attempt is in the audit log, with the address it came from.
+    const { rows } = await h.t.db.query<{ outcome: string; client_address: string; reason: string }>(
+      `SELECT outcome, client_address, details->>'reason' AS reason FROM audit_log
+        WHERE action = 'login' AND details->>'username' = 'bertil.throttle' ORDER BY seq`,
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.outcome, r.reason]),
+      [...Array.from({ length: 5 }, () => ['failed', 'wrong_password']), ['denied', 'throttled']],
+    );
+    assert.equal(rows[5]?.client_address, '198.51.100.99');
     clock.advance(15);
     assert.equal((await login('bertil.throttle', PASSWORD)).statusCode, 200);
   });

@@ -62,7 +62,13 @@ function lockoutMessage(seconds: number): string {
   );
 }
 
-async function throttle(db: Queryable, username: string, clientAddress: string, now: Date): Promise<void> {
+/** Seconds until this username and address may try again; 0 when they may now. */
+async function throttleWait(
+  db: Queryable,
+  username: string,
+  clientAddress: string,
+  now: Date,
+): Promise<number> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
   const byAccount = retryAfterSeconds(
     await q.recentFailuresByUsername(db, username, since),
@@ -74,8 +80,7 @@ async function throttle(db: Queryable, username: string, clientAddress: string, 
     MAX_FAILURES_PER_ADDRESS,
     now,
   );
-  const wait = Math.max(byAccount, byAddress);
-  if (wait > 0) throw new TooManyRequestsError(lockoutMessage(wait), wait);
+  return Math.max(byAccount, byAddress);
 }
 
 /** Opens a session for an account that has proven who it is (password or OIDC). */
@@ -115,7 +120,24 @@ export async function openSession(
 export async function login(db: Db, input: LoginInput): Promise<NewSession> {
   const username = normaliseUsername(input.username);
   const { clientAddress, now } = input;
-  await throttle(db, username, clientAddress, now);
+  const wait = await throttleWait(db, username, clientAddress, now);
+  if (wait > 0) {
+    // A refused attempt is a login attempt too: reviewers see who kept trying, and from where.
+    await db.transaction((tx) =>
+      appendAudit(
+        tx,
+        {
+          actorUserId: null,
+          action: 'login',
+          outcome: 'denied',
+          clientAddress,
+          details: { method: 'password', username, reason: 'throttled' },
+        },
+        now,
+      ),
+    );
+    throw new TooManyRequestsError(lockoutMessage(wait), wait);
+  }
   const account = await q.findAccountByUsername(db, username);
   const passwordOk = await verifyPassword(account?.passwordHash ?? null, input.password);
   const ok = account !== null && !account.disabled && passwordOk;
