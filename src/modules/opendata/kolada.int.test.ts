@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { percent } from '../../domain/opendata/codes.js';
-import { fieldTypes, readFixture, readText, shapeDifferences } from './fixtures.js';
+import { fieldTypes, readFixture, readText, shapeDifferences } from '../../../test/support/fixtures.js';
 import {
   addPrivateIndicator,
   BIG_CITIES_GROUP,

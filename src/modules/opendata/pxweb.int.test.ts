@@ -7,7 +7,7 @@ import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { testConfig } from '../../../test/support/db.js';
 import { percent } from '../../domain/opendata/codes.js';
 import { sendProblem, toProblem } from '../../server/problem.js';
-import { readFixture } from './fixtures.js';
+import { readFixture } from '../../../test/support/fixtures.js';
 import { createOpendataRoutes } from './routes.js';
 import {
   addPrivateIndicator,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { REFERENCE_DATA_DIR } from '../../../test/support/paths.js';
+import { REFERENCE_DATA_DIR } from './paths.js';
 
 /**
  * The real Kolada v3 and PxWeb v2 responses in the reference data, for shape comparisons in
