@@ -108,6 +108,7 @@ describe('person search and break-the-glass in Chromium', { skip: skipBrowser },
       'Bedömningsinstrument',
       'Öppna jämförelser',
       'Personer',
+      'Importera',
     ]);
     await nav.getByRole('link', { name: 'Personer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Personer' }).waitFor();
@@ -221,6 +222,7 @@ describe('person search and break-the-glass in Chromium', { skip: skipBrowser },
       'Bedömningsinstrument',
       'Öppna jämförelser',
       'Personer',
+      'Importera',
       'Logg',
     ]);
     await nav.getByRole('link', { name: 'Logg' }).click();

@@ -4,6 +4,7 @@
  */
 import { auditEn, auditSv } from './messages-audit';
 import { identityEn, identitySv } from './messages-identity';
+import { importsEn, importsSv } from './messages-imports';
 import { personsEn, personsSv } from './messages-persons';
 import { publicEn, publicSv } from './messages-public';
 import { registersEn, registersSv } from './messages-registers';
@@ -128,7 +129,15 @@ const coreSv = {
 };
 
 // Feature catalogues live beside this one to keep files small; together they are one catalogue.
-const sv = { ...coreSv, ...identitySv, ...auditSv, ...personsSv, ...registersSv, ...publicSv };
+const sv = {
+  ...coreSv,
+  ...identitySv,
+  ...auditSv,
+  ...personsSv,
+  ...registersSv,
+  ...importsSv,
+  ...publicSv,
+};
 
 export type MessageKey = keyof typeof sv;
 
@@ -258,6 +267,7 @@ const en: Record<MessageKey, string> = {
   ...auditEn,
   ...personsEn,
   ...registersEn,
+  ...importsEn,
   ...publicEn,
 };
 

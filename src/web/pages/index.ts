@@ -8,6 +8,7 @@ import { AccountsPage } from './admin/AccountsPage';
 import { AuditPage } from './audit/AuditPage';
 import { PublicPage } from './public/PublicPage';
 import { PersonsSection } from './registers/PersonsSection';
+import { ImportPage } from './imports/ImportPage';
 
 /** Every page of the web app: its path, its menu label, and its component. */
 export interface PageEntry {
@@ -37,6 +38,13 @@ export const pages: PageEntry[] = [
     component: PersonsSection,
     inNav: true,
     access: 'individual.read',
+  },
+  {
+    path: '/import',
+    navKey: 'nav.imports',
+    component: ImportPage,
+    inNav: true,
+    access: 'individual.write',
   },
   { path: '/logg', navKey: 'nav.audit', component: AuditPage, inNav: true, access: 'audit.review' },
   { path: '/logga-in', navKey: 'nav.login', component: LoginPage, inNav: false },
