@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'person_create',
   'person_update',
   'person_export',
+  'person_sex_override',
+  'service_end',
   'break_glass',
   'record_read',
   'record_write',

@@ -19,7 +19,13 @@ interface PersonBody {
   birthDate: string;
   legalSex: string;
   sex: string;
-  services: Array<{ unitId: string; municipalityCode: string; validFrom: string; validTo: string | null }>;
+  services: Array<{
+    id: number;
+    unitId: string;
+    municipalityCode: string;
+    validFrom: string;
+    validTo: string | null;
+  }>;
   access: string;
 }
 interface ListBody {
@@ -76,11 +82,15 @@ describe('persons: scope, row-level security and audit', () => {
       assert.equal(again.pseudonym, anna);
       const text = JSON.stringify(again.body);
       assert.ok(!text.includes('Anna') && !text.includes('3234'), text);
+      const [service] = (again.body['person'] as { services: Array<{ id: unknown }> }).services;
+      assert.ok(service && Number.isSafeInteger(service.id), 'each period carries its id');
       assert.deepEqual(again.body['person'], {
         pseudonym: anna,
         birthYear: 1964,
         sex: 'M',
-        services: [{ unitId: unitA, municipalityCode: '0180', validFrom: '2024-01-01', validTo: null }],
+        services: [
+          { id: service.id, unitId: unitA, municipalityCode: '0180', validFrom: '2024-01-01', validTo: null },
+        ],
       });
     });
 

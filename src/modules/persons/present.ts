@@ -1,3 +1,4 @@
+import { toInt } from '../../db/db.js';
 import type { LegalSex } from '../../domain/persons/personnummer.js';
 import type { PersonRow, PersonSummaryRow, ServiceRow } from './queries.js';
 
@@ -6,10 +7,12 @@ import type { PersonRow, PersonSummaryRow, ServiceRow } from './queries.js';
  * only lookup and read return; everything else carries the pseudonym.
  */
 export interface ServicePeriod {
+  /** The period's id: /api/v1/persons/{pseudonym}/services/{id}/end ends it. */
+  id: number;
   unitId: string;
   municipalityCode: string;
   validFrom: string;
-  /** null = still served. */
+  /** The first day no longer served; null = still served. */
   validTo: string | null;
 }
 
@@ -37,6 +40,7 @@ export interface PersonDetail {
 
 export function servicePeriod(row: ServiceRow): ServicePeriod {
   return {
+    id: toInt(row.id),
     unitId: row.unit_id,
     municipalityCode: row.municipality_code,
     validFrom: row.valid_from,

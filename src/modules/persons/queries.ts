@@ -27,6 +27,8 @@ export async function unitMunicipalityOn(
 }
 
 export interface ServiceRow extends Record<string, unknown> {
+  /** bigint identity (read through toInt). */
+  id: number | string;
   unit_id: string;
   municipality_code: string;
   valid_from: string;
@@ -34,7 +36,7 @@ export interface ServiceRow extends Record<string, unknown> {
   valid_to: string | null;
 }
 
-const SERVICE_COLUMNS = `unit_id, municipality_code, valid_from,
+const SERVICE_COLUMNS = `id, unit_id, municipality_code, valid_from,
   CASE WHEN valid_to = 'infinity' THEN NULL ELSE valid_to END AS valid_to`;
 
 /** The visible service periods of one person (in scope, or all of them under break-the-glass). */
@@ -111,6 +113,23 @@ export async function findPerson(tx: Queryable, pseudonym: string): Promise<Pers
             p.sex_override_reason, person_served_in_scope(p.pseudonym) AS served_in_scope
        FROM person p JOIN person_identity i USING (pseudonym)
       WHERE p.pseudonym = $1`,
+    [pseudonym],
+  );
+  return rows[0] ?? null;
+}
+
+export interface PersonSexRow extends Record<string, unknown> {
+  sex: LegalSex;
+  sex_override: LegalSex | null;
+  sex_override_reason: string | null;
+  served_in_scope: boolean;
+}
+
+/** Legal sex and override of a visible person, without touching the identity table. */
+export async function findPersonSex(tx: Queryable, pseudonym: string): Promise<PersonSexRow | null> {
+  const { rows } = await tx.query<PersonSexRow>(
+    `SELECT sex, sex_override, sex_override_reason, person_served_in_scope(pseudonym) AS served_in_scope
+       FROM person WHERE pseudonym = $1`,
     [pseudonym],
   );
   return rows[0] ?? null;
@@ -211,4 +230,47 @@ export async function openGrantReason(tx: Queryable, pseudonym: string): Promise
     [pseudonym],
   );
   return rows[0]?.reason ?? null;
+}
+
+export interface ServiceLinkRow extends ServiceRow {
+  person_pseudonym: string;
+}
+
+/** One visible service period of a person (in scope, or under break-the-glass), or null. */
+export async function findService(
+  tx: Queryable,
+  pseudonym: string,
+  serviceId: string,
+): Promise<ServiceLinkRow | null> {
+  const { rows } = await tx.query<ServiceLinkRow>(
+    `SELECT person_pseudonym, ${SERVICE_COLUMNS} FROM person_service
+      WHERE id = $1::bigint AND person_pseudonym = $2`,
+    [serviceId, pseudonym],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Ends a running service period: servedTo becomes its valid_to (the first day not served). False
+ * when it was no longer running (another request ended it first) or is not writable in scope.
+ */
+export async function endService(tx: Queryable, serviceId: string, servedTo: string): Promise<boolean> {
+  const { affectedRows } = await tx.query(
+    `UPDATE person_service SET valid_to = $2::date WHERE id = $1::bigint AND valid_to = 'infinity'`,
+    [serviceId, servedTo],
+  );
+  return affectedRows === 1;
+}
+
+/** Sets (or, with null, removes) the sex used in statistics; the reason goes with it. */
+export async function setSexOverride(
+  tx: Queryable,
+  pseudonym: string,
+  override: { sex: LegalSex; reason: string } | null,
+): Promise<void> {
+  const { affectedRows } = await tx.query(
+    'UPDATE person SET sex_override = $2, sex_override_reason = $3 WHERE pseudonym = $1',
+    [pseudonym, override?.sex ?? null, override?.reason ?? null],
+  );
+  if (affectedRows !== 1) throw new Error('the person to change is not writable in this scope');
 }

@@ -6,7 +6,17 @@ import type { Action } from '../../domain/policy/policy.js';
 import type { AuditAction } from '../../domain/audit/entry.js';
 import { authorize, clockOf } from '../identity/http.js';
 import { loadPseudonymKey } from './pseudonym-key.js';
-import { breakGlassInput, listQuery, lookupInput, newPersonInput, pseudonymParams } from './schema.js';
+import {
+  breakGlassInput,
+  endServiceInput,
+  listQuery,
+  lookupInput,
+  newPersonInput,
+  pseudonymParams,
+  serviceParams,
+  sexOverrideInput,
+} from './schema.js';
+import * as changes from './changes.js';
 import * as persons from './service.js';
 
 /**
@@ -81,5 +91,25 @@ export function personRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = await actorFor(req, 'individual.read', 'break_glass');
     const input = parseInput(breakGlassInput, req.body, 'body');
     return reply.status(201).send(await persons.breakGlass(personsDeps, actor, input));
+  });
+
+  app.post('/api/v1/persons/:pseudonym/services/:serviceId/end', async (req) => {
+    const actor = await actorFor(req, 'individual.write', 'service_end');
+    const { pseudonym, serviceId } = parseInput(serviceParams, req.params, 'params');
+    const { servedTo } = parseInput(endServiceInput, req.body, 'body');
+    return changes.endService(personsDeps, actor, pseudonym, serviceId, servedTo);
+  });
+
+  app.put('/api/v1/persons/:pseudonym/sex-override', async (req) => {
+    const actor = await actorFor(req, 'individual.write', 'person_sex_override');
+    const { pseudonym } = parseInput(pseudonymParams, req.params, 'params');
+    const input = parseInput(sexOverrideInput, req.body, 'body');
+    return changes.setSexOverride(personsDeps, actor, pseudonym, input);
+  });
+
+  app.delete('/api/v1/persons/:pseudonym/sex-override', async (req) => {
+    const actor = await actorFor(req, 'individual.write', 'person_sex_override');
+    const { pseudonym } = parseInput(pseudonymParams, req.params, 'params');
+    return changes.removeSexOverride(personsDeps, actor, pseudonym);
   });
 }

@@ -57,3 +57,21 @@ export const breakGlassInput = z
     message: 'give either personnummer or pseudonym (exactly one)',
     params: { rule: 'one_of' },
   });
+
+export const serviceParams = z.object({
+  pseudonym,
+  serviceId: z.string().regex(/^[1-9][0-9]{0,17}$/, 'must be the id of a service period (a whole number)'),
+});
+
+export const endServiceInput = z.object({ servedTo: isoDate }).strict();
+
+export const sexOverrideInput = z
+  .object({
+    sex: z.enum(['K', 'M'], { error: 'must be "K" or "M"' }),
+    reason: z
+      .string({ error: 'must be given: why the sex used in statistics differs from the legal sex' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(500, 'must be at most 500 characters'),
+  })
+  .strict();

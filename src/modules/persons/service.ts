@@ -36,16 +36,20 @@ export function scopeOf(principal: Principal): RowScope {
   return { accountId: principal.userId, ...individualScope(principal) };
 }
 
-function inPersonScope<T>(deps: PersonsDeps, actor: Actor, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+export function inPersonScope<T>(
+  deps: PersonsDeps,
+  actor: Actor,
+  fn: (tx: Queryable) => Promise<T>,
+): Promise<T> {
   return inScope(deps.db, scopeOf(actor.principal), async (tx) => {
     await q.setClock(tx, actor.now);
     return fn(tx);
   });
 }
 
-type AuditDetails = Omit<AuditEntry, 'actorUserId' | 'action' | 'outcome' | 'clientAddress'>;
+export type AuditDetails = Omit<AuditEntry, 'actorUserId' | 'action' | 'outcome' | 'clientAddress'>;
 
-function audit(
+export function audit(
   tx: Queryable,
   actor: Actor,
   action: AuditAction,
@@ -73,7 +77,7 @@ function parseNumber(input: string, now: Date, field: string): IdentityNumber {
   return parsed.value;
 }
 
-const notFound = (): NotFoundError =>
+export const notFound = (): NotFoundError =>
   new NotFoundError('Personen (eller du saknar behörighet) / The person (or you may not see it)');
 
 export interface RegisterPersonInput {

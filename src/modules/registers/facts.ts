@@ -7,7 +7,8 @@ import {
   type PersonFacts,
   type StoredEntry,
 } from '../../domain/registers/facts.js';
-import { activeDefinitions, replaceFacts } from '../indicators/engine.js';
+import { activeDefinitions, applyFactChange, replaceFacts } from '../indicators/engine.js';
+import { factsOfSlices, type Slice } from '../indicators/queries.js';
 import * as q from './queries.js';
 
 /**
@@ -112,6 +113,71 @@ export async function refreshServedFactsOfPerson(
     today,
     rows.map((r) => Number(r.id)),
   );
+}
+
+/**
+ * Every fact of one person again, after a change to the person itself (the sex used in
+ * statistics), in the transaction that made it. The facts of the entries and service periods the
+ * transaction can see are recomputed from them (follow-up once for the person). Row-level security
+ * hides the person's entries and periods at units outside the caller's scope; their facts carry the
+ * person's sex only as a label, so they are relabelled in place, and the counts of their slices
+ * move by the difference.
+ */
+export async function refreshFactsOfPerson(
+  tx: Queryable,
+  definitions: readonly IndicatorDefinition[],
+  pseudonym: string,
+  today: string,
+): Promise<void> {
+  const person = await q.personFacts(tx, pseudonym);
+  if (!person) throw new Error('the person whose facts to refresh is not visible');
+  let followupDone = false;
+  for (const entry of await q.entriesOfPerson(tx, pseudonym)) {
+    if (entry.register === 'followup') {
+      if (followupDone) continue;
+      followupDone = true;
+    }
+    await refreshEntryFacts(tx, definitions, person, entry);
+  }
+  const { rows } = await tx.query<{ id: number }>(
+    'SELECT id FROM person_service WHERE person_pseudonym = $1 ORDER BY id',
+    [pseudonym],
+  );
+  if (rows.length > 0) {
+    await refreshServedFacts(
+      tx,
+      definitions,
+      today,
+      rows.map((r) => Number(r.id)),
+    );
+  }
+  await relabelSex(tx, definitions, person);
+}
+
+/** Facts of the person still carrying another sex (sources out of sight): the new sex, recounted. */
+async function relabelSex(
+  tx: Queryable,
+  definitions: readonly IndicatorDefinition[],
+  person: PersonFacts,
+): Promise<void> {
+  const { rows } = await tx.query<Record<string, unknown>>(
+    `SELECT DISTINCT person, unit_id, extract(year FROM fact_date)::int AS year
+       FROM indicator_fact WHERE person = $1 AND sex <> $2`,
+    [person.pseudonym, person.sex],
+  );
+  if (rows.length === 0) return;
+  const slices: Slice[] = rows.map((r) => ({
+    person: r['person'] as string,
+    unitId: r['unit_id'] as string,
+    year: Number(r['year']),
+  }));
+  const before = await factsOfSlices(tx, slices);
+  await tx.query('UPDATE indicator_fact SET sex = $2 WHERE person = $1 AND sex <> $2', [
+    person.pseudonym,
+    person.sex,
+  ]);
+  const after = before.map((f) => ({ ...f, sex: person.sex }));
+  await applyFactChange(tx, definitions, before, after);
 }
 
 /** The daily job: extends every running service period's facts to today, in batches. */

@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/db.js';
+import { toInt, type Queryable } from '../../db/db.js';
 import type { ScoreResult } from '../../domain/instruments/index.js';
 import type { PersonFacts, StoredEntry } from '../../domain/registers/facts.js';
 
@@ -74,6 +74,25 @@ export async function servedByUnitOn(
     [pseudonym, unitId, day],
   );
   return rows.length > 0;
+}
+
+/**
+ * How many visible entries of the person at the unit are dated in [from, to): the entries that
+ * depend on a service period covering those days (`to` may be 'infinity').
+ */
+export async function countEntriesAtUnitBetween(
+  tx: Queryable,
+  pseudonym: string,
+  unitId: string,
+  from: string,
+  to: string,
+): Promise<number> {
+  const { rows } = await tx.query<{ n: number | string }>(
+    `SELECT count(*) AS n FROM register_entry
+      WHERE person_pseudonym = $1 AND unit_id = $2::uuid AND occurred_on >= $3::date AND occurred_on < $4::date`,
+    [pseudonym, unitId, from, to],
+  );
+  return toInt(rows[0]?.n ?? 0);
 }
 
 export interface NewEntry {
