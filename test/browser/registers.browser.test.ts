@@ -246,7 +246,10 @@ describe('a person’s timeline and register entries in Chromium', { skip: skipB
     await page.keyboard.type(TODAY);
     await tabTo(page, /^Spara registrering$/);
     await page.keyboard.press('Enter');
-    await page.locator('.status-ok', { hasText: 'Registreringen är sparad.' }).waitFor();
+    // The status line of the previous save may still be shown: wait for the panel to close and
+    // the third entry to arrive instead.
+    await page.locator('.reg-panel').waitFor({ state: 'detached' });
+    await entries().nth(2).waitFor();
     const first = entries().first();
     assert.match((await first.getByRole('heading', { level: 3 }).textContent()) ?? '', /Händelse$/);
     assert.equal((await facts(first))['Typ av händelse'], 'Fall');

@@ -88,7 +88,7 @@ export const publicSv = {
     'Konfidensintervallet (95 %, Wilson) visar osäkerheten: med få personer kan värdet skilja sig mycket från år till år av en slump.',
   'pub.map.title': 'Karta',
   'pub.map.label':
-    'Karta över Sveriges kommuner färgade efter jämförelsen. Samma uppgifter finns i tabellen nedanför.',
+    'Karta över Sveriges kommuner färgade efter jämförelsen. Samma uppgifter finns i tabellen Alla kommuner.',
   'pub.map.regionLabel': 'Karta över kommunerna i {region}. Samma uppgifter finns i tabellen.',
   'pub.map.hint': 'Klicka på en kommun i kartan för att öppna dess profil.',
   'pub.map.source': 'Källa: SCB (kommungränser, CC BY 4.0)',
@@ -228,7 +228,7 @@ export const publicEn: Record<PublicKey, string> = {
     'The confidence interval (95 %, Wilson) shows the uncertainty: with few persons a value can differ a lot from year to year by chance.',
   'pub.map.title': 'Map',
   'pub.map.label':
-    "Map of Sweden's municipalities coloured by the comparison. The same information is in the table below.",
+    "Map of Sweden's municipalities coloured by the comparison. The same information is in the table All municipalities.",
   'pub.map.regionLabel': 'Map of the municipalities in {region}. The same information is in the table.',
   'pub.map.hint': 'Click a municipality on the map to open its profile.',
   'pub.map.source': 'Source: SCB (Statistics Sweden), municipal boundaries, CC BY 4.0',

@@ -147,6 +147,7 @@ function YearView({
     numerator: nationDetail?.numerator ?? null,
     denominator: nationDetail?.denominator ?? null,
   };
+  const references = [{ code: NATION, label: t('pub.nation'), row: nation }];
   const counts = bandCounts(rows);
   const withValue = rows.filter((r) => r.value !== null).length;
   const target = targetText(i18n, def);
@@ -211,23 +212,23 @@ function YearView({
           <DownloadButtons
             label={caption}
             table={() =>
-              rankingExport(i18n, rows, {
-                name: `${def.id}-${year}-${sex}`,
-                title: title(i18n, def),
-                year,
-                sex,
-                direction: def.direction,
-                notes,
-              })
+              rankingExport(
+                i18n,
+                rows,
+                {
+                  name: `${def.id}-${year}-${sex}`,
+                  title: title(i18n, def),
+                  year,
+                  sex,
+                  direction: def.direction,
+                  notes,
+                },
+                references,
+              )
             }
           />
           <StatusNotes statuses={statuses} />
-          <RankingTable
-            rows={rows}
-            caption={caption}
-            direction={def.direction}
-            extraRows={[{ label: t('pub.nation'), row: nation }]}
-          />
+          <RankingTable rows={rows} caption={caption} direction={def.direction} extraRows={references} />
           <p className="muted pub-small">{t('pub.ciExplain')}</p>
         </div>
       </div>

@@ -186,8 +186,8 @@ function RegionYear({
     };
   };
   const extra = [
-    { label: `${t('pub.region.value')} (${regionName})`, row: reference(regionId) },
-    { label: t('pub.nation'), row: reference(NATION) },
+    { code: regionId, label: `${t('pub.region.value')} (${regionName})`, row: reference(regionId) },
+    { code: NATION, label: t('pub.nation'), row: reference(NATION) },
   ];
   const caption = t('pub.region.caption', {
     indicator: title(i18n, def),
@@ -216,19 +216,24 @@ function RegionYear({
           <DownloadButtons
             label={caption}
             table={() =>
-              rankingExport(i18n, rows, {
-                name: `${def.id}-${year}-${sex}-lan-${county}`,
-                title: `${title(i18n, def)}, ${regionName}`,
-                year,
-                sex,
-                direction: def.direction,
-                notes: [
-                  t('pub.source'),
-                  t('pub.bands.explain'),
-                  t('pub.status.suppressed'),
-                  t('pub.status.notStated'),
-                ],
-              })
+              rankingExport(
+                i18n,
+                rows,
+                {
+                  name: `${def.id}-${year}-${sex}-lan-${county}`,
+                  title: `${title(i18n, def)}, ${regionName}`,
+                  year,
+                  sex,
+                  direction: def.direction,
+                  notes: [
+                    t('pub.source'),
+                    t('pub.bands.explain'),
+                    t('pub.status.suppressed'),
+                    t('pub.status.notStated'),
+                  ],
+                },
+                extra,
+              )
             }
           />
           <StatusNotes statuses={statuses} />

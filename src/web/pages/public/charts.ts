@@ -10,6 +10,12 @@ import { SVGRenderer } from 'echarts/renderers';
  */
 echarts.use([MapChart, LineChart, GridComponent, TooltipComponent, SVGRenderer]);
 
+/**
+ * The chart drawn in an element, for inspection from outside the app (the browser tests read
+ * the map's option and convert a municipality's centre to pixels through it).
+ */
+export const chartOf = (el: HTMLElement) => echarts.getInstanceByDom(el) ?? null;
+
 type GeoJson = Parameters<typeof echarts.registerMap>[1];
 const registered = new Set<string>();
 
@@ -94,6 +100,9 @@ export function mountMap(
         nameProperty: 'kommun_kod',
         // Longitude degrees are about half as long as latitude degrees at Sweden's latitudes.
         aspectScale: 0.5,
+        // Keep that shape inside the box, at its top (ECharts 6 otherwise stretches the map to fill it).
+        preserveAspect: 'contain',
+        preserveAspectVerticalAlign: 'top',
         top: 8,
         bottom: 8,
         left: 8,

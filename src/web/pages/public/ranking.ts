@@ -75,11 +75,23 @@ export function bandCounts(rows: readonly RankRow[]): Map<Band, number> {
   return out;
 }
 
-/** The ranking as a downloadable table, numbers as numbers and symbols in the status column. */
+/** A reference row of a ranking (nation, county): shown above the municipalities, without rank or band. */
+export interface ReferenceRow {
+  /** Kolada id: "0000" for the nation, "00" + county for a region. */
+  code: string;
+  label: string;
+  row: Pick<RankRow, 'value' | 'status' | 'lower' | 'upper' | 'numerator' | 'denominator'>;
+}
+
+/**
+ * The ranking as a downloadable table, as the page shows it: the reference rows first (without
+ * rank or band), then the municipalities; numbers as numbers and symbols in the status column.
+ */
 export function rankingExport(
   i18n: I18n,
   rows: readonly RankRow[],
   meta: { name: string; title: string; year: number; sex: Sex; direction: Direction; notes: string[] },
+  references: readonly ReferenceRow[] = [],
 ): ExportTable {
   const { t } = i18n;
   return {
@@ -96,18 +108,32 @@ export function rankingExport(
       t('pub.col.status'),
       t('pub.col.band'),
     ],
-    rows: rows.map((r): Cell[] => [
-      r.rank,
-      r.code,
-      r.name,
-      r.value,
-      r.lower,
-      r.upper,
-      r.numerator,
-      r.denominator,
-      r.value === null ? r.status : '',
-      t(bandKey(r.band, meta.direction)),
-    ]),
+    rows: [
+      ...references.map(({ code, label, row: r }): Cell[] => [
+        null,
+        code,
+        label,
+        r.value,
+        r.lower,
+        r.upper,
+        r.numerator,
+        r.denominator,
+        r.value === null ? r.status : '',
+        null,
+      ]),
+      ...rows.map((r): Cell[] => [
+        r.rank,
+        r.code,
+        r.name,
+        r.value,
+        r.lower,
+        r.upper,
+        r.numerator,
+        r.denominator,
+        r.value === null ? r.status : '',
+        t(bandKey(r.band, meta.direction)),
+      ]),
+    ],
     notes: [`${meta.title}, ${meta.year}, ${sexLabel(i18n, meta.sex)}`, ...meta.notes],
   };
 }
