@@ -32,7 +32,7 @@ async function run(argv: string[]): Promise<number> {
   });
   const config = loadConfig();
   const log = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, log);
   try {
     await prepareDatabase(database.db, config, log);
     return await command.run({ db: database.db, config, log, values, positionals, out: process.stdout });

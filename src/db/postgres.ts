@@ -18,8 +18,18 @@ function wrap<T extends Row>(r: pg.QueryResult<T>): QueryResult<T> {
   return { rows: r.rows, affectedRows: r.rowCount ?? 0 };
 }
 
-export async function openPostgres(connectionString: string, poolSize = 10): Promise<Db> {
+/**
+ * `onIdleError` hears of a pooled connection that broke while idle (the server restarted, an
+ * administrator terminated it). The pool drops that connection and opens a new one on the next
+ * query; without a listener the error would end the process.
+ */
+export async function openPostgres(
+  connectionString: string,
+  poolSize = 10,
+  onIdleError: (err: Error) => void = () => undefined,
+): Promise<Db> {
   const pool = new Pool({ connectionString, max: poolSize, types: typeParsers });
+  pool.on('error', onIdleError);
   // Fail at start, not on the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();

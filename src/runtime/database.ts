@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
 import { acquireDataDirLock } from '../db/lock.js';
@@ -11,9 +12,11 @@ export interface OpenedDatabase {
 }
 
 /** Opens the engine the configuration names; the embedded one behind its exclusive lock. */
-export async function openDatabase(config: Config): Promise<OpenedDatabase> {
+export async function openDatabase(config: Config, log?: Logger): Promise<OpenedDatabase> {
   if (config.databaseUrl) {
-    const db = await openPostgres(config.databaseUrl);
+    const db = await openPostgres(config.databaseUrl, 10, (err) =>
+      log?.warn({ err }, 'a pooled database connection broke while idle; the next query opens a new one'),
+    );
     return { db, shutdown: () => db.close() };
   }
   const lock = acquireDataDirLock(config.dataDir);

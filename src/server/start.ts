@@ -12,7 +12,7 @@ import { startPublisher, type Publisher } from '../modules/indicators/publisher.
  */
 export async function startServer(config: Config): Promise<{ close: () => Promise<void>; port: number }> {
   const log = createLogger(config);
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, log);
   const readiness: Readiness = { ready: false };
   const app = await buildApp({ db: database.db, config }, { logger: log, readiness });
 
