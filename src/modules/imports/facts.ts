@@ -8,7 +8,8 @@ import {
 } from '../../domain/registers/facts.js';
 import type { Written } from './entries.js';
 import type { FactItem, FactLedger } from './ledger.js';
-import { entriesOfPersons, servicesForFacts } from './queries.js';
+import { servicesForFacts } from '../registers/facts.js';
+import { entriesOfPersons } from './queries.js';
 
 /**
  * The indicator facts of one batch, from the same pure functions the registers module uses

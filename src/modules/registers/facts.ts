@@ -32,7 +32,8 @@ export async function refreshEntryFacts(
   }
 }
 
-interface ServiceForFacts {
+/** A service period with what its monthly "served" facts need. */
+export interface ServiceForFacts {
   id: number;
   unitId: string;
   validFrom: string;
@@ -41,25 +42,15 @@ interface ServiceForFacts {
   person: PersonFacts;
 }
 
-async function servicesNeedingFacts(
-  tx: Queryable,
-  through: string,
-  serviceIds: number[] | null,
-): Promise<ServiceForFacts[]> {
-  const { rows } = await tx.query<Record<string, unknown>>(
-    `SELECT s.id, s.unit_id, s.valid_from, s.valid_to::text AS valid_to, p.pseudonym, p.birth_date,
+const SERVICE_FOR_FACTS = `SELECT s.id, s.unit_id, s.valid_from, s.valid_to::text AS valid_to, p.pseudonym, p.birth_date,
             coalesce(p.sex_override, p.sex) AS sex,
             EXISTS (SELECT 1 FROM org_unit_version v WHERE v.unit_id = s.unit_id AND v.operating_area = 'elderly_care'
                        AND v.valid_from <= s.valid_from AND s.valid_from < v.valid_to) AS elderly_care
        FROM person_service s JOIN person p ON p.pseudonym = s.person_pseudonym
-       LEFT JOIN register_served_through t ON t.service_id = s.id
-      WHERE CASE WHEN $2::bigint[] IS NULL
-                 THEN t.through IS NULL OR (t.through < $1::date AND t.through < s.valid_to - 1)
-                 ELSE s.id = ANY($2::bigint[]) END
-      ORDER BY s.id`,
-    [through, serviceIds],
-  );
-  return rows.map((r) => ({
+       LEFT JOIN register_served_through t ON t.service_id = s.id`;
+
+function serviceForFacts(r: Record<string, unknown>): ServiceForFacts {
+  return {
     id: Number(r['id']),
     unitId: r['unit_id'] as string,
     validFrom: r['valid_from'] as string,
@@ -70,7 +61,28 @@ async function servicesNeedingFacts(
       birthDate: r['birth_date'] as string,
       sex: r['sex'] as 'K' | 'M',
     },
-  }));
+  };
+}
+
+/** The given service periods, in id order. */
+export async function servicesForFacts(tx: Queryable, ids: readonly number[]): Promise<ServiceForFacts[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await tx.query<Record<string, unknown>>(
+    `${SERVICE_FOR_FACTS} WHERE s.id = ANY($1::bigint[]) ORDER BY s.id`,
+    [ids],
+  );
+  return rows.map(serviceForFacts);
+}
+
+/** Service periods whose served facts do not yet reach `through` (or end before it). */
+async function servicesNeedingFacts(tx: Queryable, through: string): Promise<ServiceForFacts[]> {
+  const { rows } = await tx.query<Record<string, unknown>>(
+    `${SERVICE_FOR_FACTS}
+      WHERE t.through IS NULL OR (t.through < $1::date AND t.through < s.valid_to - 1)
+      ORDER BY s.id`,
+    [through],
+  );
+  return rows.map(serviceForFacts);
 }
 
 /**
@@ -83,7 +95,8 @@ export async function refreshServedFacts(
   through: string,
   serviceIds: number[] | null,
 ): Promise<number> {
-  const services = await servicesNeedingFacts(tx, through, serviceIds);
+  const services =
+    serviceIds === null ? await servicesNeedingFacts(tx, through) : await servicesForFacts(tx, serviceIds);
   for (const s of services) {
     const facts = s.elderlyCare ? servedFacts(s.person, s, through) : [];
     await replaceFacts(tx, definitions, facts, { type: 'service', id: String(s.id) });
