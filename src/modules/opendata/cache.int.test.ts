@@ -53,6 +53,39 @@ describe('caching of published values', () => {
     return percent(row?.rate ?? NaN);
   };
 
+  it('narrows the public intervals to the levels asked for, and refuses an unknown level', async () => {
+    type Intervals = { values: Array<{ municipality?: string; ou?: string; gender: string }> };
+    const all = await h.app.inject('/api/public/intervals/K10001/2024');
+    assert.equal(all.statusCode, 200);
+    const every = all.json<Intervals>().values;
+    assert.ok(
+      every.some((v) => v.ou !== undefined),
+      'the full answer has unit values',
+    );
+    const narrowed = await h.app.inject('/api/public/intervals/K10001/2024?levels=nation,municipality');
+    assert.equal(narrowed.statusCode, 200);
+    const ids = narrowed.json<Intervals>().values.map((v) => v.municipality);
+    assert.deepEqual(
+      ids.filter((id) => id === undefined || (id.length === 4 && id.startsWith('00') && id !== '0000')),
+      [],
+      'no units and no counties',
+    );
+    assert.deepEqual(
+      [...new Set(ids)].filter((id) => id === '0000' || id === '0180' || id === '1280').sort(),
+      ['0000', '0180', '1280'],
+    );
+    assert.equal(
+      narrowed.json<Intervals>().values.length,
+      every.filter(
+        (v) =>
+          (v.municipality !== undefined && !/^00\d\d$/.test(v.municipality)) || v.municipality === '0000',
+      ).length,
+    );
+    const bad = await h.app.inject('/api/public/intervals/K10001/2024?levels=street');
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /levels/);
+  });
+
   it('answers with an ETag and Cache-Control, and 304 to If-None-Match', async () => {
     const first = await h.app.inject(URL_0180);
     assert.equal(first.headers['cache-control'], 'public, max-age=10');

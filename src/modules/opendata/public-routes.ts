@@ -26,6 +26,15 @@ const intervalParams = z.object({
   year: z.string().regex(/^[0-9]{4}$/, 'a year (four digits)'),
 });
 
+/** `?levels=nation,region,municipality`: only those levels (units are most of a table's cells). */
+const intervalQuery = z.object({
+  levels: z
+    .string()
+    .transform((s) => s.split(','))
+    .pipe(z.array(z.enum(['nation', 'region', 'municipality', 'unit'])).min(1))
+    .optional(),
+});
+
 export interface IntervalValue {
   /** Kolada's id: "0000", "00" + county, a municipality code; absent for units. */
   municipality?: string;
@@ -111,17 +120,20 @@ export function publicRoutes(
       schema: {
         tags: TAGS,
         summary:
-          'Published numerator, denominator and 95 % interval (Wilson, per cent) of every value of one indicator and year.',
+          'Published numerator, denominator and 95 % interval (Wilson, per cent) of every value of one indicator and year; `levels` (comma list of nation, region, municipality, unit) narrows it.',
       },
     },
     async (req, reply) => {
       const { kpi, year } = parseInput(intervalParams, req.params, 'params');
+      const { levels } = parseInput(intervalQuery, req.query, 'query');
+      const wanted = levels ? new Set<string>(levels) : null;
       return responses.send(req, reply, async (snap) => {
         const def = snap.catalog.definitionById.get(kpi);
         if (!def) throw new NotFoundError(`indicator ${kpi}`);
         const table = await cache.table(snap, kpi, year);
         if (!table) throw new NotFoundError(`published values of ${kpi} for ${year}`);
         const values = table.cells.flatMap((c) => {
+          if (wanted && !wanted.has(c.level)) return [];
           const v = intervalValue(snap, c);
           return v ? [v] : [];
         });

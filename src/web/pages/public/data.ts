@@ -167,8 +167,9 @@ export async function unit(ou: string): Promise<KoladaOu | null> {
   return list[0] ?? null;
 }
 
+/** The intervals of the nation, counties and municipalities (the pages that rank them need no units). */
 export function intervals(kpi: string, year: number): Promise<Intervals> {
-  return apiGet<Intervals>(`/api/public/intervals/${kpi}/${year}`);
+  return apiGet<Intervals>(`/api/public/intervals/${kpi}/${year}?levels=nation,region,municipality`);
 }
 
 export interface OrgGroup {
