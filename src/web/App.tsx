@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { I18nProvider } from './i18n/I18n';
 import { RouterProvider, useRouter } from './router';
 import { Shell } from './components/Shell';
@@ -15,12 +15,13 @@ function CurrentPage() {
   const page = pages.find((p) => p.path === path || path.startsWith(`${p.path}/`));
   if (!page) return path === '/' ? null : <NotFound />;
   const Page = page.component;
-  if (!page.access) return <Page />;
-  return (
-    <RequireAccess action={page.access}>
+  const shown = (
+    <Suspense fallback={<p aria-busy="true" />}>
       <Page />
-    </RequireAccess>
+    </Suspense>
   );
+  if (!page.access) return shown;
+  return <RequireAccess action={page.access}>{shown}</RequireAccess>;
 }
 
 export function App() {

@@ -1,14 +1,21 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { Action } from '../../domain/policy/policy';
 import type { MessageKey } from '../i18n/messages';
 import { OrgPage } from './OrgPage';
-import { InstrumentsPage } from './instruments/InstrumentsPage';
 import { LoginPage } from './login/LoginPage';
-import { AccountsPage } from './admin/AccountsPage';
-import { AuditPage } from './audit/AuditPage';
 import { PublicPage } from './public/PublicPage';
-import { PersonsSection } from './registers/PersonsSection';
-import { ImportPage } from './imports/ImportPage';
+
+// Pages for professionals load on demand: the public pages, read by anyone on any connection,
+// should not wait for the instrument library, the form runtime and the admin screens.
+const InstrumentsPage = lazy(() =>
+  import('./instruments/InstrumentsPage').then((m) => ({ default: m.InstrumentsPage })),
+);
+const AccountsPage = lazy(() => import('./admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const PersonsSection = lazy(() =>
+  import('./registers/PersonsSection').then((m) => ({ default: m.PersonsSection })),
+);
+const ImportPage = lazy(() => import('./imports/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 /** Every page of the web app: its path, its menu label, and its component. */
 export interface PageEntry {
