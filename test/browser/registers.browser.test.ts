@@ -199,6 +199,8 @@ describe('a person’s timeline and register entries in Chromium', { skip: skipB
     await page.keyboard.press('Enter');
     await page.locator('.status-ok', { hasText: 'Registreringen är sparad.' }).waitFor();
     await page.locator('.reg-panel').waitFor({ state: 'detached' });
+    // The panel closes before the timeline has reloaded: wait for the second entry.
+    await entries().nth(1).waitFor();
 
     const first = entries().first();
     assert.match((await first.getByRole('heading', { level: 3 }).textContent()) ?? '', /Planerad åtgärd$/);
