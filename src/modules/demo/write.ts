@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/db.js';
 import type { Fact } from '../../domain/facts/fact.js';
+import { insertFactsOfSources, type FactSource } from '../indicators/queries.js';
 import { SYNTHETIC_SOURCE } from './queries.js';
 import { servedFactsOf, type PersonRows } from './rows.js';
 
@@ -9,37 +10,13 @@ import { servedFactsOf, type PersonRows } from './rows.js';
  */
 const ROWS_PER_STATEMENT = 4000;
 
-async function insertJson(tx: Queryable, sql: string, rows: readonly object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    await tx.query(sql, [JSON.stringify(rows.slice(i, i + ROWS_PER_STATEMENT))]);
-  }
+async function inSlices<T>(rows: readonly T[], write: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT)
+    await write(rows.slice(i, i + ROWS_PER_STATEMENT));
 }
 
-interface FactRow {
-  register: string;
-  kind: string;
-  person: string;
-  unit_id: string;
-  fact_date: string;
-  sex: string;
-  age: number;
-  attributes: Fact['attributes'];
-  source_type: 'entry' | 'service';
-  source_id: string;
-}
-
-const factRow = (f: Fact, sourceType: FactRow['source_type'], sourceId: string): FactRow => ({
-  register: f.register,
-  kind: f.kind,
-  person: f.person,
-  unit_id: f.unitId,
-  fact_date: f.date,
-  sex: f.sex,
-  age: f.age,
-  attributes: f.attributes,
-  source_type: sourceType,
-  source_id: sourceId,
-});
+const insertJson = (tx: Queryable, sql: string, rows: readonly object[]): Promise<void> =>
+  inSlices(rows, (slice) => tx.query(sql, [JSON.stringify(slice)]));
 
 export interface BatchCounts {
   persons: number;
@@ -106,20 +83,15 @@ export async function writeBatch(
       submitted_at: e.submitted_at,
     })),
   );
-  const facts: FactRow[] = batch.flatMap((b) =>
-    b.entryFacts.map((f) => factRow(f.fact, 'entry', f.sourceId)),
+  // One fact an item, so that a slice of items is a slice of ROWS_PER_STATEMENT fact rows.
+  const facts: Array<{ source: FactSource; facts: Fact[] }> = batch.flatMap((b) =>
+    b.entryFacts.map((f) => ({ source: { type: 'entry', id: f.sourceId }, facts: [f.fact] })),
   );
   services.forEach(({ rows, service }, i) => {
-    for (const f of servedFactsOf(rows, service, through)) facts.push(factRow(f, 'service', String(ids[i])));
+    const source = { type: 'service', id: String(ids[i]) };
+    for (const f of servedFactsOf(rows, service, through)) facts.push({ source, facts: [f] });
   });
-  await insertJson(
-    tx,
-    `INSERT INTO indicator_fact (register, kind, person, unit_id, fact_date, sex, age, attributes, source_type, source_id)
-     SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes, f.source_type, f.source_id
-       FROM json_to_recordset($1::json) AS f(register text, kind text, person text, unit_id uuid, fact_date date,
-         sex text, age integer, attributes jsonb, source_type text, source_id text)`,
-    facts,
-  );
+  await inSlices(facts, (slice) => insertFactsOfSources(tx, slice));
   return { persons: batch.length, services: ids.length, entries: entries.length, facts: facts.length };
 }
 

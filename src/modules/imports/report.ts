@@ -1,37 +1,10 @@
 import type { RowIssue } from '../../domain/imports/issues.js';
-import type { ImportFormat } from './read/index.js';
+import { MAX_LISTED_ERRORS, type ImportReport } from '../../domain/imports/report.js';
 
-/**
- * What an import (or a dry run) found and did. Errors are listed up to MAX_LISTED_ERRORS and
- * counted in full; a row is counted bad once however many errors it has.
- */
-export const MAX_LISTED_ERRORS = 1000;
+// The report's type is in src/domain (the web page shows it too); the import module takes it from here.
+export type { ImportReport };
 
-export interface ImportReport {
-  jobId: string;
-  register: string;
-  sourceSystem: string;
-  fileName: string | null;
-  format: ImportFormat;
-  encoding: string | null;
-  delimiter: string | null;
-  dryRun: boolean;
-  /** true once the rows are committed (never for a dry run or a rejected file). */
-  imported: boolean;
-  rowsRead: number;
-  rowsValid: number;
-  rowsBad: number;
-  /** New entries, entries already on file unchanged, entries corrected (a new version). */
-  created: number;
-  unchanged: number;
-  corrected: number;
-  personsCreated: number;
-  serviceLinksCreated: number;
-  errorCount: number;
-  errors: RowIssue[];
-  durationMs: number;
-}
-
+/** Builds an import's report (src/domain/imports/report.ts) as the rows are checked. */
 export class ReportBuilder {
   readonly report: ImportReport;
   private readonly started = Date.now();

@@ -2,26 +2,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Fact } from '../../domain/facts/fact.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
-import { parsePeriod } from '../../domain/indicators/period.js';
-import { nodeOf, rollUp } from '../../domain/indicators/rollup.js';
-import { verifyTable } from '../../domain/disclosure/verify.js';
 import { seededRandom } from '../../domain/random.js';
 import { openTestDb, type TestDb } from '../../../test/support/db.js';
 import { activeDefinitions, recordFacts } from './engine.js';
 import { publishQueued } from './publish.js';
-import { placementsFor, unitCounts } from './publish-queries.js';
-
-interface PublishedRow extends Record<string, unknown> {
-  indicator_id: string;
-  period: string;
-  level: 'nation' | 'region' | 'municipality' | 'unit';
-  code: string;
-  sex: 'T' | 'K' | 'M';
-  numerator: number | null;
-  denominator: number | null;
-  rate: number | null;
-  status: string;
-}
+import { unitCounts } from './publish-queries.js';
+import { verifyPublishedTables, type PublishedRow } from './testing.js';
 
 describe('publication', () => {
   let t: TestDb;
@@ -81,46 +67,8 @@ describe('publication', () => {
   });
 
   it('leaves no suppressed count recoverable in any published table (exact verifier)', async () => {
-    const { rows } = await t.db.query<PublishedRow>(
-      'SELECT * FROM published_value ORDER BY indicator_id, period',
-    );
-    const tables = new Map<string, PublishedRow[]>();
-    for (const r of rows)
-      tables.set(`${r.indicator_id}|${r.period}`, [
-        ...(tables.get(`${r.indicator_id}|${r.period}`) ?? []),
-        r,
-      ]);
-    let suppressedCells = 0;
-    for (const [key, cells] of tables) {
-      const [indicatorId, periodKey] = key.split('|') as [string, string];
-      const period = parsePeriod(periodKey);
-      assert.ok(period);
-      const def = defs.find((d) => d.id === indicatorId);
-      assert.ok(def);
-      const { parents } = rollUp(
-        await unitCounts(t.db, def.id, def.version, periodKey),
-        await placementsFor(t.db, period),
-      );
-      for (const part of ['numerator', 'denominator'] as const) {
-        const verdict = verifyTable(
-          parents,
-          cells.map((c) => ({ node: nodeOf(c.level, c.code), sex: c.sex, value: c[part] ?? '..' })),
-        );
-        assert.equal(
-          verdict.ok,
-          true,
-          `${key} ${part}: ${verdict.determined.map((d) => `${d.cell.node}/${d.cell.sex}`).join(', ')}`,
-        );
-      }
-      for (const c of cells) {
-        if (c.status === 'suppressed') suppressedCells++;
-        if (c.denominator !== null && c.denominator > 0 && c.denominator < 5)
-          assert.fail(`${key} publishes a denominator of ${c.denominator}`);
-        if (c.numerator !== null && c.numerator > 0 && c.numerator < 5)
-          assert.fail(`${key} publishes a numerator of ${c.numerator}`);
-      }
-    }
-    assert.ok(tables.size >= 6);
+    const { tables, suppressedCells } = await verifyPublishedTables(t.db, defs, 5);
+    assert.ok(tables >= 6);
     assert.ok(suppressedCells > 0);
   });
 });

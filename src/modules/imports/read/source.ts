@@ -1,3 +1,4 @@
+import type { ImportFormat } from '../../../domain/imports/formats.js';
 import type { RowIssue } from '../../../domain/imports/issues.js';
 import type { RawRecord } from '../../../domain/imports/row.js';
 
@@ -10,8 +11,8 @@ export type SourceItem =
   | { type: 'record'; record: RawRecord }
   | { type: 'bad'; issue: RowIssue };
 
-export const IMPORT_FORMATS = ['csv', 'xlsx', 'json'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+// The formats are in src/domain (the report names them too); the import module takes the type from here.
+export type { ImportFormat };
 
 /** How the file was read, for the report. */
 export interface ReadInfo {

@@ -1,39 +1,11 @@
+import type { RowIssue } from '../../../domain/imports/issues';
+import type { ImportReport } from '../../../domain/imports/report';
+
 /**
  * Import jobs and formats as /api/v1/imports answers them (src/modules/imports/jobs.ts,
- * report.ts, routes.ts), and the small rules the page checks before it sends a file.
+ * routes.ts; the report's and the issues' types are the server's own, from src/domain), and the
+ * small rules the page checks before it sends a file.
  */
-
-export interface RowIssue {
-  /** 1 = the first data row; 0 = the header. */
-  row: number;
-  /** The line in a CSV file, the worksheet row in XLSX, the line a JSON element starts on. */
-  line: number | null;
-  column: string;
-  rule: string;
-  message: string;
-}
-
-export interface ImportReport {
-  jobId: string;
-  register: string;
-  sourceSystem: string;
-  fileName: string | null;
-  format: string;
-  dryRun: boolean;
-  /** true once the rows are committed (never for a dry run or a rejected file). */
-  imported: boolean;
-  rowsRead: number;
-  rowsValid: number;
-  rowsBad: number;
-  created: number;
-  unchanged: number;
-  corrected: number;
-  personsCreated: number;
-  serviceLinksCreated: number;
-  errorCount: number;
-  errors: RowIssue[];
-  durationMs: number;
-}
 
 export type JobStatus = 'running' | 'done' | 'rejected' | 'failed' | 'interrupted';
 

@@ -1,0 +1,33 @@
+import type { ImportFormat } from './formats.js';
+import type { RowIssue } from './issues.js';
+
+/**
+ * What an import (or a dry run) found and did. Errors are listed up to MAX_LISTED_ERRORS and
+ * counted in full; a row is counted bad once however many errors it has.
+ */
+export const MAX_LISTED_ERRORS = 1000;
+
+export interface ImportReport {
+  jobId: string;
+  register: string;
+  sourceSystem: string;
+  fileName: string | null;
+  format: ImportFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  dryRun: boolean;
+  /** true once the rows are committed (never for a dry run or a rejected file). */
+  imported: boolean;
+  rowsRead: number;
+  rowsValid: number;
+  rowsBad: number;
+  /** New entries, entries already on file unchanged, entries corrected (a new version). */
+  created: number;
+  unchanged: number;
+  corrected: number;
+  personsCreated: number;
+  serviceLinksCreated: number;
+  errorCount: number;
+  errors: RowIssue[];
+  durationMs: number;
+}

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import type { Queryable } from '../../db/db.js';
+import { verifyTable } from '../../domain/disclosure/verify.js';
+import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
+import { parsePeriod } from '../../domain/indicators/period.js';
+import { nodeOf, rollUp } from '../../domain/indicators/rollup.js';
+import { placementsFor, unitCounts } from './publish-queries.js';
+
+/** Checks of published tables for the tests (not part of the build). */
+
+export interface PublishedRow extends Record<string, unknown> {
+  indicator_id: string;
+  period: string;
+  level: 'nation' | 'region' | 'municipality' | 'unit';
+  code: string;
+  sex: 'T' | 'K' | 'M';
+  numerator: number | null;
+  denominator: number | null;
+  rate: number | null;
+  status: string;
+}
+
+/**
+ * Asserts that every published table (indicator and period) leaves no suppressed count
+ * recoverable (the exact verifier, over the numerators and over the denominators, against the
+ * counts rolled up), and that no cell publishes a count from 1 to threshold − 1. Returns how many
+ * tables there are and how many cells are suppressed.
+ */
+export async function verifyPublishedTables(
+  q: Queryable,
+  defs: readonly IndicatorDefinition[],
+  threshold: number,
+): Promise<{ tables: number; suppressedCells: number }> {
+  const { rows } = await q.query<PublishedRow>('SELECT * FROM published_value ORDER BY indicator_id, period');
+  const tables = new Map<string, PublishedRow[]>();
+  for (const r of rows) {
+    const key = `${r.indicator_id}|${r.period}`;
+    tables.set(key, [...(tables.get(key) ?? []), r]);
+  }
+  let suppressedCells = 0;
+  for (const [key, cells] of tables) {
+    const [indicatorId, periodKey] = key.split('|') as [string, string];
+    const def = defs.find((d) => d.id === indicatorId);
+    const period = parsePeriod(periodKey);
+    assert.ok(def && period);
+    const { parents } = rollUp(
+      await unitCounts(q, def.id, def.version, periodKey),
+      await placementsFor(q, period),
+    );
+    for (const part of ['numerator', 'denominator'] as const) {
+      const verdict = verifyTable(
+        parents,
+        cells.map((c) => ({ node: nodeOf(c.level, c.code), sex: c.sex, value: c[part] ?? '..' })),
+      );
+      assert.ok(
+        verdict.ok,
+        `${key} ${part}: ${verdict.determined.map((d) => `${d.cell.node}/${d.cell.sex}`).join(', ')}`,
+      );
+    }
+    for (const c of cells) {
+      if (c.status === 'suppressed') suppressedCells++;
+      for (const part of ['numerator', 'denominator'] as const) {
+        const n = c[part];
+        assert.ok(n === null || n === 0 || n >= threshold, `${key} publishes a ${part} of ${n}`);
+      }
+    }
+  }
+  return { tables: tables.size, suppressedCells };
+}
