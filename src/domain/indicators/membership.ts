@@ -28,20 +28,27 @@ export function membershipsOf(
   if (!first) return [];
   const out: Membership[] = [];
   for (const def of definitions) {
+    // The filters first, once per definition: most facts belong to other indicators.
+    const relevant: Array<{ f: Fact; inDen: boolean; inNum: boolean }> = [];
+    for (const f of facts) {
+      const inDen = matchesFilter(def.denominator, f);
+      const inNum = matchesFilter(def.numerator, f);
+      if ((inDen || inNum) && inPopulation(def.population, f)) relevant.push({ f, inDen, inNum });
+    }
+    if (relevant.length === 0) continue;
     for (const type of def.periodTypes) {
       const den = new Map<string, { sex: 'K' | 'M'; date: string }>();
       const num = new Set<string>();
-      for (const f of facts) {
-        if (!inPopulation(def.population, f)) continue;
+      for (const { f, inDen, inNum } of relevant) {
         const period = periodOf(f.date, type);
-        if (matchesFilter(def.denominator, f)) {
+        if (inDen) {
           const seen = den.get(period);
           // The person's sex as of their latest denominator fact in the period (overrides can change it).
           if (!seen || f.date > seen.date || (f.date === seen.date && f.sex < seen.sex)) {
             den.set(period, { sex: f.sex, date: f.date });
           }
         }
-        if (matchesFilter(def.numerator, f)) num.add(period);
+        if (inNum) num.add(period);
       }
       for (const [period, { sex }] of den) {
         out.push({
@@ -73,12 +80,23 @@ export interface CountDelta {
   denominator: number;
 }
 
-/** The change in counts when memberships go from `before` to `after` (same keys space). */
-export function countDeltas(before: readonly Membership[], after: readonly Membership[]): CountDelta[] {
-  const deltas = new Map<string, CountDelta>();
-  const add = (m: Membership, sign: 1 | -1) => {
+/**
+ * Count deltas summed over any number of membership changes. A registration sums one change; an
+ * import sums every slice it touched and writes each count once, not once per chunk of slices.
+ */
+export class CountDeltaSum {
+  private readonly deltas = new Map<string, CountDelta>();
+
+  /** Adds the change from `before` to `after` (same keys space). */
+  addChange(before: readonly Membership[], after: readonly Membership[]): this {
+    for (const m of before) this.add(m, -1);
+    for (const m of after) this.add(m, 1);
+    return this;
+  }
+
+  private add(m: Membership, sign: 1 | -1): void {
     const key = `${m.indicatorId}|${m.version}|${m.period}|${m.unitId}|${m.sex}`;
-    let d = deltas.get(key);
+    let d = this.deltas.get(key);
     if (!d) {
       d = {
         indicatorId: m.indicatorId,
@@ -89,12 +107,19 @@ export function countDeltas(before: readonly Membership[], after: readonly Membe
         numerator: 0,
         denominator: 0,
       };
-      deltas.set(key, d);
+      this.deltas.set(key, d);
     }
     d.denominator += sign;
     if (m.inNumerator) d.numerator += sign;
-  };
-  for (const m of before) add(m, -1);
-  for (const m of after) add(m, 1);
-  return [...deltas.values()].filter((d) => d.numerator !== 0 || d.denominator !== 0);
+  }
+
+  /** The deltas that change a count. */
+  nonZero(): CountDelta[] {
+    return [...this.deltas.values()].filter((d) => d.numerator !== 0 || d.denominator !== 0);
+  }
+}
+
+/** The change in counts when memberships go from `before` to `after` (same keys space). */
+export function countDeltas(before: readonly Membership[], after: readonly Membership[]): CountDelta[] {
+  return new CountDeltaSum().addChange(before, after).nonZero();
 }

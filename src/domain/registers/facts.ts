@@ -34,9 +34,9 @@ export interface StoredEntry {
 
 /** Whole years between the birth date and the date (both ISO). */
 export function ageOn(birthDate: string, date: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  // ISO dates: "MM-DD" compares as the day in the year does (called once per fact: no splitting).
+  const beforeBirthday = date.slice(5) < birthDate.slice(5);
+  return Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (beforeBirthday ? 1 : 0);
 }
 
 function fact(

@@ -24,6 +24,22 @@ export interface CheckOptions {
   today: string;
   key: Uint8Array;
   checkColumns: boolean;
+  /** Pseudonyms already computed in this import, by number: a person's rows recur in a file. */
+  pseudonyms?: Map<string, string>;
+}
+
+/** Bounds the memory of CheckOptions.pseudonyms (it starts over when full). */
+const PSEUDONYMS_KEPT = 100_000;
+
+function pseudonymFor(normalised: string, o: CheckOptions): string {
+  const known = o.pseudonyms?.get(normalised);
+  if (known) return known;
+  const pseudonym = pseudonymOf(normalised, o.key);
+  if (o.pseudonyms) {
+    if (o.pseudonyms.size >= PSEUDONYMS_KEPT) o.pseudonyms.clear();
+    o.pseudonyms.set(normalised, pseudonym);
+  }
+  return pseudonym;
 }
 
 /** validateEntry's issues, named by the row's columns. */
@@ -85,7 +101,7 @@ export function checkRecord(record: RawRecord, o: CheckOptions): CheckResult {
       ...row,
       data: valid.data,
       derived: valid.derived,
-      pseudonym: pseudonymOf(row.identity.normalised, o.key),
+      pseudonym: pseudonymFor(row.identity.normalised, o),
     },
   };
 }

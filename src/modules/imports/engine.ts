@@ -11,7 +11,7 @@ import { setClock } from '../persons/queries.js';
 import type { ImportActor } from './actor.js';
 import { auditImport } from './audit.js';
 import { writeBatch, type BatchContext } from './batch.js';
-import { checkRecord, type CheckedRow } from './check.js';
+import { checkRecord, type CheckedRow, type CheckOptions } from './check.js';
 import { endLive, finishJob, insertJob, ProgressWriter, startLive, type JobProgress } from './jobs.js';
 import {
   byteCounter,
@@ -174,22 +174,37 @@ async function readAll(
   const report = builder.report;
   let batch: CheckedRow[] = [];
   const recordIds = new Set<string>();
-  const flush = async () => {
-    if (batch.length) {
-      // After the first bad row the file is lost anyway: keep checking rows, skip the counting.
-      const out = await writeBatch(ctx, batch, !req.dryRun && !builder.hasErrors);
-      for (const issues of out.badRows) builder.addRow(issues);
-      report.created += out.created;
-      report.unchanged += out.unchanged;
-      report.corrected += out.corrected;
-      report.personsCreated += out.personsCreated;
-      report.serviceLinksCreated += out.linksCreated;
-      batch = [];
-      recordIds.clear();
-    }
+  // The database writes a batch while the next one is read and checked: one batch in flight at a
+  // time, in file order. The handler attached at once keeps a failed write from going unhandled
+  // until it is awaited.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (rows: CheckedRow[], writeFacts: boolean) => {
+    const out = await writeBatch(ctx, rows, writeFacts);
+    for (const issues of out.badRows) builder.addRow(issues);
+    report.created += out.created;
+    report.unchanged += out.unchanged;
+    report.corrected += out.corrected;
+    report.personsCreated += out.personsCreated;
+    report.serviceLinksCreated += out.linksCreated;
     afterBatch();
   };
-  const check = { register: req.register, today, key: deps.key, checkColumns: req.format === 'json' };
+  const flush = async () => {
+    await writing;
+    if (batch.length) {
+      // After the first bad row the file is lost anyway: keep checking rows, skip the counting.
+      writing = write(batch, !req.dryRun && !builder.hasErrors);
+      writing.catch(() => undefined);
+      batch = [];
+      recordIds.clear();
+    } else afterBatch();
+  };
+  const check: CheckOptions = {
+    register: req.register,
+    today,
+    key: deps.key,
+    checkColumns: req.format === 'json',
+    pseudonyms: new Map(),
+  };
   const info: ReadInfo = {};
   const items = readItems(req.format, input, info, req.charset);
   try {
@@ -217,8 +232,11 @@ async function readAll(
       if (batch.length >= BATCH_ROWS) await flush();
     }
     await flush();
+    await writing;
     if (!req.dryRun && !builder.hasErrors) await ctx.ledger.settle(tx, await activeDefinitions(tx));
   } catch (err) {
+    // A write in flight ends before the transaction does; its own error outranks the file's.
+    await writing;
     if (!(err instanceof FileFormatError || err instanceof FileTooLargeError)) throw err;
     const rule = err instanceof FileFormatError ? err.rule : 'too_large';
     const line = err instanceof FileFormatError ? err.line : null;

@@ -1,8 +1,15 @@
 import type { Queryable } from '../../db/db.js';
-import type { Fact, FactAttribute } from '../../domain/facts/fact.js';
+import type { Fact } from '../../domain/facts/fact.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
-import { applyFactChange } from '../indicators/engine.js';
-import { insertFactsOfSources, type FactSource } from '../indicators/queries.js';
+import { CountDeltaSum } from '../../domain/indicators/membership.js';
+import { applyCountChange, sumFactChange } from '../indicators/engine.js';
+import {
+  factOfRow,
+  inSlice,
+  insertFactsOfSources,
+  SLICE_JSON,
+  type FactSource,
+} from '../indicators/queries.js';
 
 /**
  * Facts of an import, written batch by batch, counted once at the end. A registration derives
@@ -22,20 +29,15 @@ export interface FactItem {
 
 const HERE = 'xmin = pg_current_xact_id()::xid';
 const SETTLE_SLICES = 2000;
+const COUNTS_PER_STATEMENT = 10_000;
 
 type Raw = Record<string, unknown>;
+type SliceKey = [person: string, unitId: string, year: number];
 
-function toFact(r: Raw): Fact {
-  return {
-    register: r['register'] as Fact['register'],
-    kind: r['kind'] as Fact['kind'],
-    person: r['person'] as string,
-    unitId: r['unit_id'] as string,
-    date: r['fact_date'] as string,
-    sex: r['sex'] as 'K' | 'M',
-    age: Number(r['age']),
-    attributes: r['attributes'] as Record<string, FactAttribute>,
-  };
+interface SettleChunk {
+  last: SliceKey;
+  now: Raw[];
+  removed: Raw[];
 }
 
 export class FactLedger {
@@ -93,40 +95,52 @@ export class FactLedger {
     await insertFactsOfSources(tx, items);
   }
 
-  /** Settles the counts of every slice touched, a chunk of slices at a time. */
+  /** The facts of the next chunk of touched slices after `after`, or null past the last. */
+  private async nextChunk(tx: Queryable, after: SliceKey): Promise<SettleChunk | null> {
+    const { rows: chunk } = await tx.query<{ person: string; unit_id: string; year: number }>(
+      `SELECT person, unit_id, year FROM import_slice WHERE (person, unit_id, year) > ($1, $2::uuid, $3)
+        ORDER BY person, unit_id, year LIMIT $4`,
+      [...after, SETTLE_SLICES],
+    );
+    const last = chunk[chunk.length - 1];
+    if (!last) return null;
+    const json = JSON.stringify(chunk);
+    const now = await tx.query<Raw>(
+      `SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes, f.${HERE} AS here
+         FROM ${SLICE_JSON} JOIN indicator_fact f ON ${inSlice('f')}`,
+      [json],
+    );
+    const removed = await tx.query<Raw>(
+      `SELECT r.* FROM ${SLICE_JSON} JOIN import_removed_fact r ON ${inSlice('r')}`,
+      [json],
+    );
+    return { last: [last.person, last.unit_id, Number(last.year)], now: now.rows, removed: removed.rows };
+  }
+
+  /**
+   * Settles the counts of every slice touched, a chunk of slices at a time; the database reads
+   * the next chunk while this one is counted. The deltas of all chunks are summed and written
+   * once: written per chunk, the same count rows were updated again and again, and each update in
+   * one transaction leaves one more row version to step over.
+   */
   async settle(tx: Queryable, definitions: readonly IndicatorDefinition[]): Promise<void> {
     if (!this.created) return;
-    let after: [string, string, number] = ['', '00000000-0000-0000-0000-000000000000', 0];
-    for (;;) {
-      const { rows: chunk } = await tx.query<{ person: string; unit_id: string; year: number }>(
-        `SELECT person, unit_id, year FROM import_slice WHERE (person, unit_id, year) > ($1, $2::uuid, $3)
-          ORDER BY person, unit_id, year LIMIT $4`,
-        [...after, SETTLE_SLICES],
-      );
-      const last = chunk[chunk.length - 1];
-      if (!last) return;
-      after = [last.person, last.unit_id, Number(last.year)];
-      const json = JSON.stringify(chunk);
-      const inSlice = (t: string) => `${t}.person = s.person AND ${t}.unit_id = s.unit_id
-        AND ${t}.fact_date >= make_date(s.year, 1, 1) AND ${t}.fact_date < make_date(s.year + 1, 1, 1)`;
-      const slices = 'json_to_recordset($1::json) AS s(person text, unit_id uuid, year integer)';
-      const now = await tx.query<Raw>(
-        `SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes, f.${HERE} AS here
-           FROM ${slices} JOIN indicator_fact f ON ${inSlice('f')}`,
-        [json],
-      );
-      const removed = await tx.query<Raw>(
-        `SELECT r.* FROM ${slices} JOIN import_removed_fact r ON ${inSlice('r')}`,
-        [json],
-      );
-      const current = now.rows.map((r) => ({ fact: toFact(r), here: r['here'] === true }));
-      const before = [...current.filter((c) => !c.here).map((c) => c.fact), ...removed.rows.map(toFact)];
-      await applyFactChange(
-        tx,
+    const sum = new CountDeltaSum();
+    let next = this.nextChunk(tx, ['', '00000000-0000-0000-0000-000000000000', 0]);
+    for (let chunk = await next; chunk; chunk = await next) {
+      next = this.nextChunk(tx, chunk.last);
+      next.catch(() => undefined); // awaited on the next turn; a failure is not unhandled meanwhile
+      const current = chunk.now.map((r) => ({ fact: factOfRow(r), here: r['here'] === true }));
+      const before = [...current.filter((c) => !c.here).map((c) => c.fact), ...chunk.removed.map(factOfRow)];
+      sumFactChange(
+        sum,
         definitions,
         before,
         current.map((c) => c.fact),
       );
     }
+    const deltas = sum.nonZero();
+    for (let i = 0; i < deltas.length; i += COUNTS_PER_STATEMENT)
+      await applyCountChange(tx, definitions, deltas.slice(i, i + COUNTS_PER_STATEMENT));
   }
 }

@@ -6,7 +6,12 @@ import {
   parseIndicatorDefinitions,
   type IndicatorDefinition,
 } from '../../domain/indicators/definition.js';
-import { countDeltas, membershipsOf } from '../../domain/indicators/membership.js';
+import {
+  countDeltas,
+  CountDeltaSum,
+  membershipsOf,
+  type CountDelta,
+} from '../../domain/indicators/membership.js';
 import { allCountsSelectSql, postgresDialect } from './count-sql.js';
 import { parsePeriod, type PeriodType } from '../../domain/indicators/period.js';
 import * as q from './queries.js';
@@ -75,9 +80,7 @@ async function changeFacts(
   const before = await membershipsNow();
   await change();
   const after = await membershipsNow();
-  const deltas = countDeltas(before, after);
-  await q.applyCountDeltas(tx, deltas);
-  await enqueue(tx, tablesToRepublish(definitions, deltas));
+  await applyCountChange(tx, definitions, countDeltas(before, after));
 }
 
 /** The (indicator, period) tables whose counts changed, and the tables gated on them. */
@@ -122,21 +125,42 @@ export async function replaceFacts(
 }
 
 /**
- * Adds to the counts the difference between two states of the facts of the same slices (every
- * fact of each slice touched, before and after). For writers that change many facts and settle
- * the counts once, such as imports; single registrations use replaceFacts.
+ * Adds to `sum` the difference between two states of the facts of the same slices (every fact of
+ * each slice touched, before and after). Pure: writers that change many facts, such as imports,
+ * sum every slice and apply the total once (applyCountChange); single registrations use
+ * replaceFacts.
  */
+export function sumFactChange(
+  sum: CountDeltaSum,
+  definitions: readonly IndicatorDefinition[],
+  before: readonly Fact[],
+  after: readonly Fact[],
+): void {
+  const memberships = (facts: readonly Fact[]) =>
+    groupBySlice(facts).flatMap((group) => membershipsOf(definitions, group));
+  sum.addChange(memberships(before), memberships(after));
+}
+
+/** Writes count deltas and queues the tables they change for publication. */
+export async function applyCountChange(
+  tx: Queryable,
+  definitions: readonly IndicatorDefinition[],
+  deltas: readonly CountDelta[],
+): Promise<void> {
+  await q.applyCountDeltas(tx, deltas);
+  await enqueue(tx, tablesToRepublish(definitions, deltas));
+}
+
+/** sumFactChange and applyCountChange of one change. */
 export async function applyFactChange(
   tx: Queryable,
   definitions: readonly IndicatorDefinition[],
   before: readonly Fact[],
   after: readonly Fact[],
 ): Promise<void> {
-  const memberships = (facts: readonly Fact[]) =>
-    groupBySlice(facts).flatMap((group) => membershipsOf(definitions, group));
-  const deltas = countDeltas(memberships(before), memberships(after));
-  await q.applyCountDeltas(tx, deltas);
-  await enqueue(tx, tablesToRepublish(definitions, deltas));
+  const sum = new CountDeltaSum();
+  sumFactChange(sum, definitions, before, after);
+  await applyCountChange(tx, definitions, sum.nonZero());
 }
 
 /**

@@ -35,30 +35,9 @@ export async function activeDefinitionJson(q: Queryable): Promise<unknown[]> {
   return rows.map((r) => r.definition);
 }
 
+/** Inserts the facts of one source (insertFactsOfSources with one item). */
 export async function insertFacts(q: Queryable, facts: readonly Fact[], source: FactSource): Promise<void> {
-  if (facts.length === 0) return;
-  await q.query(
-    `INSERT INTO indicator_fact (register, kind, person, unit_id, fact_date, sex, age, attributes, source_type, source_id)
-     SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes, $2, $3
-     FROM json_to_recordset($1::json) AS f(register text, kind text, person text, unit_id uuid, fact_date date,
-       sex text, age integer, attributes jsonb)`,
-    [
-      JSON.stringify(
-        facts.map((f) => ({
-          register: f.register,
-          kind: f.kind,
-          person: f.person,
-          unit_id: f.unitId,
-          fact_date: f.date,
-          sex: f.sex,
-          age: f.age,
-          attributes: f.attributes,
-        })),
-      ),
-      source.type,
-      source.id,
-    ],
-  );
+  await insertFactsOfSources(q, [{ source, facts }]);
 }
 
 /** The slices a source's current facts lie in. */
@@ -111,7 +90,8 @@ export async function deleteFactsOf(q: Queryable, source: FactSource): Promise<v
   ]);
 }
 
-function toFact(r: Raw): Fact {
+/** A fact as read from indicator_fact (the columns of factsOfSlices). */
+export function factOfRow(r: Raw): Fact {
   return {
     register: r['register'] as Fact['register'],
     kind: r['kind'] as Fact['kind'],
@@ -124,18 +104,20 @@ function toFact(r: Raw): Fact {
   };
 }
 
-const SLICE_JSON = `json_to_recordset($1::json) AS s(person text, unit_id uuid, year integer)`;
+/** Slices (person, unit_id, year) as a JSON parameter $1, and the join of a fact table to them. */
+export const SLICE_JSON = `json_to_recordset($1::json) AS s(person text, unit_id uuid, year integer)`;
+export const inSlice = (t: string): string => `${t}.person = s.person AND ${t}.unit_id = s.unit_id
+  AND ${t}.fact_date >= make_date(s.year, 1, 1) AND ${t}.fact_date < make_date(s.year + 1, 1, 1)`;
 
 export async function factsOfSlices(q: Queryable, slices: readonly Slice[]): Promise<Fact[]> {
   const { rows } = await q.query<Raw>(
     `SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes
        FROM ${SLICE_JSON}
-       JOIN indicator_fact f ON f.person = s.person AND f.unit_id = s.unit_id
-        AND f.fact_date >= make_date(s.year, 1, 1) AND f.fact_date < make_date(s.year + 1, 1, 1)
+       JOIN indicator_fact f ON ${inSlice('f')}
       ORDER BY f.person, f.unit_id, f.fact_date, f.id`,
     [slicesJson(slices)],
   );
-  return rows.map(toFact);
+  return rows.map(factOfRow);
 }
 
 function slicesJson(slices: readonly Slice[]): string {
