@@ -101,7 +101,13 @@ export const importCommand: CliCommand = {
       { onProgress: (p) => bar.update(p) },
     );
     bar.update(
-      { rowsRead: outcome.report.rowsRead, bytesRead: stat.size, bytesTotal: stat.size, errorCount: 0 },
+      {
+        stage: 'reading',
+        rowsRead: outcome.report.rowsRead,
+        bytesRead: stat.size,
+        bytesTotal: stat.size,
+        errorCount: 0,
+      },
       true,
     );
     out.write(

@@ -12,7 +12,15 @@ import type { ImportActor } from './actor.js';
 import { auditImport } from './audit.js';
 import { writeBatch, type BatchContext } from './batch.js';
 import { checkRecord, type CheckedRow, type CheckOptions } from './check.js';
-import { endLive, finishJob, insertJob, ProgressWriter, startLive, type JobProgress } from './jobs.js';
+import {
+  endLive,
+  finishJob,
+  insertJob,
+  ProgressWriter,
+  startLive,
+  type ImportStage,
+  type JobProgress,
+} from './jobs.js';
 import {
   byteCounter,
   FileFormatError,
@@ -114,10 +122,12 @@ export async function runImport(
         byteCounter((n) => (progress.bytesRead = n), req.limitBytes ?? DEFAULT_LIMIT_BYTES),
         () => undefined, // errors reach the reader through the last stream
       );
-      await readAll(tx, deps, actor, req, counted, builder, () => {
+      await readAll(tx, deps, actor, req, counted, builder, (stage) => {
+        const changed = stage !== progress.stage; // a new stage is written at once
+        progress.stage = stage;
         progress.rowsRead = builder.report.rowsRead;
         progress.errorCount = builder.report.errorCount;
-        writer.update(progress);
+        writer.update(progress, changed);
         hooks.onProgress?.(progress);
       });
       await writer.drain();
@@ -158,7 +168,8 @@ async function readAll(
   req: ImportRequest,
   input: Readable,
   builder: ReportBuilder,
-  afterBatch: () => void,
+  /** After every batch, and while counting (which also keeps the job from looking stopped). */
+  progressed: (stage: ImportStage) => void,
 ): Promise<void> {
   const today = swedishDate(actor.now);
   const ctx: BatchContext = {
@@ -186,7 +197,7 @@ async function readAll(
     report.corrected += out.corrected;
     report.personsCreated += out.personsCreated;
     report.serviceLinksCreated += out.linksCreated;
-    afterBatch();
+    progressed('reading');
   };
   const flush = async () => {
     await writing;
@@ -196,7 +207,7 @@ async function readAll(
       writing.catch(() => undefined);
       batch = [];
       recordIds.clear();
-    } else afterBatch();
+    } else progressed('reading');
   };
   const check: CheckOptions = {
     register: req.register,
@@ -233,7 +244,10 @@ async function readAll(
     }
     await flush();
     await writing;
-    if (!req.dryRun && !builder.hasErrors) await ctx.ledger.settle(tx, await activeDefinitions(tx));
+    if (!req.dryRun && !builder.hasErrors) {
+      progressed('counting');
+      await ctx.ledger.settle(tx, await activeDefinitions(tx), () => progressed('counting'));
+    }
   } catch (err) {
     // A write in flight ends before the transaction does; its own error outranks the file's.
     await writing;

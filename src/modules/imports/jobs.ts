@@ -10,7 +10,11 @@ import type { ImportReport } from './report.js';
  */
 export type JobStatus = 'running' | 'done' | 'rejected' | 'failed';
 
+/** Reading (and writing) the rows, then counting: settling the indicator counts at the end. */
+export type ImportStage = 'reading' | 'counting';
+
 export interface JobProgress {
+  stage: ImportStage;
   rowsRead: number;
   bytesRead: number;
   bytesTotal: number | null;
@@ -37,6 +41,7 @@ const live = new Map<string, LiveJob>();
 
 export function startLive(job: NewJob): LiveJob {
   const entry: LiveJob = {
+    stage: 'reading',
     rowsRead: 0,
     bytesRead: 0,
     bytesTotal: job.bytesTotal,
@@ -88,6 +93,8 @@ export class ProgressWriter {
   private chain: Promise<void> = Promise.resolve();
   private last = 0;
   private pending = false;
+  /** A forced update (a new stage) that came while a write was on its way: written next. */
+  private forced: JobProgress | null = null;
 
   constructor(
     private readonly db: Db,
@@ -97,7 +104,11 @@ export class ProgressWriter {
 
   update(p: JobProgress, force = false): void {
     // PGlite: the import's transaction holds the only connection; the write would wait for it.
-    if (this.db.engine === 'pglite' || this.pending) return;
+    if (this.db.engine === 'pglite') return;
+    if (this.pending) {
+      if (force) this.forced = { ...p };
+      return;
+    }
     const now = Date.now();
     if (!force && now - this.last < this.everyMs) return;
     this.last = now;
@@ -109,12 +120,13 @@ export class ProgressWriter {
       p.bytesRead,
       p.errorCount,
       new Date().toISOString(),
+      p.stage,
     ];
     this.chain = this.chain
       .then(() =>
         this.db.query(
           `UPDATE import_job SET rows_read = $2, rows_total_estimate = $3, bytes_read = $4, error_count = $5,
-                  updated_at = $6
+                  updated_at = $6, stage = $7
             WHERE id = $1 AND status = 'running'`,
           values,
         ),
@@ -123,11 +135,20 @@ export class ProgressWriter {
         () => undefined,
         () => undefined,
       )
-      .finally(() => (this.pending = false));
+      .finally(() => {
+        this.pending = false;
+        const forced = this.forced;
+        this.forced = null;
+        if (forced) this.update(forced, true);
+      });
   }
 
-  drain(): Promise<void> {
-    return this.chain;
+  async drain(): Promise<void> {
+    // A forced update may chain one more write when the one awaited ends.
+    for (let chain = this.chain; ; chain = this.chain) {
+      await chain;
+      if (chain === this.chain) return;
+    }
   }
 }
 
@@ -163,6 +184,8 @@ export interface JobView {
   dryRun: boolean;
   /** `interrupted`: the process running it stopped before it finished (nothing was written). */
   status: JobStatus | 'interrupted';
+  /** What a running job is doing (for a finished job: where it was last). */
+  stage: ImportStage;
   rowsRead: number;
   rowsTotalEstimate: number | null;
   bytesRead: number;
@@ -181,7 +204,7 @@ export interface JobView {
 /** A job with live progress when it runs in this process. */
 export async function findJob(db: Db, id: string, staleAfterMs: number): Promise<JobView | null> {
   const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT id, register, source_system, file_name, format, dry_run, status, rows_read, rows_total_estimate,
+    `SELECT id, register, source_system, file_name, format, dry_run, status, stage, rows_read, rows_total_estimate,
             bytes_read, bytes_total, error_count, errors, report, created_by, created_at, updated_at, finished_at
        FROM import_job WHERE id = $1`,
     [id],
@@ -190,6 +213,7 @@ export async function findJob(db: Db, id: string, staleAfterMs: number): Promise
   if (!r) return null;
   const running = live.get(id);
   const progress: JobProgress = running ?? {
+    stage: r['stage'] as ImportStage,
     rowsRead: Number(r['rows_read']),
     bytesRead: Number(r['bytes_read']),
     bytesTotal: r['bytes_total'] === null ? null : Number(r['bytes_total']),
@@ -214,6 +238,7 @@ export async function findJob(db: Db, id: string, staleAfterMs: number): Promise
     format: r['format'] as string,
     dryRun: r['dry_run'] as boolean,
     status,
+    stage: progress.stage,
     rowsRead: progress.rowsRead,
     rowsTotalEstimate: finished ? progress.rowsRead : rowsEstimate(progress),
     bytesRead: progress.bytesRead,

@@ -123,7 +123,11 @@ export class FactLedger {
    * once: written per chunk, the same count rows were updated again and again, and each update in
    * one transaction leaves one more row version to step over.
    */
-  async settle(tx: Queryable, definitions: readonly IndicatorDefinition[]): Promise<void> {
+  async settle(
+    tx: Queryable,
+    definitions: readonly IndicatorDefinition[],
+    afterChunk: () => void = () => undefined,
+  ): Promise<void> {
     if (!this.created) return;
     const sum = new CountDeltaSum();
     let next = this.nextChunk(tx, ['', '00000000-0000-0000-0000-000000000000', 0]);
@@ -138,6 +142,7 @@ export class FactLedger {
         before,
         current.map((c) => c.fact),
       );
+      afterChunk();
     }
     const deltas = sum.nonZero();
     for (let i = 0; i < deltas.length; i += COUNTS_PER_STATEMENT)

@@ -26,7 +26,8 @@ export class ProgressBar {
       pct === null
         ? ''
         : `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(pct).padStart(3)} % `;
-    return `${bar}${nf.format(p.rowsRead)} rader / rows, ${nf.format(rate)} rader/s`;
+    const counting = p.stage === 'counting' ? ', räknar indikatorerna / counting the indicators' : '';
+    return `${bar}${nf.format(p.rowsRead)} rader / rows, ${nf.format(rate)} rader/s${counting}`;
   }
 
   update(p: Readonly<JobProgress>, final = false): void {

@@ -28,9 +28,11 @@ export function progressText(i18n: I18n, p: Progress): { value: number | undefin
   const job = p.job;
   const percent = p.phase === 'finished' ? 100 : (job?.percent ?? null);
   const rows = tn('imports.progress.rows', job?.report?.rowsRead ?? job?.rowsRead ?? 0);
+  const counting = p.phase === 'running' && job?.stage === 'counting';
+  const read = percent === null ? rows : `${rows}, ${formatNumber(percent)}\u00a0%`;
   return {
     value: percent ?? undefined,
-    text: percent === null ? rows : `${rows}, ${formatNumber(percent)}\u00a0%`,
+    text: counting ? `${read}. ${t('imports.progress.counting')}` : read,
   };
 }
 

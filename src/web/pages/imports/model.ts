@@ -17,6 +17,8 @@ export interface ImportJob {
   format: string;
   dryRun: boolean;
   status: JobStatus;
+  /** Reading the rows, then counting the indicators (the last step of an import). */
+  stage: 'reading' | 'counting';
   rowsRead: number;
   rowsTotalEstimate: number | null;
   bytesRead: number;
