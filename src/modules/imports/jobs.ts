@@ -184,7 +184,7 @@ export interface JobView {
   dryRun: boolean;
   /** `interrupted`: the process running it stopped before it finished (nothing was written). */
   status: JobStatus | 'interrupted';
-  /** What a running job is doing (for a finished job: where it was last). */
+  /** What a running job is doing; once it has ended, only its status and report say more. */
   stage: ImportStage;
   rowsRead: number;
   rowsTotalEstimate: number | null;

@@ -5,10 +5,13 @@ import { CountDeltaSum } from '../../domain/indicators/membership.js';
 import { applyCountChange, sumFactChange } from '../indicators/engine.js';
 import {
   factOfRow,
+  factsOfSlicesWrittenHere,
   inSlice,
   insertFactsOfSources,
   SLICE_JSON,
+  slicesJson,
   type FactSource,
+  type Slice,
 } from '../indicators/queries.js';
 
 /**
@@ -31,13 +34,11 @@ const HERE = 'xmin = pg_current_xact_id()::xid';
 const SETTLE_SLICES = 2000;
 const COUNTS_PER_STATEMENT = 10_000;
 
-type Raw = Record<string, unknown>;
-type SliceKey = [person: string, unitId: string, year: number];
-
 interface SettleChunk {
-  last: SliceKey;
-  now: Raw[];
-  removed: Raw[];
+  /** The last slice of the chunk: the next chunk starts after it. */
+  last: Slice;
+  current: Array<{ fact: Fact; writtenHere: boolean }>;
+  removed: Fact[];
 }
 
 export class FactLedger {
@@ -96,25 +97,24 @@ export class FactLedger {
   }
 
   /** The facts of the next chunk of touched slices after `after`, or null past the last. */
-  private async nextChunk(tx: Queryable, after: SliceKey): Promise<SettleChunk | null> {
-    const { rows: chunk } = await tx.query<{ person: string; unit_id: string; year: number }>(
+  private async nextChunk(tx: Queryable, after: Slice): Promise<SettleChunk | null> {
+    const { rows } = await tx.query<{ person: string; unit_id: string; year: number }>(
       `SELECT person, unit_id, year FROM import_slice WHERE (person, unit_id, year) > ($1, $2::uuid, $3)
         ORDER BY person, unit_id, year LIMIT $4`,
-      [...after, SETTLE_SLICES],
+      [after.person, after.unitId, after.year, SETTLE_SLICES],
     );
-    const last = chunk[chunk.length - 1];
+    const slices = rows.map((r) => ({ person: r.person, unitId: r.unit_id, year: Number(r.year) }));
+    const last = slices[slices.length - 1];
     if (!last) return null;
-    const json = JSON.stringify(chunk);
-    const now = await tx.query<Raw>(
-      `SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes, f.${HERE} AS here
-         FROM ${SLICE_JSON} JOIN indicator_fact f ON ${inSlice('f')}`,
-      [json],
-    );
-    const removed = await tx.query<Raw>(
+    const removed = await tx.query<Record<string, unknown>>(
       `SELECT r.* FROM ${SLICE_JSON} JOIN import_removed_fact r ON ${inSlice('r')}`,
-      [json],
+      [slicesJson(slices)],
     );
-    return { last: [last.person, last.unit_id, Number(last.year)], now: now.rows, removed: removed.rows };
+    return {
+      last,
+      current: await factsOfSlicesWrittenHere(tx, slices),
+      removed: removed.rows.map(factOfRow),
+    };
   }
 
   /**
@@ -126,16 +126,16 @@ export class FactLedger {
   async settle(
     tx: Queryable,
     definitions: readonly IndicatorDefinition[],
-    afterChunk: () => void = () => undefined,
+    afterChunk: () => void,
   ): Promise<void> {
     if (!this.created) return;
     const sum = new CountDeltaSum();
-    let next = this.nextChunk(tx, ['', '00000000-0000-0000-0000-000000000000', 0]);
+    let next = this.nextChunk(tx, { person: '', unitId: '00000000-0000-0000-0000-000000000000', year: 0 });
     for (let chunk = await next; chunk; chunk = await next) {
       next = this.nextChunk(tx, chunk.last);
       next.catch(() => undefined); // awaited on the next turn; a failure is not unhandled meanwhile
-      const current = chunk.now.map((r) => ({ fact: factOfRow(r), here: r['here'] === true }));
-      const before = [...current.filter((c) => !c.here).map((c) => c.fact), ...chunk.removed.map(factOfRow)];
+      const { current, removed } = chunk;
+      const before = [...current.filter((c) => !c.writtenHere).map((c) => c.fact), ...removed];
       sumFactChange(
         sum,
         definitions,

@@ -109,9 +109,12 @@ export const SLICE_JSON = `json_to_recordset($1::json) AS s(person text, unit_id
 export const inSlice = (t: string): string => `${t}.person = s.person AND ${t}.unit_id = s.unit_id
   AND ${t}.fact_date >= make_date(s.year, 1, 1) AND ${t}.fact_date < make_date(s.year + 1, 1, 1)`;
 
+/** The columns factOfRow reads, of a fact table aliased f. */
+const FACT_COLUMNS = 'f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes';
+
 export async function factsOfSlices(q: Queryable, slices: readonly Slice[]): Promise<Fact[]> {
   const { rows } = await q.query<Raw>(
-    `SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes
+    `SELECT ${FACT_COLUMNS}
        FROM ${SLICE_JSON}
        JOIN indicator_fact f ON ${inSlice('f')}
       ORDER BY f.person, f.unit_id, f.fact_date, f.id`,
@@ -120,7 +123,24 @@ export async function factsOfSlices(q: Queryable, slices: readonly Slice[]): Pro
   return rows.map(factOfRow);
 }
 
-function slicesJson(slices: readonly Slice[]): string {
+/**
+ * The facts of the slices, each marked when this transaction wrote it: an import settles its
+ * slices once at the end, and the facts from before it are the ones it did not write.
+ */
+export async function factsOfSlicesWrittenHere(
+  q: Queryable,
+  slices: readonly Slice[],
+): Promise<Array<{ fact: Fact; writtenHere: boolean }>> {
+  const { rows } = await q.query<Raw>(
+    `SELECT ${FACT_COLUMNS}, f.xmin = pg_current_xact_id()::xid AS written_here
+       FROM ${SLICE_JSON} JOIN indicator_fact f ON ${inSlice('f')}`,
+    [slicesJson(slices)],
+  );
+  return rows.map((r) => ({ fact: factOfRow(r), writtenHere: r['written_here'] === true }));
+}
+
+/** Slices as the JSON parameter of SLICE_JSON. */
+export function slicesJson(slices: readonly Slice[]): string {
   return JSON.stringify(slices.map((s) => ({ person: s.person, unit_id: s.unitId, year: s.year })));
 }
 
