@@ -27,7 +27,7 @@ import { inScope } from '../src/db/scope.js';
 import { individualScope } from '../src/domain/policy/policy.js';
 import { appendAudit } from '../src/modules/audit/append.js';
 import { verifyAuditChain } from '../src/modules/audit/verify.js';
-import { authorize } from '../src/modules/identity/http.js';
+import { authorize } from '../src/server/authorize.js';
 import { addAssignment, createAccount } from '../src/modules/identity/accounts.js';
 import { personDetail } from '../src/modules/persons/present.js';
 import * as personQueries from '../src/modules/persons/queries.js';

@@ -1,3 +1,5 @@
+import { individualScope } from '../domain/policy/policy.js';
+import type { Principal } from '../domain/policy/principal.js';
 import type { Db, Queryable, TransactionOptions } from './db.js';
 
 /**
@@ -42,4 +44,14 @@ export function scopeSetup(scope: RowScope): NonNullable<TransactionOptions['set
 /** Runs fn in one transaction as the app role, limited by RLS to `scope`. */
 export function inScope<T>(db: Db, scope: RowScope, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(fn, { setup: scopeSetup(scope) });
+}
+
+/** The row scope of a logged-in principal's individual-data access. */
+export function scopeOf(principal: Principal): RowScope {
+  return { accountId: principal.userId, ...individualScope(principal) };
+}
+
+/** The setting the break-the-glass policies compare expiry with (the app's clock, see 0025). */
+export async function setClock(tx: Queryable, now: Date): Promise<void> {
+  await tx.query("SELECT set_config('kunskapsnav.now', $1, true)", [now.toISOString()]);
 }

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import { auditReviewScope, type AuditReviewScope } from '../../domain/policy/policy.js';
 import type { Principal } from '../../domain/policy/principal.js';
-import { authorize, clockOf } from '../identity/http.js';
+import { authorize, clockOf } from '../../server/authorize.js';
 import { appendAudit } from './append.js';
 import { csvHeader, csvRow } from './csv.js';
 import type { AuditFilter } from './queries.js';

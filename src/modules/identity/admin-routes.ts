@@ -3,7 +3,7 @@ import type { Principal } from '../../domain/policy/principal.js';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import * as accounts from './accounts.js';
-import { authorize, clockOf } from './http.js';
+import { authorize, clockOf } from '../../server/authorize.js';
 import { accountParams, assignmentParams, newAccountInput, newAssignmentInput } from './schema.js';
 
 /** /api/v1/admin/accounts: account and role administration (accounts.manage). */

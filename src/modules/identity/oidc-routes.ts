@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput, sendProblem } from '../../server/problem.js';
-import { SESSION_COOKIE, clockOf, setSessionCookie } from './http.js';
+import { clockOf } from '../../server/authorize.js';
+import { SESSION_COOKIE, setSessionCookie } from './http.js';
 import {
   OIDC_REQUEST_TTL_MINUTES,
   OidcUnavailableError,

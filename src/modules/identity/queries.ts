@@ -278,33 +278,6 @@ export async function scopeExists(q: Queryable, scope: Scope): Promise<boolean> 
   return (await q.query(sql[scope.kind], param)).rows.length > 0;
 }
 
-/** The municipality a unit belongs to on `day` (latest version when none is valid that day). */
-export async function municipalityOfUnit(
-  q: Queryable,
-  unitId: string,
-  day: string,
-): Promise<string | undefined> {
-  const { rows } = await q.query<{ municipality_code: string }>(
-    `SELECT municipality_code FROM org_unit_version WHERE unit_id = $1::uuid
-      ORDER BY (valid_from <= $2::date AND $2::date < valid_to) DESC, valid_from DESC LIMIT 1`,
-    [unitId, day],
-  );
-  return rows[0]?.municipality_code;
-}
-
-export async function regionOfMunicipality(
-  q: Queryable,
-  code: string,
-  day: string,
-): Promise<string | undefined> {
-  const { rows } = await q.query<{ region_code: string }>(
-    `SELECT region_code FROM org_municipality_region WHERE municipality_code = $1
-      ORDER BY (valid_from <= $2::date AND $2::date < valid_to) DESC, valid_from DESC LIMIT 1`,
-    [code, day],
-  );
-  return rows[0]?.region_code;
-}
-
 // ── OpenID Connect login requests ───────────────────────────────────────────────
 
 export interface OidcRequestRow {

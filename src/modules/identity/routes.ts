@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import { UnauthorizedError } from '../../domain/errors.js';
-import { SESSION_COOKIE, clearSessionCookie, clockOf, requirePrincipal, setSessionCookie } from './http.js';
+import { clockOf, requirePrincipal } from '../../server/authorize.js';
+import { SESSION_COOKIE, clearSessionCookie, setSessionCookie } from './http.js';
 import { loginInput } from './schema.js';
 import * as service from './service.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/policy/principal.js';
-import { isoDate } from '../org/schema.js';
+import { isoDate } from '../../domain/dates/iso-date.js';
 
 export const loginInput = z
   .object({

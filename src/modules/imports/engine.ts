@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { pipeline, type Readable } from 'node:stream';
 import type { Db, Queryable } from '../../db/db.js';
-import { inScope } from '../../db/scope.js';
+import { inScope, setClock } from '../../db/scope.js';
 import { swedishDate } from '../../domain/identity/session.js';
 import { checkHeader } from '../../domain/imports/row.js';
 import type { EntryRegister } from '../../domain/registers/entries.js';
 import type { PalliativeWindows } from '../../domain/registers/windows.js';
 import { activeDefinitions } from '../indicators/engine.js';
-import { setClock } from '../persons/queries.js';
 import type { ImportActor } from './actor.js';
 import { auditImport } from './audit.js';
 import { writeBatch, type BatchContext } from './batch.js';

@@ -11,7 +11,7 @@ import {
   registerOfName,
 } from '../../domain/imports/columns.js';
 import { DEFAULT_PALLIATIVE_WINDOWS } from '../../domain/registers/windows.js';
-import { authorize, clockOf, requirePrincipal } from '../identity/http.js';
+import { authorize, clockOf, requirePrincipal } from '../../server/authorize.js';
 import { loadPseudonymKey } from '../persons/pseudonym-key.js';
 import { principalActor } from './actor.js';
 import { DEFAULT_LIMIT_BYTES, runImport, type ImportDeps, type ImportOutcome } from './engine.js';

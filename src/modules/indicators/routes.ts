@@ -4,7 +4,7 @@ import { parseInput } from '../../server/problem.js';
 import { can } from '../../domain/policy/policy.js';
 import type { Principal } from '../../domain/policy/principal.js';
 import type { Db } from '../../db/db.js';
-import { authorize } from '../identity/http.js';
+import { authorize } from '../../server/authorize.js';
 import { publishedValues, type AnalyticsRow } from './analytics-queries.js';
 import {
   detailOf,

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import { todayIso } from '../../domain/org/validity.js';
 import { NotFoundError } from '../../domain/errors.js';
-import { authorize } from '../identity/http.js';
+import { authorize } from '../../server/authorize.js';
 import * as q from './queries.js';
 import * as service from './service.js';
 import {

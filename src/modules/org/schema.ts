@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { OPERATING_AREAS, PROVIDER_TYPES, UNIT_TYPES } from '../../domain/org/codes.js';
-import { isIsoDate } from '../../domain/org/validity.js';
-
-export const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD', params: { rule: 'iso_date' } });
+import { isoDate } from '../../domain/dates/iso-date.js';
 
 const municipalityCode = z
   .string()

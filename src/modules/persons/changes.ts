@@ -9,7 +9,8 @@ import { refreshFactsOfPerson, refreshServedFacts } from '../registers/facts.js'
 import { countEntriesAtUnitBetween } from '../registers/queries.js';
 import { servicePeriod, type ServicePeriod } from './present.js';
 import * as q from './queries.js';
-import { audit, inPersonScope, notFound, type Actor, type PersonsDeps } from './service.js';
+import type { Actor } from '../../domain/policy/actor.js';
+import { audit, inPersonScope, notFound, type PersonsDeps } from './service.js';
 
 /**
  * Changes to a person after registration: ending a service period, and the sex used in

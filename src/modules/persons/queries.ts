@@ -7,25 +7,6 @@ import type { LegalSex } from '../../domain/persons/personnummer.js';
  * row-level security decides what exists; the explicit scope filters below only narrow further.
  */
 
-/** The setting the break-the-glass policies compare expiry with (the app's clock, see 0025). */
-export async function setClock(tx: Queryable, now: Date): Promise<void> {
-  await tx.query("SELECT set_config('kunskapsnav.now', $1, true)", [now.toISOString()]);
-}
-
-/** The municipality of a unit on `day`, or undefined when the unit has no version valid that day. */
-export async function unitMunicipalityOn(
-  tx: Queryable,
-  unitId: string,
-  day: string,
-): Promise<string | undefined> {
-  const { rows } = await tx.query<{ municipality_code: string }>(
-    `SELECT municipality_code FROM org_unit_version
-      WHERE unit_id = $1::uuid AND valid_from <= $2::date AND $2::date < valid_to`,
-    [unitId, day],
-  );
-  return rows[0]?.municipality_code;
-}
-
 export interface ServiceRow extends Record<string, unknown> {
   /** bigint identity (read through toInt). */
   id: number | string;

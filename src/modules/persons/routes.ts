@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import { ForbiddenError } from '../../domain/errors.js';
+import type { Actor } from '../../domain/policy/actor.js';
 import type { Action } from '../../domain/policy/policy.js';
 import type { AuditAction } from '../../domain/audit/entry.js';
-import { authorize, clockOf } from '../identity/http.js';
+import { authorize, clockOf } from '../../server/authorize.js';
 import { loadPseudonymKey } from './pseudonym-key.js';
 import {
   breakGlassInput,
@@ -32,11 +33,7 @@ export function personRoutes(app: FastifyInstance, deps: AppDeps): void {
   };
 
   /** Asks the policy; logs a 403 as a denied attempt. Returns who acts, from where, when. */
-  async function actorFor(
-    req: FastifyRequest,
-    action: Action,
-    auditAction: AuditAction,
-  ): Promise<persons.Actor> {
+  async function actorFor(req: FastifyRequest, action: Action, auditAction: AuditAction): Promise<Actor> {
     const at = now();
     try {
       const principal = await authorize(req, action);

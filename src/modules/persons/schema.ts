@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PSEUDONYM_PATTERN } from '../../domain/persons/pseudonym.js';
-import { isoDate } from '../org/schema.js';
+import { isoDate } from '../../domain/dates/iso-date.js';
 
 /**
  * Request shapes of /api/v1/persons. The personnummer is checked in the service (its century

@@ -1,13 +1,14 @@
 import type { Db, Queryable } from '../../db/db.js';
-import { inScope, type RowScope } from '../../db/scope.js';
+import { inScope, scopeOf, setClock } from '../../db/scope.js';
+import type { Actor } from '../../domain/policy/actor.js';
 import type { AuditAction, AuditEntry, AuditOutcome } from '../../domain/audit/entry.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { swedishDate } from '../../domain/identity/session.js';
 import { parseIdentityNumber, type IdentityNumber } from '../../domain/persons/personnummer.js';
 import { pseudonymOf } from '../../domain/persons/pseudonym.js';
-import { can, individualScope } from '../../domain/policy/policy.js';
-import type { Principal } from '../../domain/policy/principal.js';
+import { can } from '../../domain/policy/policy.js';
 import { appendAudit } from '../audit/append.js';
+import { unitMunicipalityOn } from '../org/queries.js';
 import { refreshServedFactsOfPerson } from '../registers/facts.js';
 import * as q from './queries.js';
 import { personDetail, personSummary, personsCsv, type PersonDetail, type PersonSummary } from './present.js';
@@ -25,24 +26,13 @@ export interface PersonsDeps {
   breakGlassHours: number;
 }
 
-/** Who acts, from where, at what time (the app's clock, injectable in tests). */
-export interface Actor {
-  principal: Principal;
-  clientAddress: string | null;
-  now: Date;
-}
-
-export function scopeOf(principal: Principal): RowScope {
-  return { accountId: principal.userId, ...individualScope(principal) };
-}
-
 export function inPersonScope<T>(
   deps: PersonsDeps,
   actor: Actor,
   fn: (tx: Queryable) => Promise<T>,
 ): Promise<T> {
   return inScope(deps.db, scopeOf(actor.principal), async (tx) => {
-    await q.setClock(tx, actor.now);
+    await setClock(tx, actor.now);
     return fn(tx);
   });
 }
@@ -112,7 +102,7 @@ export async function registerPerson(
   const pseudonym = pseudonymOf(number.normalised, deps.key);
   const { unitId, servedFrom } = input;
   const result = await inPersonScope(deps, actor, async (tx) => {
-    const municipalityCode = await q.unitMunicipalityOn(tx, unitId, servedFrom);
+    const municipalityCode = await unitMunicipalityOn(tx, unitId, servedFrom);
     if (municipalityCode === undefined) return { kind: 'unit_not_active' } as const;
     const where = { personPseudonym: pseudonym, unitId, municipalityCode };
     if (!can(actor.principal, 'individual.write', { unitId, municipalityCode })) {

@@ -12,8 +12,8 @@ import {
 } from '../../domain/registers/entries.js';
 import { DEFAULT_PALLIATIVE_WINDOWS } from '../../domain/registers/windows.js';
 import type { Action } from '../../domain/policy/policy.js';
-import { authorize, clockOf } from '../identity/http.js';
-import type { Actor } from '../persons/service.js';
+import { authorize, clockOf } from '../../server/authorize.js';
+import type { Actor } from '../../domain/policy/actor.js';
 import { activeDefinitions } from '../indicators/engine.js';
 import { correctionInput, entryParams, newEntryInput, personParams, timelineQuery } from './schema.js';
 import * as registers from './service.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PSEUDONYM_PATTERN } from '../../domain/persons/pseudonym.js';
-import { isoDate } from '../org/schema.js';
+import { isoDate } from '../../domain/dates/iso-date.js';
 
 /** Request shapes of the register routes; the entry data itself is checked per kind in the service. */
 export const personParams = z.object({

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../db/db.js';
-import { inScope } from '../../db/scope.js';
+import { inScope, scopeOf, setClock } from '../../db/scope.js';
 import type { AuditAction, AuditEntry, AuditOutcome } from '../../domain/audit/entry.js';
 import {
   ConflictError,
@@ -16,8 +16,8 @@ import { entrySchema } from '../../domain/registers/entries.js';
 import { palliativeRefusal, type PalliativeWindows } from '../../domain/registers/windows.js';
 import type { ScoreResult } from '../../domain/instruments/index.js';
 import { appendAudit } from '../audit/append.js';
-import { unitMunicipalityOn, setClock } from '../persons/queries.js';
-import { scopeOf, type Actor } from '../persons/service.js';
+import { unitMunicipalityOn } from '../org/queries.js';
+import type { Actor } from '../../domain/policy/actor.js';
 import { refreshEntryFacts } from './facts.js';
 import * as q from './queries.js';
 
