@@ -33,6 +33,7 @@ import { personDetail } from '../src/modules/persons/present.js';
 import * as personQueries from '../src/modules/persons/queries.js';
 import { inPersonScope, type PersonsDeps } from '../src/modules/persons/service.js';
 import { createUnit } from '../src/modules/org/service.js';
+import { registerConsequences } from '../src/modules/registers/consequences.js';
 import { buildApp } from '../src/server/app.js';
 import { intFlag, openBenchDb, percentile } from './support.js';
 
@@ -165,7 +166,12 @@ async function main(): Promise<void> {
     { logger: pino({ level: 'silent' }), webDir: '/nonexistent' },
   );
   benchRoutes(app, bench.db);
-  personReadRoutes(app, { db: bench.db, key: new Uint8Array(32), breakGlassHours: config.breakGlassHours });
+  personReadRoutes(app, {
+    db: bench.db,
+    key: new Uint8Array(32),
+    breakGlassHours: config.breakGlassHours,
+    consequences: registerConsequences,
+  });
   await app.ready();
   try {
     const unit = await createUnit(bench.db, {

@@ -9,6 +9,7 @@ import { personRoutes } from '../modules/persons/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { oidcRoutes } from '../modules/identity/oidc-routes.js';
 import { registerRoutes } from '../modules/registers/routes.js';
+import { registerConsequences } from '../modules/registers/consequences.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { opendataRoutes } from '../modules/opendata/routes.js';
 
@@ -23,7 +24,7 @@ export const moduleRoutes: ModuleRoutes[] = [
   orgRoutes,
   instrumentRoutes,
   indicatorRoutes,
-  personRoutes,
+  personRoutes(registerConsequences), // persons tell registers of their changes through this
   registerRoutes,
   importRoutes,
 ];

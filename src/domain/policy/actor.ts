@@ -6,3 +6,13 @@ export interface Actor {
   clientAddress: string | null;
   now: Date;
 }
+
+/**
+ * What a batch writer of individual data needs to know of whoever writes: who (null for the
+ * system), when, and whether they may write at a unit in a municipality.
+ */
+export interface IndividualWriter {
+  accountId: string | null;
+  now: Date;
+  mayWrite(target: { unitId: string; municipalityCode: string }): boolean;
+}

@@ -18,7 +18,9 @@ import { activeDefinitions, rebuildIndicators, recordFacts } from '../indicators
 import { publishQueued } from '../indicators/publish.js';
 import { allCounts } from '../indicators/queries.js';
 import { verifyPublishedTables } from '../indicators/testing.js';
-import { refreshEntryFacts, refreshServedFacts } from '../registers/facts.js';
+import { entryFactItems, refreshServedFacts } from '../registers/facts.js';
+import { immediateFacts } from '../indicators/fact-writer.js';
+import { personFactsOf } from '../persons/queries.js';
 import * as registers from '../registers/queries.js';
 import { demoCommand } from './cli.js';
 import { featuredUnitIds, syntheticPersonCount } from './queries.js';
@@ -145,10 +147,16 @@ describe('kunskapsnav demo: a synthetic nation in the database', () => {
     );
     await t.db.transaction(async (tx) => {
       for (const { pseudonym } of sample) {
-        const person = await registers.personFacts(tx, pseudonym);
+        const person = (await personFactsOf(tx, [pseudonym])).get(pseudonym);
         assert.ok(person);
-        for (const entry of await registers.entriesOfPerson(tx, pseudonym))
-          await refreshEntryFacts(tx, defs, person, entry);
+        const entries = await registers.entriesOfPerson(tx, pseudonym);
+        await immediateFacts(defs).replace(
+          tx,
+          await entryFactItems(
+            tx,
+            entries.map((entry) => ({ entry, person, fresh: false })),
+          ),
+        );
       }
       const { rows: services } = await tx.query<{ id: number }>(
         'SELECT id FROM person_service WHERE person_pseudonym = ANY($1::text[])',

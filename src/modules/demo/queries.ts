@@ -2,6 +2,9 @@ import type { Db, Queryable } from '../../db/db.js';
 import { toInt } from '../../db/db.js';
 import type { OperatingArea, UnitType } from '../../domain/org/codes.js';
 import type { SyntheticMunicipality, SyntheticUnitVersion } from '../../domain/synthetic/index.js';
+import { deleteFactsOfPersons } from '../indicators/queries.js';
+import { deletePersons, serviceIdsOfPersons } from '../persons/write.js';
+import { deleteEntriesOfPersons } from '../registers/write.js';
 
 /**
  * SQL of the demo module. It runs as the connection owner (a system job, like the daily served
@@ -66,33 +69,34 @@ export async function syntheticNation(q: Queryable): Promise<{ persons: number; 
   return { persons: toInt(rows[0]?.n ?? 0), planned: toInt(rows[0]?.planned ?? 0) };
 }
 
+/** Marks persons as synthetic, with the seed and size of their nation. */
+export async function markSynthetic(
+  tx: Queryable,
+  pseudonyms: readonly string[],
+  marker: { seed: string; nationSize: number },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO demo_synthetic_person (pseudonym, seed, nation_size)
+     SELECT p, $2, $3 FROM unnest($1::text[]) AS p`,
+    [pseudonyms, marker.seed, marker.nationSize],
+  );
+}
+
 /**
- * Deletes every synthetic person and what hangs on them: facts, entries with their versions,
- * service periods (and their served-through marks), identities. Counts are rebuilt afterwards.
- * Audit entries name pseudonyms without a foreign key and stay, as the log is append-only.
+ * Deletes every synthetic person and what hangs on them, each through the module that owns it:
+ * facts, entries with their versions and served-through marks, then the persons with their
+ * service periods, grants and identities. Counts are rebuilt afterwards. Audit entries name
+ * pseudonyms without a foreign key and stay, as the log is append-only.
  */
 export async function deleteSynthetic(db: Db): Promise<number> {
   return db.transaction(async (tx) => {
-    const persons = 'SELECT pseudonym FROM demo_synthetic_person';
-    await tx.query(`DELETE FROM indicator_fact WHERE person IN (${persons})`);
-    await tx.query(
-      `DELETE FROM register_entry_version WHERE entry_id IN
-         (SELECT id FROM register_entry WHERE person_pseudonym IN (${persons}))`,
-    );
-    await tx.query(`DELETE FROM register_entry WHERE person_pseudonym IN (${persons})`);
-    await tx.query(
-      `DELETE FROM register_served_through WHERE service_id IN
-         (SELECT id FROM person_service WHERE person_pseudonym IN (${persons}))`,
-    );
-    await tx.query(`DELETE FROM person_service WHERE person_pseudonym IN (${persons})`);
-    await tx.query(`DELETE FROM break_glass_grant WHERE person_pseudonym IN (${persons})`);
-    await tx.query(`DELETE FROM person_identity WHERE pseudonym IN (${persons})`);
     const marked = await tx.query<{ pseudonym: string }>(
       'DELETE FROM demo_synthetic_person RETURNING pseudonym',
     );
-    await tx.query('DELETE FROM person WHERE pseudonym = ANY($1::text[])', [
-      marked.rows.map((r) => r.pseudonym),
-    ]);
-    return marked.rows.length;
+    const pseudonyms = marked.rows.map((r) => r.pseudonym);
+    await deleteFactsOfPersons(tx, pseudonyms);
+    await deleteEntriesOfPersons(tx, pseudonyms, await serviceIdsOfPersons(tx, pseudonyms));
+    await deletePersons(tx, pseudonyms);
+    return pseudonyms.length;
   });
 }

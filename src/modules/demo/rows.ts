@@ -1,4 +1,5 @@
 import type { Fact } from '../../domain/facts/fact.js';
+import type { ScoreResult } from '../../domain/instruments/index.js';
 import { pseudonymOf } from '../../domain/persons/pseudonym.js';
 import {
   factsOfEntry,
@@ -8,7 +9,7 @@ import {
   type StoredEntry,
 } from '../../domain/registers/facts.js';
 import type { NationPlan, SyntheticPersonRecord, SyntheticService } from '../../domain/synthetic/index.js';
-import { validateEntry } from '../registers/service.js';
+import { validateEntry } from '../registers/validate.js';
 
 /**
  * A batch of synthetic persons as table rows, with the facts the registers module would record
@@ -34,7 +35,7 @@ export interface EntryRow {
   municipality_code: string;
   occurred_on: string;
   data: Record<string, unknown>;
-  derived: unknown;
+  derived: ScoreResult | null;
   submitted_at: string;
 }
 

@@ -1,20 +1,21 @@
 import type { Queryable } from '../../db/db.js';
-import type { RowIssue } from '../../domain/imports/issues.js';
+import { columnOfField, type RowIssue } from '../../domain/imports/issues.js';
 import type { EntryRegister } from '../../domain/registers/entries.js';
+import type { EntryRuleIssue } from '../../domain/registers/rules.js';
 import type { PalliativeWindows } from '../../domain/registers/windows.js';
+import type { FactSink } from '../indicators/fact-writer.js';
+import type { UnitCache, UnitInfo } from '../org/units.js';
+import { linkPersons, type ClaimIssue } from '../persons/link.js';
+import { writeServedFacts } from '../registers/facts.js';
+import { placeEntry, recordEntries } from '../registers/record.js';
 import type { ImportActor } from './actor.js';
-import { BatchRow } from './batch-row.js';
 import type { CheckedRow } from './check.js';
-import { writeEntries } from './entries.js';
-import { recordBatchFacts } from './facts.js';
-import type { FactLedger } from './ledger.js';
-import { linkPersons } from './persons.js';
-import { municipalityOn, type UnitCache, type UnitInfo } from './units.js';
 
 /**
- * One batch of checked rows, written inside the import's transaction: units and scope, persons
- * and service links, entries, then (unless only validating) their indicator facts. Each step
- * is a handful of set-based statements whatever the batch size.
+ * One batch of checked rows, written inside the import's transaction through the owners'
+ * batch writers: the persons module links persons to units, the registers module records the
+ * entries and hands their facts (and the new service periods' facts) to the indicators module's
+ * sink. The rules are theirs; this file only names each issue by the file's columns.
  */
 export interface BatchContext {
   tx: Queryable;
@@ -23,7 +24,8 @@ export interface BatchContext {
   actor: ImportActor;
   windows: PalliativeWindows;
   units: UnitCache;
-  ledger: FactLedger;
+  /** Where facts go: the import's ledger, or nowhere (a dry run, a file already lost). */
+  facts: FactSink;
   today: string;
 }
 
@@ -37,35 +39,35 @@ export interface BatchOutcome {
   linksCreated: number;
 }
 
-/** Resolves each row's unit and checks the actor may write there on the entry's date. */
-function placeRows(ctx: BatchContext, rows: readonly CheckedRow[]) {
-  const placed: BatchRow[] = [];
-  const bad: RowIssue[][] = [];
-  const units = new Map<string, UnitInfo>();
-  for (const r of rows) {
-    const column = 'code' in r.unit ? 'unit_code' : 'unit_id';
-    const issue = (rule: string, message: string) =>
-      bad.push([{ row: r.row, line: r.line, column, rule, message }]);
-    const unit = ctx.units.get(r.unit);
-    const municipalityCode = unit ? municipalityOn(unit, r.date) : undefined;
-    if (!unit) issue('unknown_unit', 'is not a unit in the organisation register');
-    else if (municipalityCode === undefined)
-      issue('unit_not_active', 'the unit does not exist on the date of the row');
-    else if (!ctx.actor.mayWrite({ unitId: unit.id, municipalityCode }))
-      issue('outside_scope', 'the unit is outside your scope');
-    else {
-      units.set(unit.id, unit);
-      placed.push(new BatchRow(r, unit.id, municipalityCode));
-    }
-  }
-  return { placed, bad, units };
+/** A sink that drops facts: nothing of a dry run or a rejected file is counted. */
+export const NO_FACTS: FactSink = { replace: () => Promise.resolve() };
+
+const unitColumn = (r: CheckedRow) => ('code' in r.unit ? 'unit_code' : 'unit_id');
+
+function issueOf(r: CheckedRow, column: string, rule: string, message: string): RowIssue {
+  return { row: r.row, line: r.line, column, rule, message };
 }
 
-export async function writeBatch(
-  ctx: BatchContext,
-  rows: readonly CheckedRow[],
-  writeFacts: boolean,
-): Promise<BatchOutcome> {
+function claimIssue(r: CheckedRow, i: ClaimIssue): RowIssue {
+  const column =
+    i.field === 'name' ? 'name' : i.field === 'unit' ? unitColumn(r) : r.servedFrom ? 'served_from' : 'date';
+  return issueOf(r, column, i.rule, i.message);
+}
+
+function entryIssue(ctx: BatchContext, r: CheckedRow, i: EntryRuleIssue): RowIssue {
+  const column =
+    i.field === 'occurredOn'
+      ? 'date'
+      : i.field === 'recordId'
+        ? 'record_id'
+        : i.field === 'unitId'
+          ? unitColumn(r)
+          : columnOfField(ctx.register, r.kind, i.field, r.goalNumbers);
+  // zod names its own refinements "custom"; the API's problems call them "invalid" (problem.ts).
+  return issueOf(r, column, i.rule === 'custom' ? 'invalid' : i.rule, i.message);
+}
+
+export async function writeBatch(ctx: BatchContext, rows: readonly CheckedRow[]): Promise<BatchOutcome> {
   const loaded = await ctx.units.load(
     ctx.tx,
     rows.map((r) => r.unit),
@@ -75,21 +77,65 @@ export async function writeBatch(
       ctx.tx,
       loaded.flatMap((u) => u.versions.map((v) => v.municipalityCode)),
     );
-  const { placed, bad, units } = placeRows(ctx, rows);
-  const linked = await linkPersons(ctx.tx, placed, units, ctx.actor);
-  const entries = await writeEntries(
+  const bad: RowIssue[][] = [];
+  // Each row's unit on the row's date first, as the registers decide it: a row that cannot be
+  // written there links nobody.
+  const placed: Array<{ r: CheckedRow; unit: UnitInfo }> = [];
+  for (const r of rows) {
+    const unit = ctx.units.get(r.unit);
+    if (!unit) {
+      bad.push([issueOf(r, unitColumn(r), 'unknown_unit', 'is not a unit in the organisation register')]);
+      continue;
+    }
+    const place = placeEntry(ctx.actor, unit, r.date);
+    if ('rule' in place) bad.push([entryIssue(ctx, r, place)]);
+    else placed.push({ r, unit });
+  }
+  const linked = await linkPersons(
     ctx.tx,
-    ctx,
-    placed.filter((b) => !b.bad),
+    ctx.actor,
+    placed.map(({ r, unit }) => ({
+      pseudonym: r.pseudonym,
+      identity: r.identity,
+      name: r.name,
+      unit,
+      servedFrom: r.servedFrom ?? r.date,
+    })),
+  );
+  const toRecord: Array<{ r: CheckedRow; unit: UnitInfo }> = [];
+  placed.forEach((p, i) => {
+    const issue = linked.issues[i];
+    if (issue) bad.push([claimIssue(p.r, issue)]);
+    else toRecord.push(p);
+  });
+  const outcomes = await recordEntries(
+    ctx.tx,
+    { writer: ctx.actor, windows: ctx.windows, facts: ctx.facts },
+    toRecord.map(({ r, unit }) => ({
+      register: ctx.register,
+      kind: r.kind,
+      pseudonym: r.pseudonym,
+      unit,
+      occurredOn: r.date,
+      data: r.data,
+      checked: { data: r.data, derived: r.derived, sex: r.identity.legalSex },
+      source: { system: ctx.sourceSystem, recordId: r.recordId },
+    })),
     linked.persons,
   );
-  if (writeFacts) await recordBatchFacts(ctx.tx, ctx.ledger, { ...entries, ...linked }, ctx.today);
-  for (const b of placed) if (b.bad) bad.push(b.issues);
+  const changedServices = [...linked.newServiceIds, ...linked.movedServiceIds];
+  if (changedServices.length)
+    await writeServedFacts(ctx.tx, ctx.facts, ctx.today, changedServices, new Set(linked.newServiceIds));
+  const counts = { created: 0, unchanged: 0, corrected: 0 };
+  outcomes.forEach((o, i) => {
+    const row = toRecord[i];
+    if (!row) return;
+    if (o.status === 'refused') bad.push(o.issues.map((issue) => entryIssue(ctx, row.r, issue)));
+    else counts[o.status]++;
+  });
   return {
     badRows: bad,
-    created: entries.created.length,
-    unchanged: entries.unchanged,
-    corrected: entries.corrected.length,
+    ...counts,
     personsCreated: linked.personsCreated,
     linksCreated: linked.linksCreated,
   };

@@ -4,7 +4,8 @@ import { mapRecord, type MappedRow, type RawRecord } from '../../domain/imports/
 import { pseudonymOf } from '../../domain/persons/pseudonym.js';
 import type { EntryRegister } from '../../domain/registers/entries.js';
 import type { ScoreResult } from '../../domain/instruments/index.js';
-import { validateEntry } from '../registers/service.js';
+import { deathDateIssue } from '../../domain/registers/rules.js';
+import { validateEntry } from '../registers/validate.js';
 
 /**
  * One record, checked without the database: the common columns, the entry's data against its
@@ -77,12 +78,8 @@ export function checkRecord(record: RawRecord, o: CheckOptions): CheckResult {
   const row = mapped.row;
   const valid = validateRow(row, o.register, row.identity.legalSex);
   if (!valid.ok) return valid;
-  const answers = valid.data['answers'] as Record<string, unknown> | undefined;
-  if (
-    o.register === 'palliative' &&
-    row.kind === 'death_registration' &&
-    answers?.['dateOfDeath'] !== row.date
-  )
+  const death = deathDateIssue(o.register, row.kind, valid.data, row.date);
+  if (death)
     return {
       ok: false,
       issues: [
@@ -90,8 +87,8 @@ export function checkRecord(record: RawRecord, o: CheckOptions): CheckResult {
           row: row.row,
           line: row.line,
           column: 'answer.dateOfDeath',
-          rule: 'matches_occurred_on',
-          message: 'must be the same date as date',
+          rule: death.rule,
+          message: death.message,
         },
       ],
     };

@@ -9,7 +9,7 @@ import type { PalliativeWindows } from '../../domain/registers/windows.js';
 import { activeDefinitions } from '../indicators/engine.js';
 import type { ImportActor } from './actor.js';
 import { auditImport } from './audit.js';
-import { writeBatch, type BatchContext } from './batch.js';
+import { NO_FACTS, writeBatch, type BatchContext } from './batch.js';
 import { checkRecord, type CheckedRow, type CheckOptions } from './check.js';
 import {
   endLive,
@@ -29,8 +29,8 @@ import {
   type ReadInfo,
 } from './read/index.js';
 import { ReportBuilder, type ImportReport } from './report.js';
-import { FactLedger } from './ledger.js';
-import { UnitCache } from './units.js';
+import { FactLedger } from '../indicators/fact-ledger.js';
+import { UnitCache } from '../org/units.js';
 
 /**
  * The import engine behind the HTTP route and the command line. A file is read row by row and
@@ -178,9 +178,10 @@ async function readAll(
     actor,
     windows: deps.windows,
     units: new UnitCache(),
-    ledger: new FactLedger(),
+    facts: NO_FACTS,
     today,
   };
+  const ledger = new FactLedger();
   const report = builder.report;
   let batch: CheckedRow[] = [];
   const recordIds = new Set<string>();
@@ -189,7 +190,7 @@ async function readAll(
   // until it is awaited.
   let writing: Promise<void> = Promise.resolve();
   const write = async (rows: CheckedRow[], writeFacts: boolean) => {
-    const out = await writeBatch(ctx, rows, writeFacts);
+    const out = await writeBatch({ ...ctx, facts: writeFacts ? ledger : NO_FACTS }, rows);
     for (const issues of out.badRows) builder.addRow(issues);
     report.created += out.created;
     report.unchanged += out.unchanged;
@@ -245,7 +246,7 @@ async function readAll(
     await writing;
     if (!req.dryRun && !builder.hasErrors) {
       progressed('counting');
-      await ctx.ledger.settle(tx, await activeDefinitions(tx), () => progressed('counting'));
+      await ledger.settle(tx, await activeDefinitions(tx), () => progressed('counting'));
     }
   } catch (err) {
     // A write in flight ends before the transaction does; its own error outranks the file's.

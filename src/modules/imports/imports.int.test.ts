@@ -13,7 +13,7 @@ import { allCounts } from '../indicators/queries.js';
 import { importCommand } from './cli.js';
 import type { ImportReport } from './report.js';
 import { CONTENT_TYPES } from './read/index.js';
-import { csvFile, jsonFile, threeRows, xlsxFile, type SampleRow } from './testing.js';
+import { csvFile, jsonFile, samplePersonnummer, threeRows, xlsxFile, type SampleRow } from './testing.js';
 
 interface Answer {
   id: string;
@@ -209,6 +209,29 @@ describe('imports over HTTP', () => {
     );
     assert.match(versions[1]?.change_reason ?? '', /utf8/);
     await countsMatchRebuild();
+  });
+
+  it('answers a dry run the same for a person known elsewhere as for one never seen (no existence oracle)', async () => {
+    // Person 1 of threeRows was imported at unit A (Stockholm); `other` works at unit B (Göteborg).
+    const [known] = threeRows(unitB.code);
+    assert.ok(known);
+    const unknown = {
+      ...known,
+      record_id: 'oracle-2',
+      personnummer: samplePersonnummer(999),
+      name: 'Ny Person',
+    };
+    const answers = [];
+    for (const row of [{ ...known, record_id: 'oracle-1' }, unknown]) {
+      const res = await post(other, 'register=senior-alert&source=oracle&dryRun=true', csvFile([row]));
+      assert.equal(res.statusCode, 200, res.body);
+      const { report } = res.json<Answer>();
+      answers.push([report.personsCreated, report.serviceLinksCreated, report.created, report.errorCount]);
+    }
+    assert.deepEqual(answers, [
+      [1, 1, 1, 0],
+      [1, 1, 1, 0],
+    ]);
   });
 
   it('shows a job only to the account that started it', async () => {

@@ -6,16 +6,12 @@ import {
   parseIndicatorDefinitions,
   type IndicatorDefinition,
 } from '../../domain/indicators/definition.js';
-import {
-  countDeltas,
-  CountDeltaSum,
-  membershipsOf,
-  type CountDelta,
-} from '../../domain/indicators/membership.js';
+import { CountDeltaSum, membershipsOf, type CountDelta } from '../../domain/indicators/membership.js';
 import { allCountsSelectSql, postgresDialect } from './count-sql.js';
 import { parsePeriod, type PeriodType } from '../../domain/indicators/period.js';
 import * as q from './queries.js';
 import { enqueue } from './publish-queries.js';
+import { replaceFactsNow } from './fact-writer.js';
 
 /**
  * Computation on write: facts are recorded in the registration's own transaction; the
@@ -40,49 +36,6 @@ export async function activeDefinitions(q0: Queryable): Promise<IndicatorDefinit
   return (await q.activeDefinitionJson(q0)).map((d) => indicatorDefinitionSchema.parse(d));
 }
 
-const yearOf = (date: string) => Number(date.slice(0, 4));
-
-function slicesOf(facts: readonly Pick<Fact, 'person' | 'unitId' | 'date'>[]): q.Slice[] {
-  return facts.map((f) => ({ person: f.person, unitId: f.unitId, year: yearOf(f.date) }));
-}
-
-function uniqueSlices(slices: readonly q.Slice[]): q.Slice[] {
-  const seen = new Map<string, q.Slice>();
-  for (const s of slices) seen.set(`${s.person}|${s.unitId}|${s.year}`, s);
-  return [...seen.values()];
-}
-
-function groupBySlice(facts: readonly Fact[]): Fact[][] {
-  const groups = new Map<string, Fact[]>();
-  for (const f of facts) {
-    const key = `${f.person}|${f.unitId}|${yearOf(f.date)}`;
-    const group = groups.get(key);
-    if (group) group.push(f);
-    else groups.set(key, [f]);
-  }
-  return [...groups.values()];
-}
-
-/**
- * Recomputes the slices around a change of facts: memberships before the change and after it,
- * both derived from the facts themselves, and the difference goes into the counts.
- */
-async function changeFacts(
-  tx: Queryable,
-  definitions: readonly IndicatorDefinition[],
-  touched: readonly q.Slice[],
-  change: () => Promise<void>,
-): Promise<void> {
-  const slices = uniqueSlices(touched);
-  if (slices.length === 0) return change();
-  const membershipsNow = async () =>
-    groupBySlice(await q.factsOfSlices(tx, slices)).flatMap((group) => membershipsOf(definitions, group));
-  const before = await membershipsNow();
-  await change();
-  const after = await membershipsNow();
-  await applyCountChange(tx, definitions, countDeltas(before, after));
-}
-
 /** The (indicator, period) tables whose counts changed, and the tables gated on them. */
 function tablesToRepublish(
   definitions: readonly IndicatorDefinition[],
@@ -100,35 +53,41 @@ function tablesToRepublish(
   return [...out.values()];
 }
 
-/** Records the facts of a registration; call inside the registration's transaction. */
+/** Records the facts of a new source (replaceFactsNow with one fresh item). */
 export async function recordFacts(
   tx: Queryable,
   definitions: readonly IndicatorDefinition[],
   facts: readonly Fact[],
   source: q.FactSource,
 ): Promise<void> {
-  await changeFacts(tx, definitions, slicesOf(facts), () => q.insertFacts(tx, facts, source));
+  await replaceFactsNow(tx, definitions, [{ source, facts, fresh: true }]);
 }
 
-/** Replaces a registration's facts (a correction or a deletion when `facts` is empty). */
+/** Replaces a source's facts (a correction, or a deletion when `facts` is empty). */
 export async function replaceFacts(
   tx: Queryable,
   definitions: readonly IndicatorDefinition[],
   facts: readonly Fact[],
   source: q.FactSource,
 ): Promise<void> {
-  const old = await q.slicesOfSource(tx, source);
-  await changeFacts(tx, definitions, [...old, ...slicesOf(facts)], async () => {
-    await q.deleteFactsOf(tx, source);
-    await q.insertFacts(tx, facts, source);
-  });
+  await replaceFactsNow(tx, definitions, [{ source, facts, fresh: false }]);
+}
+
+function groupBySlice(facts: readonly Fact[]): Fact[][] {
+  const groups = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const key = `${f.person}|${f.unitId}|${f.date.slice(0, 4)}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  return [...groups.values()];
 }
 
 /**
  * Adds to `sum` the difference between two states of the facts of the same slices (every fact of
  * each slice touched, before and after). Pure: writers that change many facts, such as imports,
- * sum every slice and apply the total once (applyCountChange); single registrations use
- * replaceFacts.
+ * sum every slice and apply the total once (applyCountChange); see fact-writer.ts.
  */
 export function sumFactChange(
   sum: CountDeltaSum,

@@ -35,26 +35,26 @@ export async function activeDefinitionJson(q: Queryable): Promise<unknown[]> {
   return rows.map((r) => r.definition);
 }
 
-/** Inserts the facts of one source (insertFactsOfSources with one item). */
-export async function insertFacts(q: Queryable, facts: readonly Fact[], source: FactSource): Promise<void> {
-  await insertFactsOfSources(q, [{ source, facts }]);
-}
+const SOURCES_JSON = 'json_to_recordset($1::json) AS s(type text, id text)';
 
-/** The slices a source's current facts lie in. */
-export async function slicesOfSource(q: Queryable, source: FactSource): Promise<Slice[]> {
+/** The slices the current facts of the sources lie in. */
+export async function slicesOfSources(q: Queryable, sources: readonly FactSource[]): Promise<Slice[]> {
+  if (sources.length === 0) return [];
   const { rows } = await q.query<Raw>(
-    `SELECT DISTINCT person, unit_id, extract(year FROM fact_date)::int AS year
-       FROM indicator_fact WHERE source_type = $1 AND source_id = $2`,
-    [source.type, source.id],
+    `SELECT DISTINCT f.person, f.unit_id, extract(year FROM f.fact_date)::int AS year
+       FROM ${SOURCES_JSON} JOIN indicator_fact f ON f.source_type = s.type AND f.source_id = s.id`,
+    [JSON.stringify(sources)],
   );
-  return rows.map((r) => ({
-    person: r['person'] as string,
-    unitId: r['unit_id'] as string,
-    year: Number(r['year']),
-  }));
+  return rows.map(sliceOfRow);
 }
 
-/** Inserts the facts of many sources in one statement (batch form of insertFacts). */
+const sliceOfRow = (r: Raw): Slice => ({
+  person: r['person'] as string,
+  unitId: r['unit_id'] as string,
+  year: Number(r['year']),
+});
+
+/** Inserts the facts of many sources in one statement. */
 export async function insertFactsOfSources(
   q: Queryable,
   items: ReadonlyArray<{ source: FactSource; facts: readonly Fact[] }>,
@@ -83,11 +83,35 @@ export async function insertFactsOfSources(
   );
 }
 
-export async function deleteFactsOf(q: Queryable, source: FactSource): Promise<void> {
-  await q.query('DELETE FROM indicator_fact WHERE source_type = $1 AND source_id = $2', [
-    source.type,
-    source.id,
-  ]);
+export async function deleteFactsOfSources(q: Queryable, sources: readonly FactSource[]): Promise<void> {
+  if (sources.length === 0) return;
+  await q.query(
+    `DELETE FROM indicator_fact f USING ${SOURCES_JSON} WHERE f.source_type = s.type AND f.source_id = s.id`,
+    [JSON.stringify(sources)],
+  );
+}
+
+/** Slices holding facts of the person labelled with another sex than `sex`. */
+export async function slicesOfPersonWithOtherSex(
+  q: Queryable,
+  pseudonym: string,
+  sex: string,
+): Promise<Slice[]> {
+  const { rows } = await q.query<Raw>(
+    `SELECT DISTINCT person, unit_id, extract(year FROM fact_date)::int AS year
+       FROM indicator_fact WHERE person = $1 AND sex <> $2`,
+    [pseudonym, sex],
+  );
+  return rows.map(sliceOfRow);
+}
+
+export async function setSexOfFacts(q: Queryable, pseudonym: string, sex: string): Promise<void> {
+  await q.query('UPDATE indicator_fact SET sex = $2 WHERE person = $1 AND sex <> $2', [pseudonym, sex]);
+}
+
+/** Deletes every fact of the persons (the synthetic nation's --replace; counts are rebuilt after). */
+export async function deleteFactsOfPersons(q: Queryable, pseudonyms: readonly string[]): Promise<void> {
+  await q.query('DELETE FROM indicator_fact WHERE person = ANY($1::text[])', [pseudonyms]);
 }
 
 /** A fact as read from indicator_fact (the columns of factsOfSlices). */

@@ -4,9 +4,6 @@ import { swedishDate } from '../../domain/identity/session.js';
 import type { LegalSex } from '../../domain/persons/personnummer.js';
 import { can } from '../../domain/policy/policy.js';
 import type { Principal } from '../../domain/policy/principal.js';
-import { activeDefinitions } from '../indicators/engine.js';
-import { refreshFactsOfPerson, refreshServedFacts } from '../registers/facts.js';
-import { countEntriesAtUnitBetween } from '../registers/queries.js';
 import { servicePeriod, type ServicePeriod } from './present.js';
 import * as q from './queries.js';
 import type { Actor } from '../../domain/policy/actor.js';
@@ -72,10 +69,16 @@ export async function endService(
       return { kind: 'ok', service: servicePeriod(row), changed: false };
     }
     // Links of one person to one unit do not overlap, so nothing else covers these days.
-    const count = await countEntriesAtUnitBetween(tx, pseudonym, row.unit_id, servedTo, 'infinity');
+    const count = await deps.consequences.entriesAtUnitBetween(
+      tx,
+      pseudonym,
+      row.unit_id,
+      servedTo,
+      'infinity',
+    );
     if (count > 0) return { kind: 'entries_after_end', count };
     if (!(await q.endService(tx, serviceId, servedTo))) return { kind: 'stale' };
-    await refreshServedFacts(tx, await activeDefinitions(tx), swedishDate(actor.now), [Number(serviceId)]);
+    await deps.consequences.servicePeriodsChanged(tx, [Number(serviceId)], swedishDate(actor.now), new Set());
     await audit(tx, actor, 'service_end', 'allowed', { ...where, details: { servedTo, changed: true } });
     return { kind: 'ok', service: { ...servicePeriod(row), validTo: servedTo }, changed: true };
   });
@@ -195,7 +198,7 @@ async function changeSexOverride(
       row.sex_override !== (next?.sex ?? null) || row.sex_override_reason !== (next?.reason ?? null);
     if (changed) await q.setSexOverride(tx, pseudonym, next);
     if (sex !== from) {
-      await refreshFactsOfPerson(tx, await activeDefinitions(tx), pseudonym, swedishDate(actor.now));
+      await deps.consequences.personChanged(tx, pseudonym, swedishDate(actor.now));
     }
     await audit(tx, actor, 'person_sex_override', 'allowed', {
       personPseudonym: pseudonym,

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/db.js';
 import { toInt } from '../../db/db.js';
 import type { LegalSex } from '../../domain/persons/personnummer.js';
+import type { PersonFacts } from '../../domain/registers/facts.js';
 
 /**
  * SQL of the persons module. Every function here runs inside a scoped transaction (inScope), so
@@ -254,4 +255,18 @@ export async function setSexOverride(
     [pseudonym, override?.sex ?? null, override?.reason ?? null],
   );
   if (affectedRows !== 1) throw new Error('the person to change is not writable in this scope');
+}
+
+/** Birth date and statistical sex of the visible persons, without touching the identity table. */
+export async function personFactsOf(
+  tx: Queryable,
+  pseudonyms: readonly string[],
+): Promise<Map<string, PersonFacts>> {
+  const { rows } = await tx.query<{ pseudonym: string; birth_date: string; sex: 'K' | 'M' }>(
+    `SELECT pseudonym, birth_date, coalesce(sex_override, sex) AS sex FROM person WHERE pseudonym = ANY($1::text[])`,
+    [pseudonyms],
+  );
+  return new Map(
+    rows.map((r) => [r.pseudonym, { pseudonym: r.pseudonym, birthDate: r.birth_date, sex: r.sex }]),
+  );
 }

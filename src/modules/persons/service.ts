@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../db/db.js';
 import { inScope, scopeOf, setClock } from '../../db/scope.js';
-import type { Actor } from '../../domain/policy/actor.js';
+import type { Actor, IndividualWriter } from '../../domain/policy/actor.js';
 import type { AuditAction, AuditEntry, AuditOutcome } from '../../domain/audit/entry.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { swedishDate } from '../../domain/identity/session.js';
@@ -8,8 +8,8 @@ import { parseIdentityNumber, type IdentityNumber } from '../../domain/persons/p
 import { pseudonymOf } from '../../domain/persons/pseudonym.js';
 import { can } from '../../domain/policy/policy.js';
 import { appendAudit } from '../audit/append.js';
-import { unitMunicipalityOn } from '../org/queries.js';
-import { refreshServedFactsOfPerson } from '../registers/facts.js';
+import { municipalityOn, unitWithVersions } from '../org/units.js';
+import { linkPersons } from './link.js';
 import * as q from './queries.js';
 import { personDetail, personSummary, personsCsv, type PersonDetail, type PersonSummary } from './present.js';
 
@@ -24,6 +24,32 @@ export interface PersonsDeps {
   /** The pseudonym key (src/modules/persons/pseudonym-key.ts). */
   key: Uint8Array;
   breakGlassHours: number;
+  /** What person changes mean for the modules built on them, injected (src/server/modules.ts). */
+  consequences: PersonConsequences;
+}
+
+/**
+ * The modules that build on persons (the registers' entries and facts) are told of a change in
+ * the same transaction; persons itself depends on none of them.
+ */
+export interface PersonConsequences {
+  /** Service links were created (`fresh`), moved or ended: their monthly served facts follow. */
+  servicePeriodsChanged(
+    tx: Queryable,
+    serviceIds: readonly number[],
+    today: string,
+    fresh: ReadonlySet<number>,
+  ): Promise<void>;
+  /** The person's statistical sex changed: every fact of theirs follows. */
+  personChanged(tx: Queryable, pseudonym: string, today: string): Promise<void>;
+  /** Visible entries of the person at the unit dated in [from, to) (`to` may be 'infinity'). */
+  entriesAtUnitBetween(
+    tx: Queryable,
+    pseudonym: string,
+    unitId: string,
+    from: string,
+    to: string,
+  ): Promise<number>;
 }
 
 export function inPersonScope<T>(
@@ -94,69 +120,64 @@ export async function registerPerson(
   input: RegisterPersonInput,
 ): Promise<RegisterPersonResult> {
   const number = parseNumber(input.personnummer, actor.now, 'personnummer');
-  if (input.servedFrom < number.birthDate) {
-    throw new ValidationError([
-      { field: 'servedFrom', rule: 'before_birth', message: 'must not be before the date of birth' },
-    ]);
-  }
   const pseudonym = pseudonymOf(number.normalised, deps.key);
   const { unitId, servedFrom } = input;
+  const writer: IndividualWriter = {
+    accountId: actor.principal.userId,
+    now: actor.now,
+    mayWrite: (target) => can(actor.principal, 'individual.write', target),
+  };
   const result = await inPersonScope(deps, actor, async (tx) => {
-    const municipalityCode = await unitMunicipalityOn(tx, unitId, servedFrom);
-    if (municipalityCode === undefined) return { kind: 'unit_not_active' } as const;
-    const where = { personPseudonym: pseudonym, unitId, municipalityCode };
-    if (!can(actor.principal, 'individual.write', { unitId, municipalityCode })) {
+    const unit = (await unitWithVersions(tx, unitId)) ?? { id: unitId, code: '', versions: [] };
+    const linked = await linkPersons(tx, writer, [
+      { pseudonym, identity: number, name: input.name, unit, servedFrom },
+    ]);
+    const issue = linked.issues[0];
+    const where = {
+      personPseudonym: pseudonym,
+      unitId,
+      municipalityCode: municipalityOn(unit, servedFrom) ?? null,
+    };
+    if (issue?.rule === 'outside_scope') {
       await audit(tx, actor, 'person_create', 'denied', where);
       return { kind: 'denied' } as const;
     }
-    // Links of one person to one unit do not overlap (checked here; the unique key catches races).
-    const links = await q.servicesOf(tx, pseudonym, unitId);
-    const covering = links.find(
-      (s) => s.valid_from <= servedFrom && (s.valid_to === null || servedFrom < s.valid_to),
-    );
-    const later = links.find((s) => s.valid_from > servedFrom);
-    if (!covering && later) return { kind: 'overlap', from: later.valid_from } as const;
-    const linked =
-      !covering &&
-      (await q.insertServiceLink(tx, {
-        pseudonym,
-        unitId,
-        municipalityCode,
-        validFrom: servedFrom,
-        createdAt: actor.now,
-      }));
-    await q.insertPersonIfNew(tx, {
-      pseudonym,
-      personnummer12: number.normalised,
-      name: input.name,
-      birthDate: number.birthDate,
-      legalSex: number.legalSex,
-      createdAt: actor.now,
-    });
+    if (issue) return { kind: 'invalid', issue } as const;
+    const today = swedishDate(actor.now);
     // Senior Alert counts the persons a unit serves, month by month, from the link on.
-    if (linked) await refreshServedFactsOfPerson(tx, pseudonym, swedishDate(actor.now));
+    const changed = [...linked.newServiceIds, ...linked.movedServiceIds];
+    if (changed.length)
+      await deps.consequences.servicePeriodsChanged(tx, changed, today, new Set(linked.newServiceIds));
     const row = await q.findPerson(tx, pseudonym);
     // Same number, other pseudonym on file: the key is not the one the data was written with.
     if (!row || row.personnummer_12 !== number.normalised) {
       throw new Error('person_identity does not match the pseudonym: was PSEUDONYM_KEY changed?');
     }
     const person = personSummary(row, await q.servicesInScope(tx, [pseudonym]));
-    await audit(tx, actor, 'person_create', 'allowed', { ...where, details: { linked } });
-    return { kind: 'ok', person, linked } as const;
+    const isLinked = linked.linked[0] === true;
+    await audit(tx, actor, 'person_create', 'allowed', { ...where, details: { linked: isLinked } });
+    return { kind: 'ok', person, linked: isLinked } as const;
   });
   switch (result.kind) {
     case 'ok':
       return { person: result.person, linked: result.linked };
-    case 'unit_not_active':
-      throw new ValidationError([
-        { field: 'unitId', rule: 'unit_not_active', message: 'must be a unit that exists on servedFrom' },
-      ]);
     case 'denied':
       throw new ForbiddenError('Enheten ligger utanför din behörighet. / The unit is outside your scope.');
-    case 'overlap':
-      throw new ConflictError('The person is already served by this unit from a later date', [
-        { field: 'servedFrom', rule: 'overlaps_service', message: `must not be before ${result.from}` },
+    case 'invalid': {
+      const { rule, message } = result.issue;
+      if (rule === 'overlaps_service')
+        throw new ConflictError('The person is already served by this unit from a later date', [
+          { field: 'servedFrom', rule, message },
+        ]);
+      const field = rule === 'unit_not_active' ? 'unitId' : result.issue.field;
+      throw new ValidationError([
+        {
+          field,
+          rule,
+          message: rule === 'unit_not_active' ? 'must be a unit that exists on servedFrom' : message,
+        },
       ]);
+    }
   }
 }
 

@@ -7,29 +7,45 @@ import {
   type PersonFacts,
   type StoredEntry,
 } from '../../domain/registers/facts.js';
-import { activeDefinitions, applyFactChange, replaceFacts } from '../indicators/engine.js';
-import { factsOfSlices, type Slice } from '../indicators/queries.js';
-import * as q from './queries.js';
+import { immediateFacts, relabelPersonSex, type FactItem, type FactSink } from '../indicators/fact-writer.js';
+import { personFactsOf } from '../persons/queries.js';
+import { serviceIdsOfPersons } from '../persons/write.js';
+import { entriesOfPerson, entriesOfPersons } from './queries.js';
+import { markServedThrough } from './write.js';
 
 /**
- * Keeps the indicator facts of register entries and Senior Alert service periods in step with
- * them, in the writer's transaction. Follow-up facts depend on the person's other follow-up
- * entries (baseline, interventions), so a change there recomputes all of that person's.
+ * The indicator facts of register entries and Senior Alert service periods, from the pure
+ * functions of src/domain/registers/facts.ts, handed to the indicators module's writer in the
+ * writer's transaction. Follow-up facts depend on the person's other follow-up entries
+ * (baseline, interventions), so a change there recomputes all of that person's.
  */
-export async function refreshEntryFacts(
+export async function entryFactItems(
   tx: Queryable,
-  definitions: readonly IndicatorDefinition[],
-  person: PersonFacts,
-  entry: StoredEntry,
-): Promise<void> {
-  if (entry.register !== 'followup') {
-    await replaceFacts(tx, definitions, factsOfEntry(person, entry), { type: 'entry', id: entry.id });
-    return;
+  written: ReadonlyArray<{ entry: StoredEntry; person: PersonFacts; fresh: boolean }>,
+): Promise<FactItem[]> {
+  const items: FactItem[] = [];
+  const fresh = new Set(written.filter((w) => w.fresh).map((w) => w.entry.id));
+  const followupPersons = new Map<string, PersonFacts>();
+  for (const { entry, person } of written) {
+    if (entry.register === 'followup') followupPersons.set(person.pseudonym, person);
+    else
+      items.push({
+        source: { type: 'entry', id: entry.id },
+        facts: factsOfEntry(person, entry),
+        fresh: fresh.has(entry.id),
+      });
   }
-  const entries = await q.entriesOfPerson(tx, person.pseudonym, 'followup');
-  for (const [id, facts] of followupFacts(person, entries)) {
-    await replaceFacts(tx, definitions, facts, { type: 'entry', id });
+  if (followupPersons.size === 0) return items;
+  const byPerson = new Map<string, StoredEntry[]>();
+  for (const e of await entriesOfPersons(tx, [...followupPersons.keys()], 'followup'))
+    byPerson.set(e.personPseudonym, [...(byPerson.get(e.personPseudonym) ?? []), e]);
+  for (const [pseudonym, entries] of byPerson) {
+    const person = followupPersons.get(pseudonym);
+    if (!person) continue;
+    for (const [id, facts] of followupFacts(person, entries))
+      items.push({ source: { type: 'entry', id }, facts, fresh: fresh.has(id) });
   }
+  return items;
 }
 
 /** A service period with what its monthly "served" facts need. */
@@ -74,58 +90,42 @@ export async function servicesForFacts(tx: Queryable, ids: readonly number[]): P
   return rows.map(serviceForFacts);
 }
 
-/** Service periods whose served facts do not yet reach `through` (or end before it). */
-async function servicesNeedingFacts(tx: Queryable, through: string): Promise<ServiceForFacts[]> {
-  const { rows } = await tx.query<Record<string, unknown>>(
-    `${SERVICE_FOR_FACTS}
-      WHERE t.through IS NULL OR (t.through < $1::date AND t.through < s.valid_to - 1)
-      ORDER BY s.id`,
-    [through],
-  );
-  return rows.map(serviceForFacts);
-}
-
 /**
- * Monthly "served" facts of Senior Alert (elderly-care) service periods, up to `through`. Called in
- * the transaction that links a person to a unit, and daily for periods still running.
+ * Monthly "served" facts of Senior Alert (elderly-care) service periods, up to `through`, and the
+ * mark of how far they reach. `fresh` are periods created in this transaction.
  */
-export async function refreshServedFacts(
+export async function writeServedFacts(
   tx: Queryable,
-  definitions: readonly IndicatorDefinition[],
+  sink: FactSink,
   through: string,
-  serviceIds: number[] | null,
+  serviceIds: readonly number[],
+  fresh: ReadonlySet<number> = new Set(),
 ): Promise<number> {
-  const services =
-    serviceIds === null ? await servicesNeedingFacts(tx, through) : await servicesForFacts(tx, serviceIds);
-  for (const s of services) {
-    const facts = s.elderlyCare ? servedFacts(s.person, s, through) : [];
-    await replaceFacts(tx, definitions, facts, { type: 'service', id: String(s.id) });
-    await tx.query(
-      `INSERT INTO register_served_through (service_id, through) VALUES ($1, $2::date)
-       ON CONFLICT (service_id) DO UPDATE SET through = EXCLUDED.through`,
-      [s.id, through],
-    );
-  }
+  const services = await servicesForFacts(tx, serviceIds);
+  await sink.replace(
+    tx,
+    services.map((s) => ({
+      source: { type: 'service', id: String(s.id) },
+      facts: s.elderlyCare ? servedFacts(s.person, s, through) : [],
+      fresh: fresh.has(s.id),
+    })),
+  );
+  await markServedThrough(
+    tx,
+    services.map((s) => s.id),
+    through,
+  );
   return services.length;
 }
 
-/** Served facts of one person's service periods, in the transaction that linked them to a unit. */
-export async function refreshServedFactsOfPerson(
+/** Served facts of the given periods, counted at once (a registration, the daily job). */
+export function refreshServedFacts(
   tx: Queryable,
-  pseudonym: string,
-  today: string,
-): Promise<void> {
-  const { rows } = await tx.query<{ id: number }>(
-    'SELECT id FROM person_service WHERE person_pseudonym = $1',
-    [pseudonym],
-  );
-  if (rows.length === 0) return;
-  await refreshServedFacts(
-    tx,
-    await activeDefinitions(tx),
-    today,
-    rows.map((r) => Number(r.id)),
-  );
+  definitions: readonly IndicatorDefinition[],
+  through: string,
+  serviceIds: readonly number[],
+): Promise<number> {
+  return writeServedFacts(tx, immediateFacts(definitions), through, serviceIds);
 }
 
 /**
@@ -133,8 +133,7 @@ export async function refreshServedFactsOfPerson(
  * statistics), in the transaction that made it. The facts of the entries and service periods the
  * transaction can see are recomputed from them (follow-up once for the person). Row-level security
  * hides the person's entries and periods at units outside the caller's scope; their facts carry the
- * person's sex only as a label, so they are relabelled in place, and the counts of their slices
- * move by the difference.
+ * person's sex only as a label, so the indicators module relabels them in place.
  */
 export async function refreshFactsOfPerson(
   tx: Queryable,
@@ -142,55 +141,19 @@ export async function refreshFactsOfPerson(
   pseudonym: string,
   today: string,
 ): Promise<void> {
-  const person = await q.personFacts(tx, pseudonym);
+  const person = (await personFactsOf(tx, [pseudonym])).get(pseudonym);
   if (!person) throw new Error('the person whose facts to refresh is not visible');
-  let followupDone = false;
-  for (const entry of await q.entriesOfPerson(tx, pseudonym)) {
-    if (entry.register === 'followup') {
-      if (followupDone) continue;
-      followupDone = true;
-    }
-    await refreshEntryFacts(tx, definitions, person, entry);
-  }
-  const { rows } = await tx.query<{ id: number }>(
-    'SELECT id FROM person_service WHERE person_pseudonym = $1 ORDER BY id',
-    [pseudonym],
-  );
-  if (rows.length > 0) {
-    await refreshServedFacts(
+  const sink = immediateFacts(definitions);
+  const entries = await entriesOfPerson(tx, pseudonym);
+  await sink.replace(
+    tx,
+    await entryFactItems(
       tx,
-      definitions,
-      today,
-      rows.map((r) => Number(r.id)),
-    );
-  }
-  await relabelSex(tx, definitions, person);
-}
-
-/** Facts of the person still carrying another sex (sources out of sight): the new sex, recounted. */
-async function relabelSex(
-  tx: Queryable,
-  definitions: readonly IndicatorDefinition[],
-  person: PersonFacts,
-): Promise<void> {
-  const { rows } = await tx.query<Record<string, unknown>>(
-    `SELECT DISTINCT person, unit_id, extract(year FROM fact_date)::int AS year
-       FROM indicator_fact WHERE person = $1 AND sex <> $2`,
-    [person.pseudonym, person.sex],
+      entries.map((entry) => ({ entry, person, fresh: false })),
+    ),
   );
-  if (rows.length === 0) return;
-  const slices: Slice[] = rows.map((r) => ({
-    person: r['person'] as string,
-    unitId: r['unit_id'] as string,
-    year: Number(r['year']),
-  }));
-  const before = await factsOfSlices(tx, slices);
-  await tx.query('UPDATE indicator_fact SET sex = $2 WHERE person = $1 AND sex <> $2', [
-    person.pseudonym,
-    person.sex,
-  ]);
-  const after = before.map((f) => ({ ...f, sex: person.sex }));
-  await applyFactChange(tx, definitions, before, after);
+  await writeServedFacts(tx, sink, today, await serviceIdsOfPersons(tx, [pseudonym]));
+  await relabelPersonSex(tx, definitions, pseudonym, person.sex);
 }
 
 /** The daily job: extends every running service period's facts to today, in batches. */

@@ -1,6 +1,6 @@
 import { toInt, type Queryable } from '../../db/db.js';
 import type { ScoreResult } from '../../domain/instruments/index.js';
-import type { PersonFacts, StoredEntry } from '../../domain/registers/facts.js';
+import type { StoredEntry } from '../../domain/registers/facts.js';
 
 /**
  * SQL of the registers module. Runs inside scoped transactions (RLS as the app role), so what
@@ -51,31 +51,6 @@ function toEntry(r: Raw): EntryRow {
   };
 }
 
-/** Birth date and statistical sex of a visible person, without touching the identity table. */
-export async function personFacts(tx: Queryable, pseudonym: string): Promise<PersonFacts | null> {
-  const { rows } = await tx.query<{ birth_date: string; sex: 'K' | 'M' }>(
-    'SELECT birth_date, coalesce(sex_override, sex) AS sex FROM person WHERE pseudonym = $1',
-    [pseudonym],
-  );
-  const r = rows[0];
-  return r ? { pseudonym, birthDate: r.birth_date, sex: r.sex } : null;
-}
-
-/** Was the person served by the unit on the day (a visible service link covering it)? */
-export async function servedByUnitOn(
-  tx: Queryable,
-  pseudonym: string,
-  unitId: string,
-  day: string,
-): Promise<boolean> {
-  const { rows } = await tx.query(
-    `SELECT 1 FROM person_service
-      WHERE person_pseudonym = $1 AND unit_id = $2::uuid AND valid_from <= $3::date AND $3::date < valid_to`,
-    [pseudonym, unitId, day],
-  );
-  return rows.length > 0;
-}
-
 /**
  * How many visible entries of the person at the unit are dated in [from, to): the entries that
  * depend on a service period covering those days (`to` may be 'infinity').
@@ -95,83 +70,6 @@ export async function countEntriesAtUnitBetween(
   return toInt(rows[0]?.n ?? 0);
 }
 
-export interface NewEntry {
-  register: string;
-  kind: string;
-  personPseudonym: string;
-  unitId: string;
-  municipalityCode: string;
-  occurredOn: string;
-  data: unknown;
-  derived: ScoreResult | null;
-  at: Date;
-  by: string | null;
-  source: { system: string; recordId: string } | null;
-}
-
-export async function insertEntry(tx: Queryable, e: NewEntry): Promise<string> {
-  const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO register_entry (register, kind, person_pseudonym, unit_id, municipality_code, occurred_on,
-       first_submitted_at, created_by, source_system, source_record_id)
-     VALUES ($1, $2, $3, $4::uuid, $5, $6::date, $7, $8, $9, $10) RETURNING id`,
-    [
-      e.register,
-      e.kind,
-      e.personPseudonym,
-      e.unitId,
-      e.municipalityCode,
-      e.occurredOn,
-      e.at.toISOString(),
-      e.by,
-      e.source?.system ?? null,
-      e.source?.recordId ?? null,
-    ],
-  );
-  const id = rows[0]?.id;
-  if (!id) throw new Error('register entry was not inserted');
-  await insertVersion(tx, id, 1, e, null);
-  return id;
-}
-
-export async function insertVersion(
-  tx: Queryable,
-  entryId: string,
-  version: number,
-  e: Pick<NewEntry, 'occurredOn' | 'data' | 'derived' | 'at' | 'by'>,
-  reason: string | null,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO register_entry_version (entry_id, version, occurred_on, data, derived, recorded_at, recorded_by,
-       change_reason)
-     VALUES ($1, $2, $3::date, $4::jsonb, $5::jsonb, $6, $7, $8)`,
-    [
-      entryId,
-      version,
-      e.occurredOn,
-      JSON.stringify(e.data),
-      e.derived === null ? null : JSON.stringify(e.derived),
-      e.at.toISOString(),
-      e.by,
-      reason,
-    ],
-  );
-}
-
-/** Points the entry at a new current version; false when someone else corrected it first. */
-export async function advanceVersion(
-  tx: Queryable,
-  entryId: string,
-  from: number,
-  occurredOn: string,
-): Promise<boolean> {
-  const r = await tx.query(
-    `UPDATE register_entry SET current_version = $2 + 1, occurred_on = $3::date
-      WHERE id = $1 AND current_version = $2`,
-    [entryId, from, occurredOn],
-  );
-  return r.affectedRows === 1;
-}
-
 export async function findEntry(tx: Queryable, id: string): Promise<EntryRow | null> {
   const { rows } = await tx.query<Raw>(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.id = $1::uuid`, [
     id,
@@ -179,16 +77,80 @@ export async function findEntry(tx: Queryable, id: string): Promise<EntryRow | n
   return rows[0] ? toEntry(rows[0]) : null;
 }
 
-export async function findEntryBySource(
+/** What the writer needs of an entry on file to leave it alone, correct it or refuse to move it. */
+export type ExistingEntry = Pick<
+  EntryRow,
+  | 'id'
+  | 'register'
+  | 'kind'
+  | 'personPseudonym'
+  | 'unitId'
+  | 'municipalityCode'
+  | 'version'
+  | 'firstSubmittedAt'
+  | 'occurredOn'
+  | 'data'
+>;
+
+/** The entries on file for (source system, record id) pairs, by "system|recordId". */
+export async function existingBySource(
   tx: Queryable,
-  system: string,
-  recordId: string,
-): Promise<EntryRow | null> {
+  sources: ReadonlyArray<{ system: string; recordId: string }>,
+): Promise<Map<string, ExistingEntry>> {
+  if (sources.length === 0) return new Map();
+  // One index probe per record (LATERAL … LIMIT 1): within an import's transaction the planner's
+  // statistics do not know the rows it added, and must not pick a scan of the source.
   const { rows } = await tx.query<Raw>(
-    `SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_FROM} WHERE e.source_system = $1 AND e.source_record_id = $2`,
-    [system, recordId],
+    `SELECT e.id, e.register, e.kind, e.person_pseudonym, e.unit_id, e.municipality_code, e.current_version,
+            e.first_submitted_at, e.source_system, e.source_record_id, v.occurred_on, v.data
+       FROM json_to_recordset($1::json) AS r(system text, record_id text)
+       CROSS JOIN LATERAL (SELECT * FROM register_entry x
+                            WHERE x.source_system = r.system AND x.source_record_id = r.record_id LIMIT 1) e
+       JOIN register_entry_version v ON v.entry_id = e.id AND v.version = e.current_version`,
+    [JSON.stringify(sources.map((s) => ({ system: s.system, record_id: s.recordId })))],
   );
-  return rows[0] ? toEntry(rows[0]) : null;
+  return new Map(
+    rows.map((r) => [
+      `${r['source_system'] as string}|${r['source_record_id'] as string}`,
+      {
+        id: r['id'] as string,
+        register: r['register'] as string,
+        kind: r['kind'] as string,
+        personPseudonym: r['person_pseudonym'] as string,
+        unitId: r['unit_id'] as string,
+        municipalityCode: r['municipality_code'] as string,
+        version: Number(r['current_version']),
+        firstSubmittedAt: r['first_submitted_at'] as Date,
+        occurredOn: r['occurred_on'] as string,
+        data: r['data'] as Record<string, unknown>,
+      },
+    ]),
+  );
+}
+
+/** The visible entries of a register for many persons (current versions), newest first. */
+export async function entriesOfPersons(
+  tx: Queryable,
+  pseudonyms: readonly string[],
+  register: string,
+): Promise<Array<StoredEntry & { personPseudonym: string }>> {
+  const { rows } = await tx.query<Raw>(
+    `SELECT e.id, e.register, e.kind, e.person_pseudonym, e.unit_id, v.occurred_on, v.data, v.derived
+       FROM register_entry e JOIN register_entry_version v ON v.entry_id = e.id AND v.version = e.current_version
+      WHERE e.person_pseudonym = ANY($1::text[]) AND e.register = $2
+      ORDER BY v.occurred_on DESC, e.first_submitted_at DESC, e.id`,
+    [pseudonyms, register],
+  );
+  return rows.map((r) => ({
+    id: r['id'] as string,
+    register: r['register'] as string,
+    kind: r['kind'] as string,
+    personPseudonym: r['person_pseudonym'] as string,
+    unitId: r['unit_id'] as string,
+    occurredOn: r['occurred_on'] as string,
+    data: r['data'] as Record<string, unknown>,
+    derived: (r['derived'] as ScoreResult | null) ?? null,
+  }));
 }
 
 /** The visible entries of a person, newest first; one register when given. */

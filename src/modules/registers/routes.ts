@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
-import { ValidationError } from '../../domain/errors.js';
-import { swedishDate } from '../../domain/identity/session.js';
 import {
   ACTION_CODES,
   ENTRY_KINDS,
@@ -55,11 +53,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     const actor = await actorFor(req, 'individual.write');
     const { pseudonym } = parseInput(personParams, req.params, 'params');
     const input = parseInput(newEntryInput, req.body, 'body');
-    if (input.occurredOn > swedishDate(actor.now))
-      throw new ValidationError([
-        { field: 'occurredOn', rule: 'in_future', message: 'must not be in the future' },
-      ]);
-    const { entry } = await registers.recordEntry(registersDeps, actor, {
+    const entry = await registers.recordEntry(registersDeps, actor, {
       ...input,
       personPseudonym: pseudonym,
     });

@@ -1,30 +1,24 @@
 import type { Db, Queryable } from '../../db/db.js';
 import { inScope, scopeOf, setClock } from '../../db/scope.js';
 import type { AuditAction, AuditEntry, AuditOutcome } from '../../domain/audit/entry.js';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  type FieldIssue,
-} from '../../domain/errors.js';
-import { swedishDate } from '../../domain/identity/session.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
+import type { Actor, IndividualWriter } from '../../domain/policy/actor.js';
 import { can } from '../../domain/policy/policy.js';
-import { deriveScore, instrumentOfEntry } from '../../domain/registers/derive.js';
-import { entrySchema } from '../../domain/registers/entries.js';
-import { palliativeRefusal, type PalliativeWindows } from '../../domain/registers/windows.js';
-import type { ScoreResult } from '../../domain/instruments/index.js';
+import type { EntryRuleIssue } from '../../domain/registers/rules.js';
+import type { PalliativeWindows } from '../../domain/registers/windows.js';
 import { appendAudit } from '../audit/append.js';
-import { unitMunicipalityOn } from '../org/queries.js';
-import type { Actor } from '../../domain/policy/actor.js';
-import { refreshEntryFacts } from './facts.js';
+import { immediateFacts } from '../indicators/fact-writer.js';
+import { municipalityOn, unitWithVersions } from '../org/units.js';
+import { personFactsOf } from '../persons/queries.js';
 import * as q from './queries.js';
+import { correctEntries, recordEntries, StaleCorrectionError, type RecordContext } from './record.js';
 
 /**
- * Register entries: record, correct (a new version; the old one stays), read a person's timeline.
- * Each runs in one scoped transaction with its facts and its audit entry, so the indicators and
- * the log change exactly when the entry commits.
+ * Register entries over HTTP: record, correct (a new version; the old one stays), read a person's
+ * timeline. Each runs in one scoped transaction with its facts and its audit entry, so the
+ * indicators and the log change exactly when the entry commits. Writes go through the batch
+ * writer of record.ts with a batch of one, as imports go through it with a thousand.
  */
 export interface RegistersDeps {
   db: Db;
@@ -39,8 +33,6 @@ export interface NewEntryInput {
   unitId: string;
   occurredOn: string;
   data: unknown;
-  /** The sender's system and record id, for idempotent imports. */
-  source?: { system: string; recordId: string } | undefined;
 }
 
 export interface CorrectionInput {
@@ -75,69 +67,21 @@ function audit(
   );
 }
 
-/** Validates the data of a (register, kind) and scores its answers; issues name `data.…` fields. */
-export function validateEntry(
-  register: string,
-  kind: string,
-  data: unknown,
-  sex: 'K' | 'M',
-): { data: Record<string, unknown>; derived: ScoreResult | null } {
-  const schema = entrySchema(register, kind);
-  if (!schema)
-    throw new ValidationError([
-      { field: 'kind', rule: 'unknown_kind', message: `${register} has no entry kind ${kind}` },
-    ]);
-  const parsed = schema.safeParse(data);
-  if (!parsed.success)
-    throw new ValidationError(
-      parsed.error.issues.map((i): FieldIssue => ({
-        field: ['data', ...i.path.map(String)].join('.'),
-        rule: i.code,
-        message: i.message,
-      })),
-    );
-  const valid = parsed.data as Record<string, unknown>;
-  const instrument = instrumentOfEntry(register, kind, valid);
-  if (!instrument) return { data: valid, derived: null };
-  const score = deriveScore(instrument, valid['answers'] as Record<string, unknown>, sex);
-  if (!score.ok)
-    throw new ValidationError(
-      score.issues.map((i) => ({ field: `data.answers.${i.item}`, rule: i.rule, message: i.message })),
-    );
-  return { data: valid, derived: score.result };
+/** A logged-in user as the batch writer sees them. */
+export function writerOf(actor: Actor): IndividualWriter {
+  return {
+    accountId: actor.principal.userId,
+    now: actor.now,
+    mayWrite: (target) => can(actor.principal, 'individual.write', target),
+  };
 }
 
-/** The end-of-life questionnaire's date of death is the entry's date; they must agree. */
-function checkDeathDate(
-  register: string,
-  kind: string,
-  data: Record<string, unknown>,
-  occurredOn: string,
-): void {
-  if (register !== 'palliative' || kind !== 'death_registration') return;
-  const answers = data['answers'] as Record<string, unknown>;
-  if (answers['dateOfDeath'] !== occurredOn)
-    throw new ValidationError([
-      {
-        field: 'data.answers.dateOfDeath',
-        rule: 'matches_occurred_on',
-        message: 'must be the same date as occurredOn',
-      },
-    ]);
-}
-
-function windowIssue(refusal: string): ValidationError {
-  const message =
-    refusal === 'registration_window_closed'
-      ? 'a death is registered within the registration window after the date of death'
-      : 'a submitted end-of-life registration may only be corrected within the edit window';
-  return new ValidationError([{ field: 'occurredOn', rule: refusal, message }]);
-}
-
-export interface RecordResult {
-  entry: q.EntryRow;
-  /** false when an import re-sent a record already on file unchanged. */
-  changed: boolean;
+async function contextOf(tx: Queryable, deps: RegistersDeps, actor: Actor): Promise<RecordContext> {
+  return {
+    writer: writerOf(actor),
+    windows: deps.windows,
+    facts: immediateFacts(await deps.definitions(tx)),
+  };
 }
 
 /**
@@ -151,164 +95,61 @@ function unlessRefused<T extends object>(r: T | Refusal): T {
   return r;
 }
 
-/** Records a new entry (or, for a re-sent import record, leaves or corrects the one on file). */
+/** The writer's refusal as the HTTP answer: not visible 404, outside scope 403, else 400. */
+async function refusalOf(
+  tx: Queryable,
+  actor: Actor,
+  action: AuditAction,
+  where: Omit<AuditEntry, 'actorUserId' | 'action' | 'outcome' | 'clientAddress'>,
+  issues: readonly EntryRuleIssue[],
+): Promise<Refusal> {
+  const rule = issues[0]?.rule;
+  if (rule !== 'not_visible' && rule !== 'outside_scope') throw new ValidationError([...issues]);
+  await audit(tx, actor, action, 'denied', where);
+  return refused(
+    rule === 'not_visible'
+      ? notFound()
+      : new ForbiddenError('Enheten ligger utanför din behörighet. / The unit is outside your scope.'),
+  );
+}
+
+/** Records a new entry: the registers' batch writer with a batch of one, then its audit entry. */
 export async function recordEntry(
   deps: RegistersDeps,
   actor: Actor,
   input: NewEntryInput,
-): Promise<RecordResult> {
-  return unlessRefused(await withScope(deps.db, actor, (tx) => recordEntryIn(tx, deps, actor, input)));
-}
-
-/** recordEntry inside a transaction the caller holds (imports write a whole file in one). */
-export async function recordEntryIn(
-  tx: Queryable,
-  deps: RegistersDeps,
-  actor: Actor,
-  input: NewEntryInput,
-): Promise<RecordResult | Refusal> {
-  const person = await q.personFacts(tx, input.personPseudonym);
-  if (!person) {
-    await audit(tx, actor, 'record_write', 'denied', {
+): Promise<q.EntryRow> {
+  const result = await withScope(deps.db, actor, async (tx): Promise<q.EntryRow | Refusal> => {
+    const unit = await unitWithVersions(tx, input.unitId);
+    const where = {
       personPseudonym: input.personPseudonym,
       unitId: input.unitId,
-    });
-    return refused(notFound());
-  }
-  const { data, derived } = validateEntry(input.register, input.kind, input.data, person.sex);
-  checkDeathDate(input.register, input.kind, data, input.occurredOn);
-  if (input.source) {
-    const existing = await q.findEntryBySource(tx, input.source.system, input.source.recordId);
-    if (existing) {
-      if (JSON.stringify(existing.data) === JSON.stringify(data) && existing.occurredOn === input.occurredOn)
-        return { entry: existing, changed: false };
-      const entry = await correctIn(tx, deps, actor, existing, {
-        data,
-        occurredOn: input.occurredOn,
-        reason: `Ändrad i ${input.source.system} / changed in the sending system`,
-      });
-      return 'refused' in entry ? entry : { entry, changed: true };
-    }
-  }
-  const municipalityCode = await unitMunicipalityOn(tx, input.unitId, input.occurredOn);
-  const where = {
-    personPseudonym: input.personPseudonym,
-    unitId: input.unitId,
-    municipalityCode: municipalityCode ?? null,
-  };
-  if (municipalityCode === undefined)
-    throw new ValidationError([
-      { field: 'unitId', rule: 'unit_not_active', message: 'must be a unit that exists on occurredOn' },
-    ]);
-  if (!can(actor.principal, 'individual.write', { unitId: input.unitId, municipalityCode })) {
-    await audit(tx, actor, 'record_write', 'denied', where);
-    return refused(
-      new ForbiddenError('Enheten ligger utanför din behörighet. / The unit is outside your scope.'),
-    );
-  }
-  if (!(await q.servedByUnitOn(tx, input.personPseudonym, input.unitId, input.occurredOn)))
-    throw new ValidationError([
+      municipalityCode: (unit && municipalityOn(unit, input.occurredOn)) ?? null,
+    };
+    const [outcome] = await recordEntries(tx, await contextOf(tx, deps, actor), [
       {
-        field: 'occurredOn',
-        rule: 'not_served_by_unit',
-        message: 'the person was not served by the unit on this date',
+        register: input.register,
+        kind: input.kind,
+        pseudonym: input.personPseudonym,
+        unit: unit ?? { id: input.unitId, code: '', versions: [] },
+        occurredOn: input.occurredOn,
+        data: input.data,
+        source: null,
       },
     ]);
-  if (input.register === 'palliative' && input.kind === 'death_registration') {
-    const refusal = palliativeRefusal(
-      deps.windows,
-      input.occurredOn,
-      swedishDate(actor.now),
-      null,
-      actor.now,
-    );
-    if (refusal) throw windowIssue(refusal);
-  }
-  const id = await q.insertEntry(tx, {
-    register: input.register,
-    kind: input.kind,
-    personPseudonym: input.personPseudonym,
-    unitId: input.unitId,
-    municipalityCode,
-    occurredOn: input.occurredOn,
-    data,
-    derived,
-    at: actor.now,
-    by: actor.principal.userId,
-    source: input.source ?? null,
+    if (!outcome) throw new Error('the writer answered no outcome');
+    if (outcome.status === 'refused') return refusalOf(tx, actor, 'record_write', where, outcome.issues);
+    const entry = await q.findEntry(tx, outcome.entryId);
+    if (!entry) throw new Error(`entry ${outcome.entryId} is not visible after insert`);
+    await audit(tx, actor, 'record_write', 'allowed', {
+      ...where,
+      recordType: `${input.register}.${input.kind}`,
+      recordId: entry.id,
+      details: {},
+    });
+    return entry;
   });
-  const entry = await q.findEntry(tx, id);
-  if (!entry) throw new Error(`entry ${id} is not visible after insert`);
-  await refreshEntryFacts(tx, await deps.definitions(tx), person, entry);
-  await audit(tx, actor, 'record_write', 'allowed', {
-    ...where,
-    recordType: `${input.register}.${input.kind}`,
-    recordId: id,
-    details: input.source ? { sourceSystem: input.source.system } : {},
-  });
-  return { entry, changed: true };
-}
-
-async function correctIn(
-  tx: Queryable,
-  deps: RegistersDeps,
-  actor: Actor,
-  entry: q.EntryRow,
-  input: CorrectionInput,
-): Promise<q.EntryRow | Refusal> {
-  const where = {
-    personPseudonym: entry.personPseudonym,
-    unitId: entry.unitId,
-    municipalityCode: entry.municipalityCode,
-  };
-  if (
-    !can(actor.principal, 'individual.write', {
-      unitId: entry.unitId,
-      municipalityCode: entry.municipalityCode,
-    })
-  ) {
-    await audit(tx, actor, 'record_correct', 'denied', { ...where, recordId: entry.id });
-    return refused(
-      new ForbiddenError('Posten ligger utanför din behörighet. / The entry is outside your scope.'),
-    );
-  }
-  const person = await q.personFacts(tx, entry.personPseudonym);
-  if (!person) throw notFound();
-  const { data, derived } = validateEntry(entry.register, entry.kind, input.data, person.sex);
-  const occurredOn = input.occurredOn ?? entry.occurredOn;
-  checkDeathDate(entry.register, entry.kind, data, occurredOn);
-  if (entry.register === 'palliative' && entry.kind === 'death_registration') {
-    const refusal = palliativeRefusal(
-      deps.windows,
-      occurredOn,
-      swedishDate(actor.now),
-      entry.firstSubmittedAt,
-      actor.now,
-    );
-    if (refusal) throw windowIssue(refusal);
-  }
-  await q.insertVersion(
-    tx,
-    entry.id,
-    entry.version + 1,
-    { occurredOn, data, derived, at: actor.now, by: actor.principal.userId },
-    input.reason,
-  );
-  if (!(await q.advanceVersion(tx, entry.id, entry.version, occurredOn)))
-    throw new ConflictError('The entry was corrected by someone else; reload it', [
-      { field: 'version', rule: 'stale', message: 'another correction came first' },
-    ]);
-  const corrected = await q.findEntry(tx, entry.id);
-  if (!corrected) throw new Error(`entry ${entry.id} vanished during correction`);
-  await refreshEntryFacts(tx, await deps.definitions(tx), person, corrected);
-  await audit(tx, actor, 'record_correct', 'allowed', {
-    ...where,
-    recordType: `${entry.register}.${entry.kind}`,
-    recordId: entry.id,
-    purpose: input.reason,
-    details: { version: entry.version + 1 },
-  });
-  return corrected;
+  return unlessRefused(result);
 }
 
 /** Corrects an entry: a new version with who, when and why; the previous version stays. */
@@ -318,13 +159,41 @@ export async function correctEntry(
   entryId: string,
   input: CorrectionInput,
 ): Promise<q.EntryRow> {
-  const result = await withScope(deps.db, actor, async (tx) => {
+  const result = await withScope(deps.db, actor, async (tx): Promise<q.EntryRow | Refusal> => {
     const entry = await q.findEntry(tx, entryId);
     if (!entry) {
       await audit(tx, actor, 'record_correct', 'denied', { recordId: entryId });
       return refused(notFound());
     }
-    return correctIn(tx, deps, actor, entry, input);
+    const where = {
+      personPseudonym: entry.personPseudonym,
+      unitId: entry.unitId,
+      municipalityCode: entry.municipalityCode,
+    };
+    let outcome;
+    try {
+      [outcome] = await correctEntries(tx, await contextOf(tx, deps, actor), [
+        { entry, occurredOn: input.occurredOn ?? entry.occurredOn, data: input.data, reason: input.reason },
+      ]);
+    } catch (err) {
+      if (!(err instanceof StaleCorrectionError)) throw err;
+      throw new ConflictError('The entry was corrected by someone else; reload it', [
+        { field: 'version', rule: 'stale', message: 'another correction came first' },
+      ]);
+    }
+    if (!outcome) throw new Error('the writer answered no outcome');
+    if (outcome.status === 'refused')
+      return refusalOf(tx, actor, 'record_correct', { ...where, recordId: entry.id }, outcome.issues);
+    const corrected = await q.findEntry(tx, entry.id);
+    if (!corrected) throw new Error(`entry ${entry.id} vanished during correction`);
+    await audit(tx, actor, 'record_correct', 'allowed', {
+      ...where,
+      recordType: `${entry.register}.${entry.kind}`,
+      recordId: entry.id,
+      purpose: input.reason,
+      details: { version: entry.version + 1 },
+    });
+    return corrected;
   });
   return unlessRefused(result);
 }
@@ -342,7 +211,7 @@ export async function timeline(
   register?: string,
 ): Promise<Timeline> {
   const result = await withScope(deps.db, actor, async (tx) => {
-    if (!(await q.personFacts(tx, pseudonym))) {
+    if (!(await personFactsOf(tx, [pseudonym])).has(pseudonym)) {
       await audit(tx, actor, 'record_read', 'denied', { personPseudonym: pseudonym });
       return null;
     }

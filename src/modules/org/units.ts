@@ -1,12 +1,11 @@
 import type { Queryable } from '../../db/db.js';
-import type { MappedRow } from '../../domain/imports/row.js';
 
 /**
- * The units an import names, by code (E000123) or id, with their validity periods, looked up
- * once per unit and kept for the rest of the file (a file names few units; the cache is emptied
- * should a file name absurdly many).
+ * Units by code (E000123) or id with every version's municipality, for writers that check each
+ * row's unit on the row's own date. A cache keeps them for a whole import (a file names few
+ * units; it is emptied should a file name absurdly many).
  */
-interface UnitVersion {
+export interface UnitVersion {
   validFrom: string;
   validTo: string;
   municipalityCode: string;
@@ -18,7 +17,7 @@ export interface UnitInfo {
   versions: UnitVersion[];
 }
 
-type UnitRef = MappedRow['unit'];
+export type UnitRef = { code: string } | { id: string };
 const refKey = (ref: UnitRef) => ('code' in ref ? `c:${ref.code}` : `i:${ref.id}`);
 const MAX_CACHED = 10_000;
 
@@ -73,4 +72,11 @@ export class UnitCache {
 export function municipalityOn(unit: UnitInfo, day: string): string | undefined {
   return unit.versions.find((v) => v.validFrom <= day && (v.validTo === 'infinity' || day < v.validTo))
     ?.municipalityCode;
+}
+
+/** One unit by id with its versions, or null when there is no such unit. */
+export async function unitWithVersions(tx: Queryable, id: string): Promise<UnitInfo | null> {
+  const cache = new UnitCache();
+  await cache.load(tx, [{ id }]);
+  return cache.get({ id });
 }

@@ -2,7 +2,8 @@ import type { Queryable } from '../../db/db.js';
 import type { Fact } from '../../domain/facts/fact.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { CountDeltaSum } from '../../domain/indicators/membership.js';
-import { applyCountChange, sumFactChange } from '../indicators/engine.js';
+import { applyCountChange, sumFactChange } from './engine.js';
+import type { FactItem, FactSink } from './fact-writer.js';
 import {
   factOfRow,
   factsOfSlicesWrittenHere,
@@ -10,12 +11,11 @@ import {
   insertFactsOfSources,
   SLICE_JSON,
   slicesJson,
-  type FactSource,
   type Slice,
-} from '../indicators/queries.js';
+} from './queries.js';
 
 /**
- * Facts of an import, written batch by batch, counted once at the end. A registration derives
+ * Facts of a long write (an import), written batch by batch, counted once at the end. A registration derives
  * the counts of the (person, unit, year) slices it touches from their facts before and after the
  * change; an import touches the same slice again and again (a person's rows are spread over the
  * file), so it keeps, in temporary tables of its transaction, which slices it touched and which
@@ -23,13 +23,6 @@ import {
  * settles each slice once: before = facts not added here + facts removed, after = facts now.
  * The counts end up exactly as with one registration after another.
  */
-export interface FactItem {
-  source: FactSource;
-  facts: readonly Fact[];
-  /** A source created in this import (a new entry): it has no earlier facts to look for. */
-  fresh: boolean;
-}
-
 const HERE = 'xmin = pg_current_xact_id()::xid';
 const SETTLE_SLICES = 2000;
 const COUNTS_PER_STATEMENT = 10_000;
@@ -41,7 +34,7 @@ interface SettleChunk {
   removed: Fact[];
 }
 
-export class FactLedger {
+export class FactLedger implements FactSink {
   private created = false;
 
   private async tables(tx: Queryable): Promise<void> {

@@ -1,0 +1,171 @@
+import type { Queryable } from '../../db/db.js';
+import type { ScoreResult } from '../../domain/instruments/index.js';
+
+/**
+ * The statements that write the registers module's tables, each for a whole batch in one round
+ * trip. Only this module calls them: recordEntries and correctEntries, the served facts, and
+ * the synthetic nation, which hands over rows its generator already made consistent.
+ */
+const ROWS_PER_STATEMENT = 4000;
+
+export interface NewEntryRow {
+  id: string;
+  register: string;
+  kind: string;
+  personPseudonym: string;
+  unitId: string;
+  municipalityCode: string;
+  occurredOn: string;
+  data: unknown;
+  derived: ScoreResult | null;
+  submittedAt: string;
+  createdBy: string | null;
+  sourceSystem: string | null;
+  sourceRecordId: string | null;
+}
+
+/**
+ * Inserts entries with their first version; returns the ids inserted. An entry whose (source
+ * system, record id) is already taken — also by an entry the writer may not see — is skipped.
+ */
+export async function insertEntries(tx: Queryable, entries: readonly NewEntryRow[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (let i = 0; i < entries.length; i += ROWS_PER_STATEMENT) {
+    const slice = entries.slice(i, i + ROWS_PER_STATEMENT);
+    const { rows } = await tx.query<{ id: string }>(
+      `INSERT INTO register_entry (id, register, kind, person_pseudonym, unit_id, municipality_code, occurred_on,
+         first_submitted_at, created_by, source_system, source_record_id)
+       SELECT e.id, e.register, e.kind, e.person, e.unit_id, e.municipality_code, e.occurred_on, e.submitted_at,
+              e.created_by, e.source_system, e.record_id
+         FROM json_to_recordset($1::json) AS e(id uuid, register text, kind text, person text, unit_id uuid,
+           municipality_code text, occurred_on date, submitted_at timestamptz, created_by uuid, source_system text,
+           record_id text)
+       ON CONFLICT (source_system, source_record_id) DO NOTHING RETURNING id`,
+      [
+        JSON.stringify(
+          slice.map((e) => ({
+            id: e.id,
+            register: e.register,
+            kind: e.kind,
+            person: e.personPseudonym,
+            unit_id: e.unitId,
+            municipality_code: e.municipalityCode,
+            occurred_on: e.occurredOn,
+            submitted_at: e.submittedAt,
+            created_by: e.createdBy,
+            source_system: e.sourceSystem,
+            record_id: e.sourceRecordId,
+          })),
+        ),
+      ],
+    );
+    const here = new Set(rows.map((r) => r.id));
+    for (const id of here) inserted.add(id);
+    await insertVersions(
+      tx,
+      slice
+        .filter((e) => here.has(e.id))
+        .map((e) => ({
+          entryId: e.id,
+          version: 1,
+          occurredOn: e.occurredOn,
+          data: e.data,
+          derived: e.derived,
+          recordedAt: e.submittedAt,
+          recordedBy: e.createdBy,
+          changeReason: null,
+        })),
+    );
+  }
+  return inserted;
+}
+
+export interface NewVersionRow {
+  entryId: string;
+  version: number;
+  occurredOn: string;
+  data: unknown;
+  derived: ScoreResult | null;
+  recordedAt: string;
+  recordedBy: string | null;
+  changeReason: string | null;
+}
+
+export async function insertVersions(tx: Queryable, versions: readonly NewVersionRow[]): Promise<void> {
+  for (let i = 0; i < versions.length; i += ROWS_PER_STATEMENT) {
+    const slice = versions.slice(i, i + ROWS_PER_STATEMENT);
+    await tx.query(
+      `INSERT INTO register_entry_version (entry_id, version, occurred_on, data, derived, recorded_at, recorded_by,
+         change_reason)
+       SELECT v.entry_id, v.version, v.occurred_on, v.data, v.derived, v.recorded_at, v.recorded_by, v.change_reason
+         FROM json_to_recordset($1::json) AS v(entry_id uuid, version integer, occurred_on date, data jsonb,
+           derived jsonb, recorded_at timestamptz, recorded_by uuid, change_reason text)`,
+      [
+        JSON.stringify(
+          slice.map((v) => ({
+            entry_id: v.entryId,
+            version: v.version,
+            occurred_on: v.occurredOn,
+            data: v.data,
+            derived: v.derived,
+            recorded_at: v.recordedAt,
+            recorded_by: v.recordedBy,
+            change_reason: v.changeReason,
+          })),
+        ),
+      ],
+    );
+  }
+}
+
+/**
+ * Points entries at their new current version; returns how many moved. An entry corrected by
+ * someone else meanwhile (its version is no longer `from`) does not.
+ */
+export async function advanceVersions(
+  tx: Queryable,
+  moves: ReadonlyArray<{ entryId: string; from: number; occurredOn: string }>,
+): Promise<number> {
+  if (moves.length === 0) return 0;
+  const r = await tx.query(
+    `UPDATE register_entry e SET current_version = c.version + 1, occurred_on = c.occurred_on
+       FROM json_to_recordset($1::json) AS c(id uuid, version integer, occurred_on date)
+      WHERE e.id = c.id AND e.current_version = c.version`,
+    [JSON.stringify(moves.map((m) => ({ id: m.entryId, version: m.from, occurred_on: m.occurredOn })))],
+  );
+  return r.affectedRows;
+}
+
+/** Records that the served facts of these service periods reach `through`. */
+export async function markServedThrough(
+  tx: Queryable,
+  serviceIds: readonly number[],
+  through: string,
+): Promise<void> {
+  if (serviceIds.length === 0) return;
+  await tx.query(
+    `INSERT INTO register_served_through (service_id, through)
+     SELECT id, $2::date FROM unnest($1::bigint[]) AS id
+     ON CONFLICT (service_id) DO UPDATE SET through = EXCLUDED.through`,
+    [serviceIds, through],
+  );
+}
+
+/**
+ * Deletes the entries (with their versions) of the persons and the served-through marks of their
+ * service periods: the synthetic nation's --replace, as the connection owner (the app role may
+ * not delete entries).
+ */
+export async function deleteEntriesOfPersons(
+  tx: Queryable,
+  pseudonyms: readonly string[],
+  serviceIds: readonly number[],
+): Promise<void> {
+  await tx.query(
+    `DELETE FROM register_entry_version WHERE entry_id IN
+       (SELECT id FROM register_entry WHERE person_pseudonym = ANY($1::text[]))`,
+    [pseudonyms],
+  );
+  await tx.query('DELETE FROM register_entry WHERE person_pseudonym = ANY($1::text[])', [pseudonyms]);
+  await tx.query('DELETE FROM register_served_through WHERE service_id = ANY($1::bigint[])', [serviceIds]);
+}
