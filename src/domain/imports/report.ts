@@ -25,6 +25,10 @@ export interface ImportReport {
   created: number;
   unchanged: number;
   corrected: number;
+  /**
+   * Persons new to the importer's units: not visible in their scope before. A person on file
+   * elsewhere counts as new, so the answer tells nothing about persons outside the scope.
+   */
   personsCreated: number;
   serviceLinksCreated: number;
   errorCount: number;

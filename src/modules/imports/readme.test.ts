@@ -8,9 +8,9 @@ import { checkHeader } from '../../domain/imports/row.js';
 import { checkRecord } from './check.js';
 import { readItems, type ImportFormat } from './read/index.js';
 
-/** The examples in the README's "Import formats" section are files the import accepts. */
+/** The examples in the imports README's "Import formats" section are files the import accepts. */
 function examples(): Array<[ImportFormat, string]> {
-  const readme = fs.readFileSync(path.join(projectRoot(), 'README.md'), 'utf8');
+  const readme = fs.readFileSync(path.join(projectRoot(), 'src/modules/imports/README.md'), 'utf8');
   const start = readme.indexOf('## Importformat / Import formats');
   const section = readme.slice(start, readme.indexOf('\n## ', start + 10));
   return [...section.matchAll(/```(csv|json)\n([\s\S]*?)```/g)].map((m) => [

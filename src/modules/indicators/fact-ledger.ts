@@ -122,6 +122,10 @@ export class FactLedger implements FactSink {
     afterChunk: () => void,
   ): Promise<void> {
     if (!this.created) return;
+    // Temporary tables have no statistics until analysed: without them each chunk's range scan
+    // of import_slice became a sort of the whole table.
+    await tx.query('ANALYZE import_slice');
+    await tx.query('ANALYZE import_removed_fact');
     const sum = new CountDeltaSum();
     let next = this.nextChunk(tx, { person: '', unitId: '00000000-0000-0000-0000-000000000000', year: 0 });
     for (let chunk = await next; chunk; chunk = await next) {

@@ -134,19 +134,20 @@ function planLinks(
       fail('servedFrom', 'before_birth', 'must not be before the date of birth');
       continue;
     }
+    // The writer must be able to write at the unit on the day, whether or not a link covers it.
+    const municipalityCode = municipalityOn(c.unit, c.servedFrom);
+    if (municipalityCode === undefined) {
+      fail('servedFrom', 'unit_not_active', 'must be a date on which the unit exists');
+      continue;
+    }
+    if (!writer.mayWrite({ unitId: c.unit.id, municipalityCode })) {
+      fail('unit', 'outside_scope', 'the unit is outside your scope');
+      continue;
+    }
     const key = `${c.pseudonym}|${c.unit.id}`;
     const links = byPair.get(key) ?? [];
     let linkedHere = false;
     if (!links.some((l) => covers(l, c.servedFrom))) {
-      const municipalityCode = municipalityOn(c.unit, c.servedFrom);
-      if (municipalityCode === undefined) {
-        fail('servedFrom', 'unit_not_active', 'must be a date on which the unit exists');
-        continue;
-      }
-      if (!writer.mayWrite({ unitId: c.unit.id, municipalityCode })) {
-        fail('unit', 'outside_scope', 'the unit is outside your scope');
-        continue;
-      }
       const later = links
         .filter((l) => l.validFrom > c.servedFrom)
         .sort((a, b) => a.validFrom.localeCompare(b.validFrom))[0];

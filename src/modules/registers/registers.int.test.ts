@@ -168,6 +168,40 @@ describe('register entries over HTTP', () => {
     );
   });
 
+  it('refuses a date in the future for a new entry and for a correction alike, and changes nothing', async () => {
+    const [entry] = (await get(`/api/v1/persons/${pseudonym}/entries`, caseworker)).json<{
+      entries: Entry[];
+    }>().entries;
+    assert.ok(entry);
+    const tomorrow = '2024-06-16'; // the clock stands at 2024-06-15
+    const before = await count('K10006', '2024');
+    const created = await post(`/api/v1/persons/${pseudonym}/entries`, caseworker, {
+      register: 'senior_alert',
+      kind: 'risk_assessment',
+      unitId,
+      occurredOn: tomorrow,
+      data: { instrument: 'downton', answers: downtonHigh },
+    });
+    const corrected = await post(`/api/v1/entries/${entry.id}/corrections`, caseworker, {
+      occurredOn: tomorrow,
+      data: entry.data,
+      reason: 'Datum i framtiden',
+    });
+    for (const res of [created, corrected]) {
+      assert.equal(res.statusCode, 422, res.body);
+      const problem = res.json<{ errors: Array<{ field: string; rule: string }> }>();
+      assert.deepEqual(
+        problem.errors.map((e) => [e.field, e.rule]),
+        [['occurredOn', 'in_future']],
+      );
+    }
+    assert.deepEqual(await count('K10006', '2024'), before);
+    const versions = (await get(`/api/v1/entries/${entry.id}/versions`, caseworker)).json<{
+      versions: unknown[];
+    }>().versions;
+    assert.equal(versions.length, entry.version);
+  });
+
   it('hides the person and the entries from a caseworker elsewhere, and logs each attempt', async () => {
     const [entry] = (await get(`/api/v1/persons/${pseudonym}/entries`, caseworker)).json<{
       entries: Entry[];
