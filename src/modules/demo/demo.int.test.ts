@@ -23,7 +23,8 @@ import { immediateFacts } from '../indicators/fact-writer.js';
 import { personFactsOf } from '../persons/queries.js';
 import * as registers from '../registers/queries.js';
 import { demoCommand } from './cli.js';
-import { featuredUnitIds, syntheticPersonCount } from './queries.js';
+import { firstSyntheticUnit } from '../org/reads.js';
+import { syntheticPersonCount } from './queries.js';
 import { seedDemoNation } from './seed.js';
 import { DemoExistsError, writeDemoNation, type DemoOptions } from './service.js';
 
@@ -213,7 +214,7 @@ describe('kunskapsnav demo: a synthetic nation in the database', () => {
   });
 
   it("gives the demo caseworker's unit a handful of persons with entries, visible in that unit's scope", async () => {
-    const [unitId] = await featuredUnitIds(t.db);
+    const unitId = await firstSyntheticUnit(t.db, '0180', 'elderly_care');
     assert.ok(unitId);
     const visible = await inScope(
       t.db,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/db.js';
 import { NationGenerator } from '../../domain/synthetic/index.js';
 import { activeDefinitions, rebuildIndicators } from '../indicators/engine.js';
 import { publishQueued } from '../indicators/publish.js';
+import { allUnitVersions, firstSyntheticUnit, municipalitiesWithSkrGroup } from '../org/reads.js';
 import * as q from './queries.js';
 import { rowsOf } from './rows.js';
 import { writeBatch, type BatchCounts } from './write.js';
@@ -58,9 +59,10 @@ export async function writeDemoNation(db: Db, options: DemoOptions, log: Logger)
     persons: options.persons,
     asOf: options.asOf,
     ...(options.years === undefined ? {} : { years: options.years }),
-    municipalities: await q.municipalities(db),
-    units: await q.unitVersions(db),
-    featuredUnitIds: await q.featuredUnitIds(db),
+    municipalities: await municipalitiesWithSkrGroup(db),
+    units: await allUnitVersions(db),
+    // The demo caseworker's unit (src/modules/identity/demo-accounts.ts chooses it the same way).
+    featuredUnitIds: [await firstSyntheticUnit(db, '0180', 'elderly_care')].filter((id) => id !== undefined),
   });
   const total: BatchCounts = { persons: 0, services: 0, entries: 0, facts: 0 };
   const marker = { seed: options.seed, nationSize: options.persons };

@@ -2,6 +2,7 @@ import type { Db } from '../../db/db.js';
 import type { Role, Scope } from '../../domain/policy/principal.js';
 import { hashPassword } from './password.js';
 import * as q from './queries.js';
+import { firstSyntheticUnit } from '../org/reads.js';
 
 /**
  * One account per role for embedded demo mode, listed in the README. The scopes point at
@@ -47,14 +48,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 ];
 
 /** The demo caseworker's unit: the first synthetic elderly-care unit in Stockholm. */
-async function demoUnit(db: Db): Promise<string | undefined> {
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT u.id FROM org_unit u JOIN org_unit_version v ON v.unit_id = u.id
-      WHERE u.synthetic AND v.municipality_code = '0180' AND v.operating_area = 'elderly_care'
-        AND v.valid_to = 'infinity'
-      ORDER BY u.code LIMIT 1`,
-  );
-  return rows[0]?.id;
+function demoUnit(db: Db): Promise<string | undefined> {
+  return firstSyntheticUnit(db, '0180', 'elderly_care');
 }
 
 function scopeOf(a: DemoAccount, unitId: string | undefined): Scope | undefined {

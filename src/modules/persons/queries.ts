@@ -270,3 +270,48 @@ export async function personFactsOf(
     rows.map((r) => [r.pseudonym, { pseudonym: r.pseudonym, birthDate: r.birth_date, sex: r.sex }]),
   );
 }
+
+/** A service period with the person's birth date and statistical sex (what its facts need). */
+export interface ServicePeriodOfPerson {
+  id: number;
+  unitId: string;
+  validFrom: string;
+  /** 'infinity' while still served. */
+  validTo: string;
+  person: PersonFacts;
+}
+
+/** The given service periods that are visible, in id order. */
+export async function servicePeriodsOf(
+  tx: Queryable,
+  ids: readonly number[],
+): Promise<ServicePeriodOfPerson[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await tx.query<Record<string, unknown>>(
+    `SELECT s.id, s.unit_id, s.valid_from, s.valid_to::text AS valid_to, p.pseudonym, p.birth_date,
+            coalesce(p.sex_override, p.sex) AS sex
+       FROM person_service s JOIN person p ON p.pseudonym = s.person_pseudonym
+      WHERE s.id = ANY($1::bigint[]) ORDER BY s.id`,
+    [ids],
+  );
+  return rows.map((r) => ({
+    id: Number(r['id']),
+    unitId: r['unit_id'] as string,
+    validFrom: r['valid_from'] as string,
+    validTo: r['valid_to'] as string,
+    person: {
+      pseudonym: r['pseudonym'] as string,
+      birthDate: r['birth_date'] as string,
+      sex: r['sex'] as 'K' | 'M',
+    },
+  }));
+}
+
+/** Service period ids after `afterId`, in id order, at most `limit` (jobs that walk them all). */
+export async function serviceIdsAfter(tx: Queryable, afterId: number, limit: number): Promise<number[]> {
+  const { rows } = await tx.query<{ id: number }>(
+    'SELECT id FROM person_service WHERE id > $1 ORDER BY id LIMIT $2',
+    [afterId, limit],
+  );
+  return rows.map((r) => Number(r.id));
+}

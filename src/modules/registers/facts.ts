@@ -8,9 +8,19 @@ import {
   type StoredEntry,
 } from '../../domain/registers/facts.js';
 import { immediateFacts, relabelPersonSex, type FactItem, type FactSink } from '../indicators/fact-writer.js';
-import { personFactsOf } from '../persons/queries.js';
+import {
+  personFactsOf,
+  serviceIdsAfter,
+  servicePeriodsOf,
+  type ServicePeriodOfPerson,
+} from '../persons/queries.js';
+import { elderlyCareOn } from '../org/reads.js';
+import { activeDefinitions } from '../indicators/engine.js';
+import { addDays } from '../../domain/org/validity.js';
+import { swedishDate } from '../../domain/identity/session.js';
+import type { Logger } from 'pino';
 import { serviceIdsOfPersons } from '../persons/write.js';
-import { entriesOfPerson, entriesOfPersons } from './queries.js';
+import { entriesOfPerson, entriesOfPersons, servedThrough } from './queries.js';
 import { markServedThrough } from './write.js';
 
 /**
@@ -49,45 +59,18 @@ export async function entryFactItems(
 }
 
 /** A service period with what its monthly "served" facts need. */
-export interface ServiceForFacts {
-  id: number;
-  unitId: string;
-  validFrom: string;
-  validTo: string;
+export interface ServiceForFacts extends ServicePeriodOfPerson {
   elderlyCare: boolean;
-  person: PersonFacts;
 }
 
-const SERVICE_FOR_FACTS = `SELECT s.id, s.unit_id, s.valid_from, s.valid_to::text AS valid_to, p.pseudonym, p.birth_date,
-            coalesce(p.sex_override, p.sex) AS sex,
-            EXISTS (SELECT 1 FROM org_unit_version v WHERE v.unit_id = s.unit_id AND v.operating_area = 'elderly_care'
-                       AND v.valid_from <= s.valid_from AND s.valid_from < v.valid_to) AS elderly_care
-       FROM person_service s JOIN person p ON p.pseudonym = s.person_pseudonym
-       LEFT JOIN register_served_through t ON t.service_id = s.id`;
-
-function serviceForFacts(r: Record<string, unknown>): ServiceForFacts {
-  return {
-    id: Number(r['id']),
-    unitId: r['unit_id'] as string,
-    validFrom: r['valid_from'] as string,
-    validTo: r['valid_to'] as string,
-    elderlyCare: r['elderly_care'] as boolean,
-    person: {
-      pseudonym: r['pseudonym'] as string,
-      birthDate: r['birth_date'] as string,
-      sex: r['sex'] as 'K' | 'M',
-    },
-  };
-}
-
-/** The given service periods, in id order. */
+/** The given service periods, in id order, with whether their unit was in elderly care at the start. */
 export async function servicesForFacts(tx: Queryable, ids: readonly number[]): Promise<ServiceForFacts[]> {
-  if (ids.length === 0) return [];
-  const { rows } = await tx.query<Record<string, unknown>>(
-    `${SERVICE_FOR_FACTS} WHERE s.id = ANY($1::bigint[]) ORDER BY s.id`,
-    [ids],
+  const periods = await servicePeriodsOf(tx, ids);
+  const elderly = await elderlyCareOn(
+    tx,
+    periods.map((p) => ({ unitId: p.unitId, day: p.validFrom })),
   );
-  return rows.map(serviceForFacts);
+  return periods.map((p, i) => ({ ...p, elderlyCare: elderly[i] === true }));
 }
 
 /**
@@ -156,29 +139,57 @@ export async function refreshFactsOfPerson(
   await relabelPersonSex(tx, definitions, pseudonym, person.sex);
 }
 
-/** The daily job: extends every running service period's facts to today, in batches. */
+/**
+ * The daily job: extends the served facts of every service period to `today`, a page of periods
+ * at a time, each page in its own transaction. A period is due when its facts were never written,
+ * or stop before today while it ran on after them.
+ */
 export async function extendServedFacts(
   db: Db,
   definitions: readonly IndicatorDefinition[],
   today: string,
-  batch = 500,
+  page = 500,
 ): Promise<number> {
   let total = 0;
+  let after = 0;
   for (;;) {
-    const ids = await db.query<{ id: number }>(
-      `SELECT s.id FROM person_service s LEFT JOIN register_served_through t ON t.service_id = s.id
-        WHERE t.through IS NULL OR (t.through < $1::date AND t.through < s.valid_to - 1)
-        ORDER BY s.id LIMIT $2`,
-      [today, batch],
-    );
-    if (ids.rows.length === 0) return total;
-    total += await db.transaction((tx) =>
-      refreshServedFacts(
-        tx,
-        definitions,
-        today,
-        ids.rows.map((r) => Number(r.id)),
-      ),
-    );
+    const last = await db.transaction(async (tx) => {
+      const ids = await serviceIdsAfter(tx, after, page);
+      if (ids.length === 0) return null;
+      const marks = await servedThrough(tx, ids);
+      const periods = await servicePeriodsOf(tx, ids);
+      const due = periods
+        .filter((p) => {
+          const through = marks.get(p.id);
+          return through === undefined || (through < today && addDays(through, 1) < p.validTo);
+        })
+        .map((p) => p.id);
+      total += await writeServedFacts(tx, immediateFacts(definitions), today, due);
+      return ids[ids.length - 1] ?? null;
+    });
+    if (last === null) return total;
+    after = last;
   }
+}
+
+/** Runs extendServedFacts now and every `intervalMs` (the server's background job). */
+export function startServedFactsJob(db: Db, log: Logger, intervalMs = 3_600_000): { stop(): Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = running
+      .then(async () => {
+        const extended = await extendServedFacts(db, await activeDefinitions(db), swedishDate(new Date()));
+        if (extended > 0) log.info({ servicePeriods: extended }, 'served facts extended to today');
+      })
+      .catch((err: unknown) => log.error({ err }, 'extending served facts failed'));
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -198,3 +198,15 @@ export async function versionsOf(tx: Queryable, entryId: string): Promise<Versio
     changeReason: (r['change_reason'] as string | null) ?? null,
   }));
 }
+
+/** How far the served facts of each service period reach, by id (absent: never written). */
+export async function servedThrough(
+  tx: Queryable,
+  serviceIds: readonly number[],
+): Promise<Map<number, string>> {
+  const { rows } = await tx.query<{ service_id: number; through: string }>(
+    'SELECT service_id, through FROM register_served_through WHERE service_id = ANY($1::bigint[])',
+    [serviceIds],
+  );
+  return new Map(rows.map((r) => [Number(r.service_id), r.through]));
+}

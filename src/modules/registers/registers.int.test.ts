@@ -4,6 +4,9 @@ import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { asUser, loginAs, type LoggedIn } from '../../../test/support/auth.js';
 import { luhnCheckDigit } from '../../domain/persons/personnummer.js';
 import { createUnit } from '../org/service.js';
+import { activeDefinitions, rebuildIndicators } from '../indicators/engine.js';
+import { allCounts } from '../indicators/queries.js';
+import { extendServedFacts } from './facts.js';
 
 interface Entry {
   id: string;
@@ -360,5 +363,33 @@ describe('register entries over HTTP', () => {
       ],
     );
     clock = new Date('2024-06-15T10:00:00Z');
+  });
+
+  it('extends running service periods to today, month by month, as the days pass (the daily job)', async () => {
+    const defs = await activeDefinitions(h.t.db);
+    const { rows } = await h.t.db.query<{ n: number }>(
+      `SELECT count(DISTINCT person_pseudonym) AS n FROM person_service
+        WHERE unit_id = $1 AND valid_from <= '2025-02-01' AND valid_to = 'infinity'`,
+      [unitId],
+    );
+    const running = Number(rows[0]?.n);
+    assert.ok(running >= 1);
+    assert.deepEqual(
+      await count('K10001', '2025-02'),
+      [0, 0],
+      'nothing counted beyond the day facts were written',
+    );
+    assert.ok((await extendServedFacts(h.t.db, defs, '2025-03-15')) >= running);
+    assert.deepEqual(await count('K10001', '2025-02'), [0, running]);
+    assert.deepEqual(await count('K10001', '2025-03'), [0, running]);
+    assert.deepEqual(await count('K10001', '2025-04'), [0, 0], 'not beyond today');
+    assert.equal(
+      await extendServedFacts(h.t.db, defs, '2025-03-15'),
+      0,
+      'a second run on the same day has nothing to do',
+    );
+    const incremental = await allCounts(h.t.db);
+    await rebuildIndicators(h.t.db, defs);
+    assert.deepEqual(await allCounts(h.t.db), incremental, 'the extended counts equal a rebuild');
   });
 });
