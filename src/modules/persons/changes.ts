@@ -7,7 +7,8 @@ import type { Principal } from '../../domain/policy/principal.js';
 import { activeDefinitions } from '../indicators/engine.js';
 import { refreshFactsOfPerson, refreshServedFacts } from '../registers/facts.js';
 import { countEntriesAtUnitBetween } from '../registers/queries.js';
-import { servicePeriod, type ServicePeriod } from './present.js';
+import type { ServicePeriod } from '../../contracts/persons.js';
+import { servicePeriod } from './present.js';
 import * as q from './queries.js';
 import { audit, inPersonScope, notFound, type Actor, type PersonsDeps } from './service.js';
 

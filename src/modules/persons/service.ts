@@ -10,7 +10,8 @@ import type { Principal } from '../../domain/policy/principal.js';
 import { appendAudit } from '../audit/append.js';
 import { refreshServedFactsOfPerson } from '../registers/facts.js';
 import * as q from './queries.js';
-import { personDetail, personSummary, personsCsv, type PersonDetail, type PersonSummary } from './present.js';
+import type { BreakGlassGrant, PersonDetail, PersonPage, PersonSummary } from '../../contracts/persons.js';
+import { personDetail, personSummary, personsCsv } from './present.js';
 
 /**
  * Persons: register, look up, read, list, export, break the glass. Everything runs in one scoped
@@ -213,13 +214,6 @@ async function readVisible(
   return detail;
 }
 
-export interface PersonPage {
-  persons: PersonSummary[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
 async function summariesInScope(
   tx: Queryable,
   page?: { limit: number; offset: number },
@@ -265,12 +259,6 @@ export interface BreakGlassInput {
   personnummer?: string | undefined;
   pseudonym?: string | undefined;
   reason: string;
-}
-
-export interface BreakGlassGrant {
-  pseudonym: string;
-  grantedAt: string;
-  expiresAt: string;
 }
 
 /**
