@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { CliCommand } from '../../cli/commands.js';
+import { DEFAULT_SOURCE, SOURCE_PATTERN } from '../../contracts/imports.js';
 import { commandUsage } from '../../cli/help.js';
 import { registerOfName, IMPORT_REGISTERS } from '../../domain/imports/columns.js';
 import { DEFAULT_PALLIATIVE_WINDOWS } from '../../domain/registers/windows.js';
@@ -9,7 +10,6 @@ import { runImport } from './engine.js';
 import { ProgressBar } from './progress-bar.js';
 import { formatOfFile } from './read/index.js';
 import type { ImportReport } from './report.js';
-import { DEFAULT_SOURCE, SOURCE_PATTERN } from './schema.js';
 
 /**
  * `kunskapsnav import --register senior-alert FILE [--dry-run] [--source SYSTEM] [--as USERNAME]`:
