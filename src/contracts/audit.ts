@@ -29,3 +29,20 @@ export interface ReviewPage {
   /** Pass as `cursor` for the next (older) page; null at the end of the log. */
   nextCursor: string | null;
 }
+
+/**
+ * GET /api/v1/audit/verify (and `kunskapsnav audit:verify`): the hash chain's verdict. The server
+ * holds the broken entry as a typed value; it leaves as JSON.
+ */
+export type ChainVerification<BrokenEntry extends object = Record<string, unknown>> =
+  | { ok: true; entries: number }
+  | {
+      ok: false;
+      /** The first entry that is wrong or missing. */
+      firstBrokenSeq: number;
+      reason: string;
+      /** The stored entry at firstBrokenSeq, or null when it is missing. */
+      entry: BrokenEntry | null;
+      /** Entries checked and found intact before the break. */
+      entries: number;
+    };

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { indexForm } from '../../../domain/forms/form-index';
-import { getInstrument } from '../../../domain/instruments/index';
+import { getInstrument, type Sex } from '../../../domain/instruments/index';
 import { ApiError, apiSend, type ProblemField } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { FormRenderer } from './FormRenderer';
@@ -8,7 +8,6 @@ import type { InstrumentDetail, ScoreAnswer } from '../../../contracts/instrumen
 import { domId, parseNumberText, ruleKey, shownAnswers, type Answers } from './model';
 import { ServerResult } from './ResultView';
 
-type Sex = 'K' | 'M';
 type Submission =
   | { state: 'idle' }
   | { state: 'sending' }
