@@ -34,16 +34,17 @@ export interface Timeline {
 }
 
 /** One version of an entry; GET /api/v1/entries/{id}/versions answers them newest first. */
-export interface EntryVersion {
-  version: number;
-  occurredOn: string;
-  data: Record<string, unknown>;
-  derived: ScoreAnswer | null;
-  recordedAt: string;
-  recordedBy: string | null;
-  recordedByName: string | null;
-  changeReason: string | null;
-}
+export type EntryVersion = Pick<
+  Entry,
+  | 'version'
+  | 'occurredOn'
+  | 'data'
+  | 'derived'
+  | 'recordedAt'
+  | 'recordedBy'
+  | 'recordedByName'
+  | 'changeReason'
+>;
 
 export interface EntryVersions {
   versions: EntryVersion[];

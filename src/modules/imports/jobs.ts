@@ -10,25 +10,14 @@ import type { ImportReport } from './report.js';
  * connection, held by that transaction, so there progress lives in memory until the end.
  */
 
-export interface JobProgress {
-  stage: ImportStage;
-  rowsRead: number;
-  bytesRead: number;
-  bytesTotal: number | null;
-  errorCount: number;
-}
+/** The part of a job's answer that moves while it runs. */
+export type JobProgress = Pick<ImportJob, 'stage' | 'rowsRead' | 'bytesRead' | 'bytesTotal' | 'errorCount'>;
 
-export interface NewJob {
-  id: string;
-  register: string;
-  sourceSystem: string;
-  fileName: string | null;
-  format: string;
-  dryRun: boolean;
-  bytesTotal: number | null;
-  createdBy: string | null;
-  at: Date;
-}
+/** What a job starts with; `at` is when it starts. */
+export type NewJob = Pick<
+  ImportJob,
+  'id' | 'register' | 'sourceSystem' | 'fileName' | 'format' | 'dryRun' | 'bytesTotal' | 'createdBy'
+> & { at: Date };
 
 interface LiveJob extends JobProgress {
   createdBy: string | null;
