@@ -1,5 +1,7 @@
-/** The small rules the import page checks before it sends a file; the answers' shapes and the
- * `source` rule are the contract in src/contracts/imports.ts. */
+/**
+ * The small rules the import page checks before it sends a file; the answers' shapes and the
+ * `source` rule are the contract in src/contracts/imports.ts.
+ */
 
 /** The content type to send a file with: from its extension, else what the browser says. */
 export function contentTypeOf(file: File, types: Record<string, string>): string | null {
