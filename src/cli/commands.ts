@@ -1,4 +1,3 @@
-import type { ParseArgsConfig } from 'node:util';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
@@ -16,10 +15,19 @@ export interface CliContext {
   out: NodeJS.WritableStream;
 }
 
+/** A command's option: what parseArgs reads, plus what --help says about it. */
+export type CliOption = { description: string } & (
+  | { type: 'boolean'; default?: boolean }
+  /** value: the value's name in the help, e.g. N or DATE (default VALUE). */
+  | { type: 'string'; default?: string; value?: string }
+);
+
 export interface CliCommand {
   name: string;
   summary: string;
-  options?: ParseArgsConfig['options'];
+  /** What follows the command's name in its usage line, e.g. "[options] FILE"; default "[options]". */
+  synopsis?: string;
+  options?: Record<string, CliOption>;
   /** Returns the process exit code. */
   run(ctx: CliContext): Promise<number>;
 }

@@ -1,3 +1,4 @@
+import type { Problem } from '../contracts/problem.js';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
@@ -10,16 +11,6 @@ import {
   type FieldIssue,
   type InputLocation,
 } from '../domain/errors.js';
-
-/** application/problem+json body (RFC 9457) with our `errors` extension naming each field. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  errors?: FieldIssue[];
-}
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 

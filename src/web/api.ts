@@ -1,9 +1,8 @@
+import type { Problem } from '../contracts/problem';
+import type { FieldIssue } from '../domain/errors';
+
 /** Fetches JSON from our API; a problem+json answer becomes an ApiError carrying its fields. */
-export interface ProblemField {
-  field: string;
-  rule: string;
-  message: string;
-}
+export type ProblemField = FieldIssue;
 
 export class ApiError extends Error {
   constructor(
@@ -89,7 +88,7 @@ export function apiUpload<T>(
         // not JSON: keep the status text
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(json as T);
-      const problem = (json ?? {}) as { detail?: string; title?: string; errors?: ProblemField[] };
+      const problem = (json ?? {}) as Partial<Problem>;
       if (xhr.status === 401 && csrfToken) onUnauthorized?.();
       reject(
         new ApiError(xhr.status, problem.detail ?? problem.title ?? xhr.statusText, problem.errors ?? []),
@@ -119,7 +118,7 @@ async function request<T>(url: string, init: RequestInit): Promise<T> {
     let detail = res.statusText;
     let errors: ProblemField[] = [];
     try {
-      const problem = (await res.json()) as { detail?: string; title?: string; errors?: ProblemField[] };
+      const problem = (await res.json()) as Partial<Problem>;
       detail = problem.detail ?? problem.title ?? detail;
       errors = problem.errors ?? [];
     } catch {

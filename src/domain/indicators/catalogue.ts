@@ -15,7 +15,7 @@ export const INSTRUMENT = {
   mnaSf: 'mna-sf',
   downton: 'downton',
   roag: 'roag',
-  audit: 'audit',
+  alcoholAudit: 'audit',
   dudit: 'dudit',
   icf: 'icf-ibic',
 } as const;
@@ -279,7 +279,7 @@ export const INDICATOR_CATALOGUE: IndicatorDefinitionInput[] = [
     denominator: { register: 'palliative', kind: 'death', where: [] },
     numerator: pal(),
   },
-  improvedBand('K30001', INSTRUMENT.audit, 'förbättrad AUDIT-nivå', 'an improved AUDIT band'),
+  improvedBand('K30001', INSTRUMENT.alcoholAudit, 'förbättrad AUDIT-nivå', 'an improved AUDIT band'),
   improvedBand('K30002', INSTRUMENT.dudit, 'förbättrad DUDIT-nivå', 'an improved DUDIT band'),
   improvedBand(
     'K30003',

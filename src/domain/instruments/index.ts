@@ -2,7 +2,7 @@
  * The instrument library. Each instrument is pure scoring code with its sources cited in its
  * file, and a form definition so the web and FHIR can render it.
  */
-import { audit } from './audit.js';
+import { alcoholAudit } from './alcohol-audit.js';
 import { downton } from './downton.js';
 import { dudit } from './dudit.js';
 import { icfIbic } from './icf-ibic.js';
@@ -18,7 +18,7 @@ export const instruments = {
   [mnaSf.id]: mnaSf,
   [downton.id]: downton,
   [roag.id]: roag,
-  [audit.id]: audit,
+  [alcoholAudit.id]: alcoholAudit,
   [dudit.id]: dudit,
   [npiNh.id]: npiNh,
   [icfIbic.id]: icfIbic,
@@ -47,6 +47,6 @@ export type {
   Sex,
   Source,
 } from './types.js';
-export { audit, downton, dudit, icfIbic, mnaSf, modifiedNorton, npiNh, palliative, roag };
+export { alcoholAudit, downton, dudit, icfIbic, mnaSf, modifiedNorton, npiNh, palliative, roag };
 export { icfChange } from './icf-ibic.js';
 export { aggregateIndicators } from './palliative.js';

@@ -17,10 +17,11 @@ function screeningAnswers(rng: Random, s: number, items: number, offsets: readon
   return answers;
 }
 
-const AUDIT_OFFSETS = [0.4, 0.2, 0.3, -0.2, -0.3, -0.8, -0.1, 0, -0.3, 0.2];
+const ALCOHOL_AUDIT_OFFSETS = [0.4, 0.2, 0.3, -0.2, -0.3, -0.8, -0.1, 0, -0.3, 0.2];
 const DUDIT_OFFSETS = [0.5, 0.2, -0.4, 0.3, 0, -0.2, -0.5, -0.6, -0.3, -0.4, 0.3];
 
-export const auditAnswers = (rng: Random, s: number): Answers => screeningAnswers(rng, s, 10, AUDIT_OFFSETS);
+export const alcoholAuditAnswers = (rng: Random, s: number): Answers =>
+  screeningAnswers(rng, s, 10, ALCOHOL_AUDIT_OFFSETS);
 export const duditAnswers = (rng: Random, s: number): Answers => screeningAnswers(rng, s, 11, DUDIT_OFFSETS);
 
 export interface KsiIntervention {

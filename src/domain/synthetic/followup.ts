@@ -3,7 +3,7 @@ import { isoOf, OPEN } from './dates.js';
 import { normal, weighted, weightedIndex } from './draw.js';
 import type { EntryLog } from './entry-log.js';
 import {
-  auditAnswers,
+  alcoholAuditAnswers,
   baselineGoals,
   clientView,
   duditAnswers,
@@ -50,7 +50,7 @@ export function followupEntries(rng: Random, log: EntryLog, period: FollowupPeri
   const measure = (day: number, phase: string, levels: number[], judged?: (first: boolean) => object) =>
     instruments.forEach((instrument, i) => {
       const s = levels[i] ?? 0;
-      const answers = instrument === 'audit' ? auditAnswers(rng, s) : duditAnswers(rng, s);
+      const answers = instrument === 'audit' ? alcoholAuditAnswers(rng, s) : duditAnswers(rng, s);
       log.add('followup', 'measure', period.unit, day, {
         phase,
         instrument,

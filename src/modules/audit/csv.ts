@@ -1,4 +1,4 @@
-import type { ReviewedEntry } from './review.js';
+import type { ReviewedEntry } from '../../contracts/audit.js';
 
 /** RFC 4180 CSV of reviewed entries: comma, CRLF, quotes doubled; the route adds the UTF-8 BOM. */
 

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { asUser, loginAs, type LoggedIn } from '../../../test/support/auth.js';
-import type { ReviewPage, ReviewedEntry } from './review.js';
+import type { ReviewPage, ReviewedEntry } from '../../contracts/audit.js';
 import { verifyAuditChain } from './verify.js';
 
 /** Logins, logouts and account administration land in the audit log, in their own transaction. */

@@ -5,7 +5,7 @@ import { loginAs, type LoggedIn } from '../../../test/support/auth.js';
 import type { AuditEntry } from '../../domain/audit/entry.js';
 import { createUnit } from '../org/service.js';
 import { appendAudit } from './append.js';
-import type { ReviewPage, ReviewedEntry } from './review.js';
+import type { ReviewPage, ReviewedEntry } from '../../contracts/audit.js';
 
 /**
  * Log review over HTTP. Synthetic entries lie on 2026-03-02/03 (a Monday and Tuesday) so the

@@ -1,40 +1,12 @@
+import type { ReviewedEntry, ReviewPage } from '../../contracts/audit.js';
 import type { Queryable } from '../../db/db.js';
-import type { JsonObject } from '../../domain/audit/chain.js';
-import { DEFAULT_FLAG_RULES, flagEntries, type AuditFlag, type FlagRules } from '../../domain/audit/flags.js';
+import { DEFAULT_FLAG_RULES, flagEntries, type FlagRules } from '../../domain/audit/flags.js';
 import { swedishLocalTime } from '../../domain/audit/swedish-time.js';
 import type { AuditReviewScope } from '../../domain/policy/policy.js';
 import { toEntry } from './rows.js';
 import { selectEntries, selectPersonContext, type AuditFilter, type ReviewRow } from './queries.js';
 
 /** The log review: pages of entries with their flags, and the same as a stream for export. */
-
-export interface ReviewedEntry {
-  seq: number;
-  occurredAt: string;
-  /** The same instant in Swedish local time, 'YYYY-MM-DD HH:mm:ss'. */
-  occurredAtLocal: string;
-  actorUserId: string | null;
-  actorUsername: string | null;
-  action: string;
-  outcome: string;
-  personPseudonym: string | null;
-  unitId: string | null;
-  municipalityCode: string | null;
-  recordType: string | null;
-  recordId: string | null;
-  purpose: string | null;
-  breakGlass: boolean;
-  clientAddress: string | null;
-  details: JsonObject;
-  flags: AuditFlag[];
-  hash: string;
-}
-
-export interface ReviewPage {
-  entries: ReviewedEntry[];
-  /** Pass as `cursor` for the next (older) page; null at the end of the log. */
-  nextCursor: string | null;
-}
 
 /** Rows read per step when only flagged entries are wanted, and the most one page may scan. */
 export const FLAGGED_SCAN_BATCH = 500;

@@ -1,20 +1,10 @@
+import type { ChainVerification as Verdict } from '../../contracts/audit.js';
 import type { Queryable } from '../../db/db.js';
 import { toInt } from '../../db/db.js';
 import { GENESIS_HASH, checkLink, type ChainedAuditEntry } from '../../domain/audit/chain.js';
 import { AUDIT_LOG_COLUMNS, toEntry, type AuditLogRow } from './rows.js';
 
-export type ChainVerification =
-  | { ok: true; entries: number }
-  | {
-      ok: false;
-      /** The first entry that is wrong or missing. */
-      firstBrokenSeq: number;
-      reason: string;
-      /** The stored entry at firstBrokenSeq, or null when it is missing. */
-      entry: ChainedAuditEntry | null;
-      /** Entries checked and found intact before the break. */
-      entries: number;
-    };
+export type ChainVerification = Verdict<ChainedAuditEntry>;
 
 /** Rows per query: bounded memory however long the log is. */
 export const VERIFY_BATCH_SIZE = 2000;

@@ -18,13 +18,36 @@ function usageError(out: NodeJS.WritableStream, message: string): number {
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: 'Write a synthetic nation: --persons N --seed S [--as-of DATE] [--years Y] [--replace].',
+  summary: 'Write a deterministic synthetic nation, rebuild the indicators and publish them.',
   options: {
-    persons: { type: 'string', default: '3000' },
-    seed: { type: 'string', default: '1' },
-    'as-of': { type: 'string' },
-    years: { type: 'string', default: '4' },
-    replace: { type: 'boolean', default: false },
+    persons: {
+      type: 'string',
+      default: '3000',
+      value: 'N',
+      description: `How many persons (1–${MAX_PERSONS}).`,
+    },
+    seed: {
+      type: 'string',
+      default: '1',
+      value: 'S',
+      description: 'The seed: the same seed gives the same data.',
+    },
+    'as-of': {
+      type: 'string',
+      value: 'DATE',
+      description: 'The last day of data, YYYY-MM-DD (default: today).',
+    },
+    years: {
+      type: 'string',
+      default: '4',
+      value: 'Y',
+      description: 'Years of history before the as-of year (0–10).',
+    },
+    replace: {
+      type: 'boolean',
+      default: false,
+      description: 'Delete an earlier synthetic nation and all its data first.',
+    },
   },
   async run({ db, config, log, values, out }) {
     const persons = Number(values['persons']);

@@ -1,3 +1,4 @@
+import type { Account } from '../../contracts/identity.js';
 import type { Db } from '../../db/db.js';
 import type { AuditEntry } from '../../domain/audit/entry.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors.js';
@@ -32,16 +33,6 @@ function scopePlacement(scope: Scope): Pick<AuditEntry, 'unitId' | 'municipality
   return {};
 }
 
-export interface AccountView {
-  id: string;
-  username: string;
-  displayName: string;
-  disabled: boolean;
-  hasPassword: boolean;
-  oidcSubject: string | null;
-  assignments: RoleAssignment[];
-}
-
 export interface NewAccount {
   username: string;
   displayName: string;
@@ -56,7 +47,7 @@ export interface NewAssignment {
   validTo?: string | null | undefined;
 }
 
-function view(a: q.AccountRow, assignments: RoleAssignment[]): AccountView {
+function view(a: q.AccountRow, assignments: RoleAssignment[]): Account {
   return {
     id: a.id,
     username: a.username,
@@ -72,7 +63,7 @@ function strip(a: RoleAssignment): RoleAssignment {
   return { id: a.id, role: a.role, scope: a.scope, validFrom: a.validFrom, validTo: a.validTo };
 }
 
-export async function listAccounts(db: Db): Promise<AccountView[]> {
+export async function listAccounts(db: Db): Promise<Account[]> {
   const accounts = await q.listAccounts(db);
   const assignments = await q.listAssignments(
     db,
@@ -81,7 +72,7 @@ export async function listAccounts(db: Db): Promise<AccountView[]> {
   return accounts.map((a) => view(a, assignments.filter((x) => x.accountId === a.id).map(strip)));
 }
 
-export async function getAccount(db: Db, id: string): Promise<AccountView> {
+export async function getAccount(db: Db, id: string): Promise<Account> {
   const a = await q.findAccountById(db, id);
   if (!a) throw new NotFoundError(`account ${id}`);
   return view(a, (await q.listAssignments(db, [id])).map(strip));
@@ -91,7 +82,7 @@ export async function createAccount(
   db: Db,
   input: NewAccount,
   by: AdminActor = SYSTEM_ACTOR,
-): Promise<AccountView> {
+): Promise<Account> {
   const username = normaliseUsername(input.username);
   if (input.password === undefined && input.oidcSubject === undefined) {
     throw new ValidationError([
@@ -135,11 +126,7 @@ export async function createAccount(
 }
 
 /** Disables the account and ends all its sessions at once. */
-export async function disableAccount(
-  db: Db,
-  id: string,
-  by: AdminActor = SYSTEM_ACTOR,
-): Promise<AccountView> {
+export async function disableAccount(db: Db, id: string, by: AdminActor = SYSTEM_ACTOR): Promise<Account> {
   await db.transaction(async (tx) => {
     if (!(await q.setDisabled(tx, id, true))) throw new NotFoundError(`account ${id}`);
     const ended = await q.deleteSessionsOfAccount(tx, id);

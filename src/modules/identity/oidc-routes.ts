@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { AuthMethods } from '../../contracts/identity.js';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput, sendProblem } from '../../server/problem.js';
 import { clockOf } from '../../server/authorize.js';
@@ -80,7 +81,7 @@ export function oidcRoutes(app: FastifyInstance, deps: AppDeps): void {
     path: oidc ? new URL(oidc.config.redirectUrl).pathname : '/',
   } as const;
 
-  app.get('/api/v1/auth/methods', () => ({ password: true, oidc: oidc !== undefined }));
+  app.get('/api/v1/auth/methods', (): AuthMethods => ({ password: true, oidc: oidc !== undefined }));
 
   app.get('/api/v1/auth/oidc/start', async (req, reply) => {
     if (!oidc) return notConfigured(req, reply);

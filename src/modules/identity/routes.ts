@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { SessionAnswer } from '../../contracts/identity.js';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import { UnauthorizedError } from '../../domain/errors.js';
@@ -11,7 +12,7 @@ import * as service from './service.js';
 export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
   const now = clockOf(deps);
 
-  app.post('/api/v1/auth/login', async (req, reply) => {
+  app.post('/api/v1/auth/login', async (req, reply): Promise<SessionAnswer> => {
     const { username, password } = parseInput(loginInput, req.body, 'body');
     const session = await service.login(deps.db, {
       username,
@@ -27,8 +28,11 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     return { principal: resolved.principal, csrfToken: resolved.csrfToken };
   });
 
-  app.get('/api/v1/auth/session', (req) => {
+  app.get('/api/v1/auth/session', (req): SessionAnswer => {
     const principal = requirePrincipal(req);
+    // The session sets principal and token together; a principal without one is no session.
+    if (req.sessionCsrfToken === null)
+      throw new UnauthorizedError('Du behöver logga in. / You need to log in.');
     return { principal, csrfToken: req.sessionCsrfToken };
   });
 

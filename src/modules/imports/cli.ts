@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import type { CliCommand } from '../../cli/commands.js';
+import { DEFAULT_SOURCE, SOURCE_PATTERN } from '../../contracts/imports.js';
+import { commandUsage } from '../../cli/help.js';
 import { registerOfName, IMPORT_REGISTERS } from '../../domain/imports/columns.js';
 import { DEFAULT_PALLIATIVE_WINDOWS } from '../../domain/registers/windows.js';
 import { loadPseudonymKey } from '../persons/pseudonym-key.js';
@@ -8,7 +10,6 @@ import { runImport } from './engine.js';
 import { ProgressBar } from './progress-bar.js';
 import { formatOfFile } from './read/index.js';
 import type { ImportReport } from './report.js';
-import { DEFAULT_SOURCE, SOURCE_PATTERN } from './schema.js';
 
 /**
  * `kunskapsnav import --register senior-alert FILE [--dry-run] [--source SYSTEM] [--as USERNAME]`:
@@ -16,9 +17,6 @@ import { DEFAULT_SOURCE, SOURCE_PATTERN } from './schema.js';
  * municipality) without --as. Exit 0 imported (or a clean dry run), 1 file rejected, 2 usage.
  */
 const nf = new Intl.NumberFormat('sv-SE');
-const USAGE =
-  'Användning / usage: kunskapsnav import --register senior-alert|palliative|followup FILE ' +
-  '[--dry-run] [--source SYSTEM] [--as USERNAME] [--json]\n';
 
 function summary(r: ImportReport): string {
   const lines: string[] = [];
@@ -52,17 +50,30 @@ function summary(r: ImportReport): string {
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'Import a CSV, XLSX or JSON file into a register (--register NAME FILE; --dry-run checks only).',
+  summary: 'Import a CSV, XLSX or JSON file into a register, all or nothing (--dry-run checks only).',
+  synopsis: '--register senior-alert|palliative|followup [options] FILE',
   options: {
-    register: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    source: { type: 'string' },
-    as: { type: 'string' },
-    json: { type: 'boolean' },
+    register: {
+      type: 'string',
+      value: 'NAME',
+      description: 'The register: senior-alert, palliative or followup.',
+    },
+    'dry-run': { type: 'boolean', description: 'Check every row the same way and write nothing.' },
+    source: {
+      type: 'string',
+      value: 'SYSTEM',
+      description: `The sending system (1–64 of a-z 0-9 . _ -); with record_id it makes re-imports idempotent (default: ${DEFAULT_SOURCE}).`,
+    },
+    as: {
+      type: 'string',
+      value: 'USERNAME',
+      description: "Import in this account's scope (default: the system, every municipality).",
+    },
+    json: { type: 'boolean', description: 'Print the import report as JSON.' },
   },
   async run({ db, config, values, positionals, out }) {
     const usage = (why: string) => {
-      process.stderr.write(`kunskapsnav import: ${why}\n${USAGE}`);
+      process.stderr.write(`kunskapsnav import: ${why}\n\n${commandUsage(importCommand)}`);
       return 2;
     };
     const register = registerOfName(String(values['register'] ?? ''));

@@ -11,15 +11,8 @@ import type { ImportActor } from './actor.js';
 import { auditImport } from './audit.js';
 import { NO_FACTS, writeBatch, type BatchContext } from './batch.js';
 import { checkRecord, type CheckedRow, type CheckOptions } from './check.js';
-import {
-  endLive,
-  finishJob,
-  insertJob,
-  ProgressWriter,
-  startLive,
-  type ImportStage,
-  type JobProgress,
-} from './jobs.js';
+import { endLive, finishJob, insertJob, ProgressWriter, startLive, type JobProgress } from './jobs.js';
+import type { ImportStage } from '../../contracts/imports.js';
 import {
   byteCounter,
   FileFormatError,

@@ -1,3 +1,4 @@
+import type { ImportJob, ImportStage, JobStatus } from '../../contracts/imports.js';
 import type { Db, Queryable } from '../../db/db.js';
 import type { RowIssue } from '../../domain/imports/issues.js';
 import type { ImportReport } from './report.js';
@@ -8,30 +9,15 @@ import type { ImportReport } from './report.js';
  * from another pooled connection while the import's transaction runs; PGlite has one
  * connection, held by that transaction, so there progress lives in memory until the end.
  */
-export type JobStatus = 'running' | 'done' | 'rejected' | 'failed';
 
-/** Reading (and writing) the rows, then counting: settling the indicator counts at the end. */
-export type ImportStage = 'reading' | 'counting';
+/** The part of a job's answer that moves while it runs. */
+export type JobProgress = Pick<ImportJob, 'stage' | 'rowsRead' | 'bytesRead' | 'bytesTotal' | 'errorCount'>;
 
-export interface JobProgress {
-  stage: ImportStage;
-  rowsRead: number;
-  bytesRead: number;
-  bytesTotal: number | null;
-  errorCount: number;
-}
-
-export interface NewJob {
-  id: string;
-  register: string;
-  sourceSystem: string;
-  fileName: string | null;
-  format: string;
-  dryRun: boolean;
-  bytesTotal: number | null;
-  createdBy: string | null;
-  at: Date;
-}
+/** What a job starts with; `at` is when it starts. */
+export type NewJob = Pick<
+  ImportJob,
+  'id' | 'register' | 'sourceSystem' | 'fileName' | 'format' | 'dryRun' | 'bytesTotal' | 'createdBy'
+> & { at: Date };
 
 interface LiveJob extends JobProgress {
   createdBy: string | null;
@@ -155,7 +141,7 @@ export class ProgressWriter {
 export async function finishJob(
   q: Queryable,
   id: string,
-  status: Exclude<JobStatus, 'running'>,
+  status: Exclude<JobStatus, 'running' | 'interrupted'>,
   report: ImportReport,
   at: Date,
 ): Promise<void> {
@@ -175,30 +161,20 @@ export async function finishJob(
   );
 }
 
-export interface JobView {
-  id: string;
-  register: string;
-  sourceSystem: string;
-  fileName: string | null;
-  format: string;
-  dryRun: boolean;
-  /** `interrupted`: the process running it stopped before it finished (nothing was written). */
-  status: JobStatus | 'interrupted';
-  /** What a running job is doing; once it has ended, only its status and report say more. */
-  stage: ImportStage;
-  rowsRead: number;
-  rowsTotalEstimate: number | null;
-  bytesRead: number;
-  bytesTotal: number | null;
-  /** 0–100 from the bytes read, or null when the size is unknown. */
-  percent: number | null;
-  errorCount: number;
-  errors: RowIssue[];
-  report: ImportReport | null;
-  createdBy: string | null;
+/** A job as the server holds it; GET /api/v1/imports/{id} answers it as an ImportJob (jobAnswer). */
+export type JobView = Omit<ImportJob, 'createdAt' | 'updatedAt' | 'finishedAt'> & {
   createdAt: Date;
   updatedAt: Date;
   finishedAt: Date | null;
+};
+
+export function jobAnswer(job: JobView): ImportJob {
+  return {
+    ...job,
+    createdAt: job.createdAt.toISOString(),
+    updatedAt: job.updatedAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
 }
 
 /** A job with live progress when it runs in this process. */
@@ -219,7 +195,7 @@ export async function findJob(db: Db, id: string, staleAfterMs: number): Promise
     bytesTotal: r['bytes_total'] === null ? null : Number(r['bytes_total']),
     errorCount: Number(r['error_count']),
   };
-  let status = r['status'] as JobStatus | 'interrupted';
+  let status = r['status'] as JobStatus;
   const updatedAt = r['updated_at'] as Date;
   // Running but not here: on PGlite (one process per data directory) its process is gone; on
   // PostgreSQL, another server may run it, so only a long silence means it stopped.

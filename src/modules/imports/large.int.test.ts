@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { asUser, loginAs, type LoggedIn } from '../../../test/support/auth.js';
 import { createUnit } from '../org/service.js';
-import { liveJob, type JobView } from './jobs.js';
+import type { ImportJob } from '../../contracts/imports.js';
+import { liveJob } from './jobs.js';
 import { csvFile, sampleRow } from './testing.js';
 
 /**
@@ -53,7 +54,7 @@ describe('a large import with one bad row', () => {
       const live = liveJob(id);
       if (live) seen.push(live.rowsRead);
     }, 10);
-    let job: JobView;
+    let job: ImportJob;
     try {
       for (;;) {
         const got = await h.app.inject({
@@ -61,7 +62,7 @@ describe('a large import with one bad row', () => {
           headers: { cookie: caseworker.cookie },
         });
         assert.equal(got.statusCode, 200, got.body);
-        job = got.json<JobView>();
+        job = got.json<ImportJob>();
         if (h.t.db.engine === 'postgres') seen.push(job.rowsRead);
         if (job.status !== 'running') break;
         await new Promise((resolve) => setTimeout(resolve, 25));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ImportFormats } from '../../contracts/imports.js';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput, PROBLEM_CONTENT_TYPE } from '../../server/problem.js';
 import { NotFoundError } from '../../domain/errors.js';
@@ -15,7 +16,7 @@ import { authorize, clockOf, requirePrincipal } from '../../server/authorize.js'
 import { loadPseudonymKey } from '../persons/pseudonym-key.js';
 import { principalActor } from './actor.js';
 import { DEFAULT_LIMIT_BYTES, runImport, type ImportDeps, type ImportOutcome } from './engine.js';
-import { findJob } from './jobs.js';
+import { findJob, jobAnswer } from './jobs.js';
 import { CONTENT_TYPES, charsetOf, FileTooLargeError, formatOfContentType } from './read/index.js';
 import { importQuery, jobParams } from './schema.js';
 import { spoolToFile } from './spool.js';
@@ -69,7 +70,7 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
     windows: DEFAULT_PALLIATIVE_WINDOWS,
   };
 
-  app.get('/api/v1/imports/formats', () => ({
+  app.get('/api/v1/imports/formats', (): ImportFormats => ({
     registers: Object.keys(IMPORT_REGISTERS),
     commonColumns: COMMON_COLUMNS,
     kinds: Object.fromEntries(
@@ -89,7 +90,7 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const job = await findJob(deps.db, id, STALE_AFTER_MS);
     // Someone else's job does not exist for you.
     if (!job || job.createdBy !== principal.userId) throw new NotFoundError('Importjobbet / The import job');
-    return job;
+    return jobAnswer(job);
   });
 
   // Encapsulated: these parsers hand the body stream through, for this route only.

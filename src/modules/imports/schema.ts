@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SOURCE, sourceSystem } from '../../contracts/imports.js';
 import { IMPORT_REGISTERS } from '../../domain/imports/columns.js';
 
 /** Request shapes of the import routes; the file itself is the raw body. */
@@ -6,14 +7,6 @@ const registerNames = Object.keys(IMPORT_REGISTERS) as [
   keyof typeof IMPORT_REGISTERS,
   ...Array<keyof typeof IMPORT_REGISTERS>,
 ];
-
-export const SOURCE_PATTERN = /^[a-z0-9._-]{1,64}$/;
-/** The source system when the sender names none: re-sending a file stays idempotent. */
-export const DEFAULT_SOURCE = 'import';
-
-export const sourceSystem = z
-  .string()
-  .regex(SOURCE_PATTERN, 'must be 1–64 lower-case letters, digits, ".", "_" or "-" (the sending system)');
 
 export const importQuery = z
   .object({

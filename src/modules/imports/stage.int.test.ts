@@ -6,7 +6,8 @@ import { DEFAULT_PALLIATIVE_WINDOWS } from '../../domain/registers/windows.js';
 import { createUnit } from '../org/service.js';
 import { systemActor } from './actor.js';
 import { runImport } from './engine.js';
-import { findJob, insertJob, type ImportStage } from './jobs.js';
+import type { ImportStage } from '../../contracts/imports.js';
+import { findJob, insertJob } from './jobs.js';
 import { ProgressBar } from './progress-bar.js';
 import { sampleCsv, sampleRow } from './testing.js';
 

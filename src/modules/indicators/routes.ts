@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { IndicatorList } from '../../contracts/indicators.js';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import { can } from '../../domain/policy/policy.js';
@@ -22,7 +23,9 @@ import { analyticsQuery } from './schema.js';
  * caller's own aggregate scope also carry the unsuppressed numbers.
  */
 export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
-  app.get('/api/v1/indicators', async () => ({ indicators: await activeDefinitions(db) }));
+  app.get('/api/v1/indicators', async (): Promise<IndicatorList> => ({
+    indicators: await activeDefinitions(db),
+  }));
 
   app.get('/api/v1/analytics', async (req) => {
     const principal = await authorize(req, 'aggregates.read');

@@ -1,38 +1,16 @@
+import type { InstrumentDetail, InstrumentSummary, ScoreAnswer } from '../../contracts/instruments.js';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../domain/errors.js';
 import { isAnswerable, type FormDefinition } from '../../domain/forms/definition.js';
 import { toQuestionnaire } from '../../domain/forms/fhir/export-questionnaire.js';
 import { fromQuestionnaire, type ImportWarning } from '../../domain/forms/fhir/import-questionnaire.js';
 import type { Questionnaire } from '../../domain/forms/fhir/types.js';
 import { flattenItems } from '../../domain/forms/form-index.js';
-import type { LocalizedText } from '../../domain/forms/text.js';
-import {
-  getInstrument,
-  listInstruments,
-  type RegisteredInstrument,
-  type ScoreResult,
-} from '../../domain/instruments/index.js';
+import { getInstrument, listInstruments, type RegisteredInstrument } from '../../domain/instruments/index.js';
 import type { ScoreInputBody } from './schema.js';
 
 /** A field issue that also names the form item, as the instruments API promises. */
 export interface ItemIssue extends FieldIssue {
   item: string | null;
-}
-
-export interface InstrumentSummary {
-  id: string;
-  version: number;
-  title: LocalizedText;
-  description: LocalizedText;
-  requiresSex: boolean;
-  sources: RegisteredInstrument['sources'];
-  bands: RegisteredInstrument['bands'];
-  items: { id: string; prefix?: string; type: string; text: LocalizedText }[];
-}
-
-export interface InstrumentDetail extends InstrumentSummary {
-  /** The thresholds the server scores with (the DOMAIN.md defaults until configuration lands). */
-  thresholds: object;
-  form: FormDefinition;
 }
 
 function summary(i: RegisteredInstrument): InstrumentSummary {
@@ -68,7 +46,7 @@ export function instrumentQuestionnaire(id: string): Questionnaire {
 }
 
 /** Scores with the server's thresholds; invalid answers are a ValidationError naming each item. */
-export function scoreInstrument(id: string, input: ScoreInputBody): ScoreResult {
+export function scoreInstrument(id: string, input: ScoreInputBody): ScoreAnswer {
   const instrument = find(id);
   const outcome = instrument.score({ answers: input.answers, ...(input.sex ? { sex: input.sex } : {}) });
   if (outcome.ok) return outcome.result;

@@ -4,6 +4,7 @@ import { decodeSegment, parseIdList } from '../../domain/opendata/ids.js';
 import { groupMean, koladaValue, type KoladaValue } from '../../domain/opendata/kolada.js';
 import type { LoadedTable, OpenDataCache, Snapshot } from './cache.js';
 import { ID_PATTERN } from './kolada-schema.js';
+import type { DataItem } from '../../contracts/opendata.js';
 
 /**
  * Kolada v3 data: /data/kpi/{kpi}/municipality/{m}/year/{y} and the two-of-three forms, and the
@@ -17,15 +18,6 @@ export interface DataRequest {
   kpis?: string[];
   nodes?: string[];
   years?: string[];
-}
-
-export interface DataItem {
-  kpi: string;
-  municipality?: string;
-  ou?: string;
-  period: number;
-  isdeleted?: boolean;
-  values: KoladaValue[];
 }
 
 const WHAT = {

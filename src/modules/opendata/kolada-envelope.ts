@@ -2,20 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import { pageLinks, pageOf } from '../../domain/opendata/paging.js';
 import { absolute } from './http.js';
 import type { PageQuery } from './kolada-schema.js';
+import type { Envelope } from '../../contracts/opendata.js';
 
-/**
- * Kolada v3's envelope: {count, values, next_url, previous_url}; count is the number of values
- * on this page. next_page/previous_page repeat the links for clients written against v2.
- */
-export interface Envelope<T> {
-  count: number;
-  values: T[];
-  next_url: string | null;
-  previous_url: string | null;
-  next_page: string | null;
-  previous_page: string | null;
-}
-
+/** Kolada v3's envelope (src/contracts/opendata.ts) around one page of the items. */
 export function envelope<T>(req: FastifyRequest, items: readonly T[], q: PageQuery): Envelope<T> {
   const [path = '', search = ''] = req.url.split('?', 2);
   const query: Record<string, string> = {};

@@ -4,6 +4,7 @@ import { KOLADA_NATION } from '../../domain/opendata/codes.js';
 import { koladaKpi, type KoladaKpi } from '../../domain/opendata/kolada.js';
 import type { Snapshot } from './cache.js';
 import { OPERATING_AREA_SV, QUALITY_AREA_SV } from './labels.js';
+import type { KoladaMunicipality, KoladaOu } from '../../contracts/opendata.js';
 
 /** Kolada v3 metadata lists built from the catalog: kpi, kpi_groups, municipality, groups, ou. */
 export interface Filter {
@@ -56,12 +57,6 @@ export function kpiGroupList(snap: Snapshot, f: Filter): KoladaGroup[] {
   return groups.filter((g) => g.members.length > 0 && matches(f, g.id, g.title));
 }
 
-export interface KoladaMunicipality {
-  id: string;
-  title: string;
-  type: 'K' | 'L';
-}
-
 /** The nation, the regions (type L) and the municipalities (type K), as Kolada lists them. */
 export function municipalityList(snap: Snapshot, f: Filter & { type?: 'K' | 'L' }): KoladaMunicipality[] {
   const all: KoladaMunicipality[] = [
@@ -81,12 +76,6 @@ export function municipalityGroupList(snap: Snapshot, f: Filter): KoladaGroup[] 
       title: g.title,
       members: g.members.map((m) => ({ member_id: m, member_title: name(m) })),
     }));
-}
-
-export interface KoladaOu {
-  id: string;
-  municipality: string;
-  title: string;
 }
 
 export function ouList(snap: Snapshot, f: Filter & { municipalities?: readonly string[] }): KoladaOu[] {

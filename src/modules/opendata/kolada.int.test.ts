@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
+import type { Envelope } from '../../contracts/opendata.js';
 import { percent } from '../../domain/opendata/codes.js';
 import { fieldTypes, readFixture, readText, shapeDifferences } from '../../../test/support/fixtures.js';
 import {
@@ -12,14 +13,6 @@ import {
   type PublishedRow,
 } from './testing.js';
 
-interface Envelope<T> {
-  count: number;
-  values: T[];
-  next_url: string | null;
-  previous_url: string | null;
-  next_page: string | null;
-  previous_page: string | null;
-}
 interface ValueItem extends Record<string, unknown> {
   kpi: string;
   municipality?: string;

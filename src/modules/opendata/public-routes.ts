@@ -7,6 +7,7 @@ import { koladaIdOf, percent, rateSymbol, type PublishedCell } from '../../domai
 import { parseInput } from '../../server/problem.js';
 import type { OpenDataCache, Snapshot } from './cache.js';
 import { json, type Rendered, type ResponseCache } from './http.js';
+import type { IntervalValue, Intervals } from '../../contracts/opendata.js';
 
 /**
  * /api/public: what the public web pages need besides the Kolada- and PxWeb-compatible APIs.
@@ -34,21 +35,6 @@ const intervalQuery = z.object({
     .pipe(z.array(z.enum(['nation', 'region', 'municipality', 'unit'])).min(1))
     .optional(),
 });
-
-export interface IntervalValue {
-  /** Kolada's id: "0000", "00" + county, a municipality code; absent for units. */
-  municipality?: string;
-  /** The unit's code (Kolada's ou id), for unit values. */
-  ou?: string;
-  gender: PublishedCell['sex'];
-  status: string;
-  /** Per cent with one decimal, as the Kolada API publishes it; null when not published. */
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  lower: number | null;
-  upper: number | null;
-}
 
 function intervalValue(snap: Snapshot, cell: PublishedCell): IntervalValue | null {
   const where: Pick<IntervalValue, 'municipality' | 'ou'> = {};
@@ -137,13 +123,14 @@ export function publicRoutes(
           const v = intervalValue(snap, c);
           return v ? [v] : [];
         });
-        return json({
+        const answer: Intervals = {
           kpi,
           period: Number(year),
           version: def.version,
           published_at: table.publishedAt.toISOString(),
           values,
-        });
+        };
+        return json(answer);
       });
     },
   );

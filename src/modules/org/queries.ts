@@ -1,56 +1,15 @@
+import type { Group, Municipality, Region, UnitVersion } from '../../contracts/org.js';
 import type { Queryable } from '../../db/db.js';
 import { fromDbBound } from '../../domain/org/validity.js';
 import type { OperatingArea, ProviderType, UnitType } from '../../domain/org/codes.js';
 
 /** SQL of the org register. Every query that reads units takes the "as of" date explicitly. */
 
-export interface RegionRow {
-  code: string;
-  koladaId: string;
-  name: string;
-  shortName: string;
-  municipalityCount: number;
-}
-
-export interface MunicipalityRow {
-  code: string;
-  name: string;
-  regionCode: string;
-  regionName: string;
-  skrGroup: { id: string; code: string; title: string } | null;
-  unitCount: number;
-}
-
-export interface UnitVersion {
-  versionId: number;
-  unitId: string;
-  code: string;
-  synthetic: boolean;
-  name: string;
-  municipalityCode: string;
-  municipalityName: string;
-  regionCode: string;
-  providerType: ProviderType;
-  operatingArea: OperatingArea;
-  unitType: UnitType;
-  validFrom: string;
-  validTo: string | null;
-}
-
-export interface GroupRow {
-  id: string;
-  title: string;
-  kind: 'skr' | 'similar' | 'other';
-  skrCode: string | null;
-  operatingArea: string | null;
-  referenceMunicipalityCode: string | null;
-  referenceYear: number | null;
-  members: string[];
-}
+// The rows are the answers' shapes in src/contracts/org.ts.
 
 type Raw = Record<string, unknown>;
 
-export async function listRegions(q: Queryable, asOf: string): Promise<RegionRow[]> {
+export async function listRegions(q: Queryable, asOf: string): Promise<Region[]> {
   const { rows } = await q.query<Raw>(
     `SELECT r.code, r.kolada_id, r.name, r.short_name,
             (SELECT count(*) FROM org_municipality_region l
@@ -72,7 +31,7 @@ export async function listRegions(q: Queryable, asOf: string): Promise<RegionRow
 export async function listMunicipalities(
   q: Queryable,
   filter: { asOf: string; regionCode?: string; search?: string; codes?: string[] },
-): Promise<MunicipalityRow[]> {
+): Promise<Municipality[]> {
   const { rows } = await q.query<Raw>(
     `SELECT m.code, m.name, l.region_code, r.name AS region_name,
             g.id AS skr_id, g.skr_code, g.title AS skr_title,
@@ -114,7 +73,7 @@ export async function municipalityExists(q: Queryable, code: string, at: string)
 export async function listGroups(
   q: Queryable,
   filter: { kind?: string; municipalityCode?: string; operatingArea?: string; search?: string },
-): Promise<GroupRow[]> {
+): Promise<Group[]> {
   const { rows } = await q.query<Raw>(
     `SELECT g.id, g.title, g.kind, g.skr_code, g.operating_area, g.reference_municipality_code, g.reference_year,
             coalesce((SELECT array_agg(m.municipality_code ORDER BY m.municipality_code)
@@ -138,7 +97,7 @@ export async function listGroups(
   return rows.map((r) => ({
     id: r['id'] as string,
     title: r['title'] as string,
-    kind: r['kind'] as GroupRow['kind'],
+    kind: r['kind'] as Group['kind'],
     skrCode: (r['skr_code'] as string | null) ?? null,
     operatingArea: (r['operating_area'] as string | null) ?? null,
     referenceMunicipalityCode: (r['reference_municipality_code'] as string | null) ?? null,

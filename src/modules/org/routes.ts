@@ -1,4 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import type {
+  MunicipalityDetail,
+  MunicipalityList,
+  RegionList,
+  UnitDetail,
+  UnitPage,
+} from '../../contracts/org.js';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import { todayIso } from '../../domain/org/validity.js';
@@ -20,12 +27,12 @@ import {
 
 /** /api/v1/org: the organisation register. Reads are public; writes need 'org.write'. */
 export function orgRoutes(app: FastifyInstance, { db }: AppDeps): void {
-  app.get('/api/v1/org/regions', async (req) => {
+  app.get('/api/v1/org/regions', async (req): Promise<RegionList> => {
     const { asOf } = parseInput(asOfQuery, req.query, 'query');
     return { asOf: asOf ?? todayIso(), regions: await q.listRegions(db, asOf ?? todayIso()) };
   });
 
-  app.get('/api/v1/org/municipalities', async (req) => {
+  app.get('/api/v1/org/municipalities', async (req): Promise<MunicipalityList> => {
     const f = parseInput(municipalityQuery, req.query, 'query');
     const asOf = f.asOf ?? todayIso();
     return {
@@ -34,7 +41,7 @@ export function orgRoutes(app: FastifyInstance, { db }: AppDeps): void {
     };
   });
 
-  app.get('/api/v1/org/municipalities/:code', async (req) => {
+  app.get('/api/v1/org/municipalities/:code', async (req): Promise<MunicipalityDetail> => {
     const { code } = parseInput(codeParams, req.params, 'params');
     const { asOf } = parseInput(asOfQuery, req.query, 'query');
     const day = asOf ?? todayIso();
@@ -56,7 +63,7 @@ export function orgRoutes(app: FastifyInstance, { db }: AppDeps): void {
     };
   });
 
-  app.get('/api/v1/org/units', async (req) => {
+  app.get('/api/v1/org/units', async (req): Promise<UnitPage> => {
     const f = parseInput(unitQuery, req.query, 'query');
     const asOf = f.asOf ?? todayIso();
     const page = await q.listUnitsAsOf(db, {
@@ -72,7 +79,7 @@ export function orgRoutes(app: FastifyInstance, { db }: AppDeps): void {
     return { asOf, total: page.total, limit: f.limit, offset: f.offset, units: page.units };
   });
 
-  app.get('/api/v1/org/units/:id', async (req) => {
+  app.get('/api/v1/org/units/:id', async (req): Promise<UnitDetail> => {
     const { id } = parseInput(unitIdParams, req.params, 'params');
     const { asOf } = parseInput(asOfQuery, req.query, 'query');
     return service.getUnit(db, id, asOf ?? todayIso());

@@ -1,3 +1,4 @@
+import type { UnitDetail, UnitVersion } from '../../contracts/org.js';
 import type { Db, Queryable } from '../../db/db.js';
 import { ConflictError, NotFoundError, ValidationError, type FieldIssue } from '../../domain/errors.js';
 import { addDays, isValidAt, overlaps, todayIso } from '../../domain/org/validity.js';
@@ -9,15 +10,6 @@ import type { UnitVersionInput, UnitChangeInput } from './schema.js';
  * closes the version valid on the effective date and opens a new one, so questions asked
  * "as of" an earlier date get the answer that was true then.
  */
-
-export interface UnitDetail {
-  unitId: string;
-  code: string;
-  synthetic: boolean;
-  /** The version valid on the requested date, if any. */
-  current: q.UnitVersion | null;
-  history: q.UnitVersion[];
-}
 
 async function requireMunicipality(
   tx: Queryable,
@@ -32,7 +24,7 @@ async function requireMunicipality(
   }
 }
 
-function overlapIssue(existing: q.UnitVersion): FieldIssue {
+function overlapIssue(existing: UnitVersion): FieldIssue {
   return {
     field: 'validFrom',
     rule: 'overlapping_validity',

@@ -50,7 +50,7 @@ const downton = {
   mentalState: 'oriented',
   gait: 'normal',
 };
-const auditAnswers = (q1: string) => ({
+const alcoholAuditAnswers = (q1: string) => ({
   q1,
   q2: '1',
   q3: '1',
@@ -174,7 +174,7 @@ describe('persons: ending a service period and overriding the sex used in statis
       data: {
         phase: 'baseline',
         instrument: 'audit',
-        answers: auditAnswers('4'),
+        answers: alcoholAuditAnswers('4'),
         goals: [{ text: 'Mindre' }],
       },
     });

@@ -1,43 +1,8 @@
 import { toInt } from '../../db/db.js';
-import type { LegalSex } from '../../domain/persons/personnummer.js';
+import type { PersonDetail, PersonSummary, ServicePeriod } from '../../contracts/persons.js';
 import type { PersonRow, PersonSummaryRow, ServiceRow } from './queries.js';
 
-/**
- * What leaves the server about persons. Name and personnummer appear only in PersonDetail, which
- * only lookup and read return; everything else carries the pseudonym.
- */
-export interface ServicePeriod {
-  /** The period's id: /api/v1/persons/{pseudonym}/services/{id}/end ends it. */
-  id: number;
-  unitId: string;
-  municipalityCode: string;
-  validFrom: string;
-  /** The first day no longer served; null = still served. */
-  validTo: string | null;
-}
-
-export interface PersonSummary {
-  pseudonym: string;
-  birthYear: number;
-  /** The sex used in statistics: the override when set, else the legal sex. */
-  sex: LegalSex;
-  services: ServicePeriod[];
-}
-
-export interface PersonDetail {
-  pseudonym: string;
-  /** YYYYMMDD-NNNC. */
-  personnummer: string;
-  name: string;
-  birthDate: string;
-  legalSex: LegalSex;
-  sex: LegalSex;
-  sexOverride: { sex: LegalSex; reason: string } | null;
-  services: ServicePeriod[];
-  /** How the caller may see this person: served in scope, or through a break-the-glass grant. */
-  access: 'scope' | 'break_glass';
-}
-
+/** What leaves the server about persons: the shapes are the contract in src/contracts/persons.ts. */
 export function servicePeriod(row: ServiceRow): ServicePeriod {
   return {
     id: toInt(row.id),

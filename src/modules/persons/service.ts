@@ -11,7 +11,8 @@ import { appendAudit } from '../audit/append.js';
 import { municipalityOn, unitWithVersions } from '../org/units.js';
 import { linkPersons } from './link.js';
 import * as q from './queries.js';
-import { personDetail, personSummary, personsCsv, type PersonDetail, type PersonSummary } from './present.js';
+import type { BreakGlassGrant, PersonDetail, PersonPage, PersonSummary } from '../../contracts/persons.js';
+import { personDetail, personSummary, personsCsv } from './present.js';
 
 /**
  * Persons: register, look up, read, list, export, break the glass. Everything runs in one scoped
@@ -224,13 +225,6 @@ async function readVisible(
   return detail;
 }
 
-export interface PersonPage {
-  persons: PersonSummary[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
 async function summariesInScope(
   tx: Queryable,
   page?: { limit: number; offset: number },
@@ -276,12 +270,6 @@ export interface BreakGlassInput {
   personnummer?: string | undefined;
   pseudonym?: string | undefined;
   reason: string;
-}
-
-export interface BreakGlassGrant {
-  pseudonym: string;
-  grantedAt: string;
-  expiresAt: string;
 }
 
 /**

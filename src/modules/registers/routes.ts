@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { EntryVersions, RegisterKinds, Timeline } from '../../contracts/registers.js';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import {
@@ -14,6 +15,7 @@ import { authorize, clockOf } from '../../server/authorize.js';
 import type { Actor } from '../../domain/policy/actor.js';
 import { activeDefinitions } from '../indicators/engine.js';
 import { correctionInput, entryParams, newEntryInput, personParams, timelineQuery } from './schema.js';
+import { presentEntry, presentVersion } from './present.js';
 import * as registers from './service.js';
 
 /**
@@ -33,7 +35,7 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     now: now(),
   });
 
-  app.get('/api/v1/registers/kinds', () => ({
+  app.get('/api/v1/registers/kinds', (): RegisterKinds => ({
     kinds: ENTRY_KINDS,
     riskAreaOfInstrument: RISK_AREA_OF_INSTRUMENT,
     actionCodes: ACTION_CODES,
@@ -42,11 +44,12 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
     palliativeWindows: DEFAULT_PALLIATIVE_WINDOWS,
   }));
 
-  app.get('/api/v1/persons/:pseudonym/entries', async (req) => {
+  app.get('/api/v1/persons/:pseudonym/entries', async (req): Promise<Timeline> => {
     const actor = await actorFor(req, 'individual.read');
     const { pseudonym } = parseInput(personParams, req.params, 'params');
     const { register } = parseInput(timelineQuery, req.query, 'query');
-    return registers.timeline(registersDeps, actor, pseudonym, register);
+    const timeline = await registers.timeline(registersDeps, actor, pseudonym, register);
+    return { pseudonym: timeline.pseudonym, entries: timeline.entries.map(presentEntry) };
   });
 
   app.post('/api/v1/persons/:pseudonym/entries', async (req, reply) => {
@@ -57,18 +60,19 @@ export function registerRoutes(app: FastifyInstance, deps: AppDeps): void {
       ...input,
       personPseudonym: pseudonym,
     });
-    return reply.status(201).header('location', `/api/v1/entries/${entry.id}`).send(entry);
+    return reply.status(201).header('location', `/api/v1/entries/${entry.id}`).send(presentEntry(entry));
   });
 
   app.post('/api/v1/entries/:id/corrections', async (req) => {
     const actor = await actorFor(req, 'individual.write');
     const { id } = parseInput(entryParams, req.params, 'params');
-    return registers.correctEntry(registersDeps, actor, id, parseInput(correctionInput, req.body, 'body'));
+    const input = parseInput(correctionInput, req.body, 'body');
+    return presentEntry(await registers.correctEntry(registersDeps, actor, id, input));
   });
 
-  app.get('/api/v1/entries/:id/versions', async (req) => {
+  app.get('/api/v1/entries/:id/versions', async (req): Promise<EntryVersions> => {
     const actor = await actorFor(req, 'individual.read');
     const { id } = parseInput(entryParams, req.params, 'params');
-    return { versions: await registers.entryHistory(registersDeps, actor, id) };
+    return { versions: (await registers.entryHistory(registersDeps, actor, id)).map(presentVersion) };
   });
 }

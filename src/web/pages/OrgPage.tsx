@@ -3,34 +3,14 @@ import { apiGet } from '../api';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 import { useLoad } from '../useApi';
-
-interface Region {
-  code: string;
-  name: string;
-  municipalityCount: number;
-}
-interface Municipality {
-  code: string;
-  name: string;
-  regionCode: string;
-  skrGroup: { code: string; title: string } | null;
-  unitCount: number;
-}
-interface Unit {
-  unitId: string;
-  code: string;
-  name: string;
-  synthetic: boolean;
-  municipalityName: string;
-  providerType: string;
-  operatingArea: string;
-  unitType: string;
-  validFrom: string;
-}
-interface UnitPage {
-  total: number;
-  units: Unit[];
-}
+import type {
+  Municipality,
+  MunicipalityList,
+  Region,
+  RegionList,
+  UnitPage,
+  UnitVersion,
+} from '../../contracts/org';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -49,8 +29,8 @@ export function OrgPage() {
 
   const register = useLoad(`org:${asOf}`, async () => {
     const [r, m] = await Promise.all([
-      apiGet<{ regions: Region[] }>('/api/v1/org/regions', { asOf }),
-      apiGet<{ municipalities: Municipality[] }>('/api/v1/org/municipalities', { asOf }),
+      apiGet<RegionList>('/api/v1/org/regions', { asOf }),
+      apiGet<MunicipalityList>('/api/v1/org/municipalities', { asOf }),
     ]);
     return { regions: r.regions, municipalities: m.municipalities };
   });
@@ -241,7 +221,7 @@ function UnitTable({
   showMunicipality,
 }: {
   caption: string;
-  units: Unit[];
+  units: UnitVersion[];
   showMunicipality: boolean;
 }) {
   const { t } = useI18n();

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { SessionAnswer } from '../../contracts/identity';
 import type { Principal } from '../../domain/policy/principal';
 import { can, type Action } from '../../domain/policy/policy';
 import { ApiError, apiGet, apiSend, setCsrfToken, setUnauthorizedHandler } from '../api';
@@ -11,11 +12,6 @@ export type SessionState =
   | { status: 'loading' }
   | { status: 'anonymous' }
   | { status: 'ready'; principal: Principal; csrfToken: string };
-
-interface SessionAnswer {
-  principal: Principal;
-  csrfToken: string;
-}
 
 export interface SessionValue {
   session: SessionState;

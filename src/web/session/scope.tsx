@@ -1,14 +1,10 @@
 import { useEffect, useState } from 'react';
+import type { MunicipalityDetail, RegionList, UnitDetail } from '../../contracts/org';
 import type { Scope } from '../../domain/policy/principal';
 import { apiGet } from '../api';
 import { useI18n, type I18n } from '../i18n/I18n';
 
 /** Human names for role scopes: a unit id or a code becomes the name in the org register. */
-
-interface UnitDetail {
-  current: { name: string } | null;
-  history: Array<{ name: string }>;
-}
 
 // One lookup per scope for the whole visit: names of units and municipalities rarely change.
 const names = new Map<string, Promise<string>>();
@@ -33,13 +29,13 @@ async function fetchName(scope: Scope): Promise<string> {
       return unit.current?.name ?? unit.history.at(-1)?.name ?? scope.unitId;
     }
     case 'municipality': {
-      const m = await apiGet<{ municipality: { name: string } }>(
+      const m = await apiGet<MunicipalityDetail>(
         `/api/v1/org/municipalities/${encodeURIComponent(scope.code)}`,
       );
       return `${m.municipality.name} (${scope.code})`;
     }
     case 'region': {
-      regions ??= apiGet<{ regions: Array<{ code: string; name: string }> }>('/api/v1/org/regions').then(
+      regions ??= apiGet<RegionList>('/api/v1/org/regions').then(
         (r) => new Map(r.regions.map((x) => [x.code, x.name])),
       );
       const name = (await regions).get(scope.code);

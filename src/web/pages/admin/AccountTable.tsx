@@ -3,7 +3,7 @@ import type { RoleAssignment } from '../../../domain/policy/principal';
 import { apiSend } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { useScopeText } from '../../session/scope';
-import type { Account } from './model';
+import type { Account } from '../../../contracts/identity';
 
 /** The accounts with their roles; each role can be withdrawn, each account given a role or disabled. */
 export function AccountTable({

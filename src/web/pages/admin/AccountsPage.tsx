@@ -6,7 +6,7 @@ import { AccountTable } from './AccountTable';
 import { CreateAccountForm } from './CreateAccountForm';
 import { GrantRoleDialog } from './GrantRoleDialog';
 import { DisableDialog } from './DisableDialog';
-import type { Account } from './model';
+import type { Account } from '../../../contracts/identity';
 import './admin.css';
 
 /** /admin/konton: accounts, their roles and scopes (system administrators only). */

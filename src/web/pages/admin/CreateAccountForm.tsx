@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, apiSend, type ProblemField } from '../../api';
 import { ErrorSummary, Field, errorFor } from '../../components/forms';
 import { useI18n } from '../../i18n/I18n';
-import type { Account } from './model';
+import type { Account } from '../../../contracts/identity';
 
 const EMPTY = { username: '', displayName: '', password: '', oidcSubject: '' };
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { apiSend } from '../../api';
 import { Modal } from '../../components/Modal';
 import { useI18n } from '../../i18n/I18n';
-import type { Account } from './model';
+import type { Account } from '../../../contracts/identity';
 
 /** Asks before disabling: it ends every session and there is no way back in this page. */
 export function DisableDialog({

@@ -6,7 +6,7 @@ import { ErrorSummary, Field, errorFor } from '../../components/forms';
 import { Modal } from '../../components/Modal';
 import { useI18n } from '../../i18n/I18n';
 import { scopeLabel } from '../../session/scope';
-import type { Account } from './model';
+import type { Account } from '../../../contracts/identity';
 import { EMPTY_SCOPE, ScopePicker, scopeOf, type ScopeDraft } from './ScopePicker';
 
 function isRole(value: string): value is Role {

@@ -4,7 +4,7 @@ import { apiGet, type ProblemField } from '../../api';
 import { Field, errorFor, useRuleText } from '../../components/forms';
 import { useI18n } from '../../i18n/I18n';
 import { useLoad } from '../../useApi';
-import type { Municipality, Region, Unit } from './model';
+import type { MunicipalityList, RegionList, UnitPage } from '../../../contracts/org';
 
 export interface ScopeDraft {
   kind: Scope['kind'];
@@ -57,17 +57,17 @@ export function ScopePicker({
   const kindError = errorFor(errors, 'scope.kind', 'scope');
   const needsMunicipalities = value.kind === 'unit' || value.kind === 'municipality';
   const municipalities = useLoad(needsMunicipalities ? 'municipalities' : null, () =>
-    apiGet<{ municipalities: Municipality[] }>('/api/v1/org/municipalities').then((r) =>
+    apiGet<MunicipalityList>('/api/v1/org/municipalities').then((r) =>
       [...r.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'sv')),
     ),
   );
   const regions = useLoad(value.kind === 'region' ? 'regions' : null, () =>
-    apiGet<{ regions: Region[] }>('/api/v1/org/regions').then((r) => r.regions),
+    apiGet<RegionList>('/api/v1/org/regions').then((r) => r.regions),
   );
   const units = useLoad(
     value.kind === 'unit' && value.unitMunicipality ? `units:${value.unitMunicipality}` : null,
     () =>
-      apiGet<{ units: Unit[] }>('/api/v1/org/units', {
+      apiGet<UnitPage>('/api/v1/org/units', {
         municipality: value.unitMunicipality,
         limit: '1000',
       }).then((r) => r.units),

@@ -7,13 +7,14 @@ import { useLoad } from '../../useApi';
 import { AuditFilterForm } from './AuditFilterForm';
 import { AuditTable } from './AuditTable';
 import { VerifyChain } from './VerifyChain';
-import { filterParams, filtersFromQuery, type AuditFilters, type AuditPageAnswer } from './model';
+import type { ReviewPage } from '../../../contracts/audit';
+import { filterParams, filtersFromQuery, type AuditFilters } from './model';
 import './audit.css';
 
 const PAGE_SIZE = 50;
 
 type Loaded =
-  { kind: 'page'; page: AuditPageAnswer } | { kind: 'invalid'; errors: ProblemField[]; message: string };
+  { kind: 'page'; page: ReviewPage } | { kind: 'invalid'; errors: ProblemField[]; message: string };
 
 /** /logg: the audit log review for unit managers and administrators. Filters live in the URL. */
 export function AuditPage() {
@@ -30,7 +31,7 @@ export function AuditPage() {
 
   const loaded = useLoad<Loaded>(`audit:${filterKey}:${cursor ?? ''}`, async () => {
     try {
-      const page = await apiGet<AuditPageAnswer>('/api/v1/audit', {
+      const page = await apiGet<ReviewPage>('/api/v1/audit', {
         ...params,
         limit: String(PAGE_SIZE),
         cursor,

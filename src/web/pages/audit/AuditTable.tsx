@@ -2,10 +2,11 @@ import { useI18n } from '../../i18n/I18n';
 import { isMessageKey } from '../../i18n/messages';
 import { Link } from '../../router';
 import { UnitName } from '../../session/scope';
-import { actorOf, type AuditEntry } from './model';
+import type { ReviewedEntry } from '../../../contracts/audit';
+import { actorOf } from './model';
 
 /** The entries of one page, newest first; flags are words, not colours only. */
-export function AuditTable({ entries }: { entries: AuditEntry[] }) {
+export function AuditTable({ entries }: { entries: ReviewedEntry[] }) {
   const { t } = useI18n();
   if (entries.length === 0) return <p>{t('audit.none')}</p>;
   const actionText = (action: string) => {

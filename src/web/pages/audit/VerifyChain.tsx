@@ -1,9 +1,7 @@
 import { useState } from 'react';
+import type { ChainVerification } from '../../../contracts/audit';
 import { apiGet } from '../../api';
 import { useI18n } from '../../i18n/I18n';
-
-type Verification =
-  { ok: true; entries: number } | { ok: false; firstBrokenSeq: number; reason: string; entries: number };
 
 /** System administrators: recompute the hash chain of the whole log and show the verdict. */
 export function VerifyChain() {
@@ -11,13 +9,13 @@ export function VerifyChain() {
   const [result, setResult] = useState<
     | { state: 'idle' }
     | { state: 'running' }
-    | { state: 'done'; v: Verification }
+    | { state: 'done'; v: ChainVerification }
     | { state: 'error'; message: string }
   >({ state: 'idle' });
   const run = async () => {
     setResult({ state: 'running' });
     try {
-      setResult({ state: 'done', v: await apiGet<Verification>('/api/v1/audit/verify') });
+      setResult({ state: 'done', v: await apiGet<ChainVerification>('/api/v1/audit/verify') });
     } catch (err) {
       setResult({ state: 'error', message: err instanceof Error ? err.message : String(err) });
     }

@@ -1,31 +1,4 @@
-import type { AuditFlag } from '../../../domain/audit/flags';
-
-/** One entry as GET /api/v1/audit returns it (src/modules/audit/review.ts). */
-export interface AuditEntry {
-  seq: number;
-  occurredAt: string;
-  /** Swedish local time, 'YYYY-MM-DD HH:mm:ss'. */
-  occurredAtLocal: string;
-  actorUserId: string | null;
-  actorUsername: string | null;
-  action: string;
-  outcome: 'allowed' | 'denied' | 'failed';
-  personPseudonym: string | null;
-  unitId: string | null;
-  municipalityCode: string | null;
-  recordType: string | null;
-  recordId: string | null;
-  purpose: string | null;
-  breakGlass: boolean;
-  clientAddress: string | null;
-  details: Record<string, unknown>;
-  flags: AuditFlag[];
-}
-
-export interface AuditPageAnswer {
-  entries: AuditEntry[];
-  nextCursor: string | null;
-}
+import type { ReviewedEntry } from '../../../contracts/audit';
 
 /** The filters, exactly as they travel in the page's and the API's query string. */
 export interface AuditFilters {
@@ -74,7 +47,7 @@ export function filterParams(f: AuditFilters): Record<string, string | undefined
 }
 
 /** Who acted: the account, or for a failed login the username that was tried. */
-export function actorOf(e: AuditEntry): string | null {
+export function actorOf(e: ReviewedEntry): string | null {
   if (e.actorUsername) return e.actorUsername;
   const tried = e.details['username'];
   return typeof tried === 'string' ? tried : null;

@@ -1,7 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useI18n, type I18n } from '../../i18n/I18n';
 import { isMessageKey } from '../../i18n/messages';
-import type { ImportFormats } from './model';
+import type { ImportFormats } from '../../../contracts/imports';
 
 /** The id of the column documentation, which the links on the page open. */
 export const COLUMNS_ID = 'import-columns';

@@ -3,7 +3,8 @@ import type { ProblemField } from '../../api';
 import { Field, errorFor } from '../../components/forms';
 import { useI18n } from '../../i18n/I18n';
 import { ColumnsLink, registerLabel } from './FormatColumns';
-import { contentTypeOf, sizeText, SOURCE_PATTERN, type ImportFormats } from './model';
+import { SOURCE_PATTERN, type ImportFormats } from '../../../contracts/imports';
+import { contentTypeOf, sizeText } from './model';
 
 export interface ImportChoice {
   file: File;

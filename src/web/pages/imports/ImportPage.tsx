@@ -6,7 +6,8 @@ import { FormatColumns } from './FormatColumns';
 import { ImportForm, type ImportChoice } from './ImportForm';
 import { ImportProgress, type Progress } from './ImportProgress';
 import { ImportResult, resultSummary } from './ImportResult';
-import { POLL_MS, wait, type ImportFormats, type ImportJob } from './model';
+import type { ImportFormats, ImportJob } from '../../../contracts/imports';
+import { POLL_MS, wait } from './model';
 import './imports.css';
 
 interface Refusal {

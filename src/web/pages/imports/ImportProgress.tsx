@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useI18n, type I18n } from '../../i18n/I18n';
-import { sizeText, type ImportJob } from './model';
+import type { ImportJob } from '../../../contracts/imports';
+import { sizeText } from './model';
 
 /**
  * Where an import is: the file on its way (upload progress), the job running (rows read; on the

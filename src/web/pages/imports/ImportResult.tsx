@@ -2,7 +2,7 @@ import type { RowIssue } from '../../../domain/imports/issues';
 import type { ImportReport } from '../../../domain/imports/report';
 import { useI18n, type I18n } from '../../i18n/I18n';
 import { ColumnsLink } from './FormatColumns';
-import type { ImportJob } from './model';
+import type { ImportJob } from '../../../contracts/imports';
 
 /** The one sentence that says what happened, above all whether anything was written. */
 export function resultSummary(i18n: I18n, job: ImportJob): { ok: boolean; text: string } {

@@ -1,46 +1,7 @@
-import type { RowIssue } from '../../../domain/imports/issues';
-import type { ImportReport } from '../../../domain/imports/report';
-
 /**
- * Import jobs and formats as /api/v1/imports answers them (src/modules/imports/jobs.ts,
- * routes.ts; the report's and the issues' types are the server's own, from src/domain), and the
- * small rules the page checks before it sends a file.
+ * The small rules the import page checks before it sends a file; the answers' shapes and the
+ * `source` rule are the contract in src/contracts/imports.ts.
  */
-
-export type JobStatus = 'running' | 'done' | 'rejected' | 'failed' | 'interrupted';
-
-export interface ImportJob {
-  id: string;
-  register: string;
-  sourceSystem: string;
-  fileName: string | null;
-  format: string;
-  dryRun: boolean;
-  status: JobStatus;
-  /** Reading the rows, then counting the indicators (the last step of an import). */
-  stage: 'reading' | 'counting';
-  rowsRead: number;
-  rowsTotalEstimate: number | null;
-  bytesRead: number;
-  bytesTotal: number | null;
-  /** 0–100 from the bytes read, or null when the size is unknown. */
-  percent: number | null;
-  errorCount: number;
-  errors: RowIssue[];
-  report: ImportReport | null;
-}
-
-export interface ImportFormats {
-  registers: string[];
-  commonColumns: string[];
-  /** register name → kind → the kind's own columns. */
-  kinds: Record<string, Record<string, string[]>>;
-  /** format → content type. */
-  contentTypes: Record<string, string>;
-}
-
-/** The same rule as the server's `source` (src/modules/imports/schema.ts). */
-export const SOURCE_PATTERN = /^[a-z0-9._-]{1,64}$/;
 
 /** The content type to send a file with: from its extension, else what the browser says. */
 export function contentTypeOf(file: File, types: Record<string, string>): string | null {

@@ -1,25 +1,17 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { indexForm } from '../../../domain/forms/form-index';
-import { getInstrument } from '../../../domain/instruments/index';
+import { getInstrument, type Sex } from '../../../domain/instruments/index';
 import { ApiError, apiSend, type ProblemField } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { FormRenderer } from './FormRenderer';
-import {
-  domId,
-  parseNumberText,
-  ruleKey,
-  shownAnswers,
-  type Answers,
-  type InstrumentDetail,
-  type ScoreView,
-} from './model';
+import type { InstrumentDetail, ScoreAnswer } from '../../../contracts/instruments';
+import { domId, parseNumberText, ruleKey, shownAnswers, type Answers } from './model';
 import { ServerResult } from './ResultView';
 
-type Sex = 'K' | 'M';
 type Submission =
   | { state: 'idle' }
   | { state: 'sending' }
-  | { state: 'done'; result: ScoreView; sent: string }
+  | { state: 'done'; result: ScoreAnswer; sent: string }
   | { state: 'invalid'; errors: ProblemField[] }
   | { state: 'failed'; message: string };
 
@@ -74,7 +66,7 @@ export function InstrumentForm({ detail }: { detail: InstrumentDetail }) {
     e.preventDefault();
     setSubmission({ state: 'sending' });
     try {
-      const result = await apiSend<ScoreView>(
+      const result = await apiSend<ScoreAnswer>(
         'POST',
         `/api/v1/instruments/${encodeURIComponent(detail.id)}/score`,
         payload,

@@ -3,7 +3,7 @@ import { apiGet } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { useLoad } from '../../useApi';
 import { InstrumentForm } from './InstrumentForm';
-import type { InstrumentDetail, InstrumentSummary } from './model';
+import type { InstrumentDetail, InstrumentSummary } from '../../../contracts/instruments';
 import './instruments.css';
 
 /** /instruments lists the instrument library; /instruments/{id} fills one in. */

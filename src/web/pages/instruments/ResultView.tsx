@@ -3,12 +3,12 @@ import type { FormDefinition } from '../../../domain/forms/definition';
 import { indexForm } from '../../../domain/forms/form-index';
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
-import type { ScoreView } from './model';
+import type { ScoreAnswer } from '../../../contracts/instruments';
 
 /** The server's result: the one that counts. */
 export const ServerResult = forwardRef<
   HTMLHeadingElement,
-  { result: ScoreView; stale: boolean; title: string; form: FormDefinition }
+  { result: ScoreAnswer; stale: boolean; title: string; form: FormDefinition }
 >(function ServerResult({ result, stale, title, form }, headingRef) {
   const { t, lang, formatNumber } = useI18n();
   const thresholds = Object.entries(result.threshold).filter(([k]) => k !== 'source');

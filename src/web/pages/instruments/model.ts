@@ -1,44 +1,6 @@
 import type { FormDefinition, ItemDefinition } from '../../../domain/forms/definition';
-import type { LocalizedText } from '../../../domain/forms/text';
 import { visibleItems } from '../../../domain/forms/visibility';
 import type { MessageKey } from '../../i18n/messages';
-
-/** What GET /api/v1/instruments lists. */
-export interface InstrumentSummary {
-  id: string;
-  version: number;
-  title: LocalizedText;
-  description: LocalizedText;
-  requiresSex: boolean;
-  sources: { citation: string; url?: string }[];
-  items: { id: string }[];
-}
-
-/** What GET /api/v1/instruments/{id} answers. */
-export interface InstrumentDetail extends InstrumentSummary {
-  form: FormDefinition;
-}
-
-/** POST /api/v1/instruments/{id}/score: the common contract plus the instrument's extras. */
-export interface ScoreView {
-  instrument: string;
-  version: number;
-  total: number | null;
-  band: string;
-  bandLabel: LocalizedText;
-  risk: boolean;
-  items: Record<string, number>;
-  threshold: Record<string, unknown> & { source: 'default' | 'configured' };
-  contactDentalCare?: boolean;
-  indicators?: Record<
-    string,
-    { status: 'met' | 'not_met' | 'not_applicable'; targetPercent: number; label: LocalizedText }
-  >;
-  domains?: Record<
-    string,
-    { present: boolean; frequency: number | null; severity: number | null; score: number }
-  >;
-}
 
 export type Answers = Record<string, unknown>;
 

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import type { AuthMethods } from '../../../contracts/identity';
 import { ApiError, apiGet, localDetail } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { Link, useRouter } from '../../router';
@@ -7,15 +8,10 @@ import { useLoad } from '../../useApi';
 import { safeReturnTo } from './returnTo';
 import './login.css';
 
-interface Methods {
-  password: boolean;
-  oidc: boolean;
-}
-
 // The methods endpoint may be missing on older servers: then only passwords exist.
-async function loadMethods(): Promise<Methods> {
+async function loadMethods(): Promise<AuthMethods> {
   try {
-    return await apiGet<Methods>('/api/v1/auth/methods');
+    return await apiGet<AuthMethods>('/api/v1/auth/methods');
   } catch (err) {
     if (err instanceof ApiError && err.status === 404) return { password: true, oidc: false };
     throw err;

@@ -3,7 +3,7 @@ import { ApiError, apiSend, localDetail, type ProblemField } from '../../api';
 import { ErrorSummary, Field, errorFor } from '../../components/forms';
 import { Modal } from '../../components/Modal';
 import { useI18n } from '../../i18n/I18n';
-import type { BreakGlassGrant } from './model';
+import type { BreakGlassGrant } from '../../../contracts/persons';
 
 export const MIN_REASON_LENGTH = 10;
 

@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/I18n';
 import { Link } from '../../router';
 import { UnitName } from '../../session/scope';
-import type { PersonDetail, ServicePeriod } from './model';
+import type { PersonDetail, ServicePeriod } from '../../../contracts/persons';
 
 /** One person as lookup or read returns them: who, which units, and how the caller may see them. */
 export function PersonCard({ person }: { person: PersonDetail }) {

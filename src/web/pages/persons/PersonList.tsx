@@ -4,7 +4,8 @@ import { useI18n } from '../../i18n/I18n';
 import { Link } from '../../router';
 import { useLoad } from '../../useApi';
 import { Services } from './PersonCard';
-import { shortPseudonym, type PersonPage } from './model';
+import type { PersonPage } from '../../../contracts/persons';
+import { shortPseudonym } from './model';
 
 const PAGE_SIZE = 25;
 

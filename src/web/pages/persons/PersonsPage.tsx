@@ -5,7 +5,7 @@ import { BreakGlassDialog } from './BreakGlassDialog';
 import { LookupForm } from './LookupForm';
 import { PersonCard } from './PersonCard';
 import { PersonList } from './PersonList';
-import type { BreakGlassGrant, PersonDetail } from './model';
+import type { BreakGlassGrant, PersonDetail } from '../../../contracts/persons';
 import './persons.css';
 
 type Result =

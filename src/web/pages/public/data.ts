@@ -1,97 +1,33 @@
+import type { IndicatorList } from '../../../contracts/indicators';
+import type {
+  DataItem,
+  Envelope,
+  IntervalValue,
+  Intervals,
+  KoladaMunicipality,
+  KoladaOu,
+} from '../../../contracts/opendata';
+import type { Group, MunicipalityDetail } from '../../../contracts/org';
+import type { IndicatorDefinition } from '../../../domain/indicators/definition';
+import { KOLADA_NATION, SEXES, type Sex } from '../../../domain/opendata/codes';
+import type { KoladaKpi, KoladaValue } from '../../../domain/opendata/kolada';
+import { OPERATING_AREAS, type OperatingArea } from '../../../domain/org/codes';
 import { apiGet } from '../../api';
-import type { Direction } from '../../../domain/opendata/bands';
 
 /**
  * What the public pages read, all of it published values: the Kolada v3-compatible API
  * (/api/kolada/v3), the indicator definitions (/api/v1/indicators), the org register's public
- * reads and /api/public (intervals and SCB geometry).
+ * reads and /api/public (intervals and SCB geometry). The answers' shapes are the server's own
+ * (src/contracts, src/domain); the short names below are the ones these pages use.
  */
-export type Sex = 'T' | 'K' | 'M';
-export const SEXES: readonly Sex[] = ['T', 'K', 'M'];
-export const NATION = '0000';
+export type { IntervalValue, Intervals, KoladaKpi, KoladaOu, KoladaValue, OperatingArea, Sex };
+export type Definition = IndicatorDefinition;
+export type KoladaItem = DataItem;
+export type KoladaPlace = KoladaMunicipality;
+export { SEXES };
+export const NATION = KOLADA_NATION;
+export const AREAS = OPERATING_AREAS;
 export const KOLADA = '/api/kolada/v3';
-
-export type OperatingArea =
-  'elderly_care' | 'disability' | 'individual_family_care' | 'health_care' | 'other';
-export const AREAS: readonly OperatingArea[] = [
-  'elderly_care',
-  'disability',
-  'individual_family_care',
-  'health_care',
-  'other',
-];
-
-export interface Definition {
-  id: string;
-  version: number;
-  title: { sv: string; en: string };
-  description: { sv: string; en: string };
-  operatingArea: OperatingArea;
-  qualityArea: 'knowledge_based' | 'safe' | 'person_centred' | 'efficient' | 'equitable' | 'accessible';
-  type: 'structure' | 'process' | 'outcome';
-  direction: Direction;
-  target: { value: number; comparison: '>=' | '<='; source: string } | null;
-  openComparisons: boolean;
-}
-
-export interface KoladaValue {
-  gender: Sex;
-  count: number;
-  status: string;
-  value: number | null;
-}
-
-export interface KoladaItem {
-  kpi: string;
-  municipality?: string;
-  ou?: string;
-  period: number;
-  values: KoladaValue[];
-}
-
-export interface KoladaKpi {
-  id: string;
-  publ_period: string | null;
-  publication_date: string | null;
-}
-
-export interface KoladaPlace {
-  id: string;
-  title: string;
-  type: 'K' | 'L';
-}
-
-export interface KoladaOu {
-  id: string;
-  municipality: string;
-  title: string;
-}
-
-interface Envelope<T> {
-  count: number;
-  values: T[];
-  next_url: string | null;
-}
-
-export interface IntervalValue {
-  municipality?: string;
-  ou?: string;
-  gender: Sex;
-  status: string;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  lower: number | null;
-  upper: number | null;
-}
-
-export interface Intervals {
-  kpi: string;
-  period: number;
-  version: number;
-  published_at: string;
-  values: IntervalValue[];
-}
 
 /** Every page of a Kolada list (the API pages at 5000; our lists are shorter, but be safe). */
 async function koladaAll<T>(path: string): Promise<T[]> {
@@ -127,7 +63,7 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
 /** The public indicators (openComparisons), in id order. */
 export function definitions(): Promise<Definition[]> {
   return once('defs', async () => {
-    const { indicators } = await apiGet<{ indicators: Definition[] }>('/api/v1/indicators');
+    const { indicators } = await apiGet<IndicatorList>('/api/v1/indicators');
     return indicators.filter((d) => d.openComparisons).sort((a, b) => (a.id < b.id ? -1 : 1));
   });
 }
@@ -172,29 +108,8 @@ export function intervals(kpi: string, year: number): Promise<Intervals> {
   return apiGet<Intervals>(`/api/public/intervals/${kpi}/${year}?levels=nation,region,municipality`);
 }
 
-export interface OrgGroup {
-  id: string;
-  title: string;
-  kind: 'skr' | 'similar' | 'other';
-  operatingArea: string | null;
-  referenceMunicipalityCode: string | null;
-  referenceYear: number | null;
-  members: string[];
-}
-
-export interface OrgMunicipality {
-  municipality: {
-    code: string;
-    name: string;
-    regionCode: string;
-    regionName: string;
-    skrGroup: { id: string; code: string; title: string } | null;
-  };
-  groups: OrgGroup[];
-}
-
-export function municipality(code: string): Promise<OrgMunicipality> {
-  return apiGet<OrgMunicipality>(`/api/v1/org/municipalities/${code}`);
+export function municipality(code: string): Promise<MunicipalityDetail> {
+  return apiGet<MunicipalityDetail>(`/api/v1/org/municipalities/${code}`);
 }
 
 /** The value of one id and gender in a list of Kolada items. */
@@ -218,8 +133,8 @@ export const SIMILAR_AREA: Readonly<Record<OperatingArea, string>> = {
 };
 
 /** The latest similar-municipality group of each of our operating areas, where one exists. */
-export function similarGroups(groups: readonly OrgGroup[]): Map<OperatingArea, OrgGroup> {
-  const out = new Map<OperatingArea, OrgGroup>();
+export function similarGroups(groups: readonly Group[]): Map<OperatingArea, Group> {
+  const out = new Map<OperatingArea, Group>();
   for (const area of AREAS) {
     const candidates = groups
       .filter((g) => g.kind === 'similar' && g.operatingArea === SIMILAR_AREA[area])

@@ -6,7 +6,8 @@ import { EntryFields } from './EntryFields';
 import { RegisterErrorSummary } from './ErrorSummary';
 import { TextField } from './fields';
 import { codeLabel, errorText, formOf } from './format';
-import { cleanData, fieldId, instrumentOf, type Entry, type RegisterKinds } from './model';
+import type { Entry, RegisterKinds } from '../../../contracts/registers';
+import { cleanData, fieldId, instrumentOf } from './model';
 import { useSave } from './useSave';
 
 /**

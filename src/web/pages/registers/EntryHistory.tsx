@@ -2,7 +2,8 @@ import { apiGet } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { useLoad } from '../../useApi';
 import { changesBetween } from './diff';
-import { stockholmTime, type Entry, type EntryVersion } from './model';
+import type { Entry, EntryVersion } from '../../../contracts/registers';
+import { stockholmTime } from './model';
 
 /** Every version of an entry, newest first: who, when, why, and what changed from the one before. */
 export function EntryHistory({ id, entry }: { id: string; entry: Entry }) {

@@ -1,10 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18n';
 import { UnitName } from '../../session/scope';
-import type { ScoreView } from '../instruments/model';
+import type { ScoreAnswer } from '../../../contracts/instruments';
 import { EntryHistory } from './EntryHistory';
 import { codeLabel, dataValueText, fieldLabel } from './format';
-import { isRecord, stockholmTime, str, type Entry } from './model';
+import type { Entry } from '../../../contracts/registers';
+import { isRecord, stockholmTime, str } from './model';
 
 // The order data fields are shown in; answers are summed up by the score, goals and words below.
 const SHOWN = [
@@ -24,7 +25,7 @@ const SHOWN = [
 ];
 
 /** The score in words: total, band and risk as text badges (never colour alone). */
-export function ScoreBadges({ derived, showRisk }: { derived: ScoreView; showRisk: boolean }) {
+export function ScoreBadges({ derived, showRisk }: { derived: ScoreAnswer; showRisk: boolean }) {
   const { t, lang, formatNumber } = useI18n();
   return (
     <span className="reg-score">

@@ -2,21 +2,13 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { apiSend } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { UnitName } from '../../session/scope';
-import type { PersonDetail } from '../persons/model';
+import type { PersonDetail } from '../../../contracts/persons';
 import { EntryFields } from './EntryFields';
 import { RegisterErrorSummary } from './ErrorSummary';
 import { RadioGroup, TextField } from './fields';
 import { codeLabel, errorText, formOf } from './format';
-import {
-  REGISTERS,
-  cleanData,
-  emptyData,
-  fieldId,
-  instrumentOf,
-  swedishToday,
-  type Entry,
-  type RegisterKinds,
-} from './model';
+import type { Entry, RegisterKinds } from '../../../contracts/registers';
+import { REGISTERS, cleanData, emptyData, fieldId, instrumentOf, swedishToday } from './model';
 import { useSave } from './useSave';
 
 /**

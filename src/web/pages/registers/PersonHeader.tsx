@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/I18n';
 import { Services } from '../persons/PersonCard';
-import type { PersonDetail } from '../persons/model';
+import type { PersonDetail } from '../../../contracts/persons';
 
 /** Who the timeline is about, as the person endpoint returns them, and the units serving them. */
 export function PersonHeader({ person }: { person: PersonDetail }) {

@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/I18n';
 import type { Loadable } from '../../useApi';
 import { EntryItem } from './EntryItem';
-import type { Entry, Timeline } from './model';
+import type { Entry, Timeline } from '../../../contracts/registers';
 
 /** The entries, newest first (the server's order), as a list of articles. */
 export function TimelineList({

@@ -3,12 +3,13 @@ import { ApiError, apiGet } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { Link, useRouter } from '../../router';
 import { useLoad } from '../../useApi';
-import type { PersonDetail } from '../persons/model';
+import type { PersonDetail } from '../../../contracts/persons';
 import { CorrectionDialog } from './CorrectionDialog';
 import { NewEntryForm } from './NewEntryForm';
 import { PersonHeader } from './PersonHeader';
 import { TimelineList } from './TimelineList';
-import { REGISTERS, type Entry, type Register, type RegisterKinds, type Timeline } from './model';
+import type { Entry, RegisterKinds, Timeline } from '../../../contracts/registers';
+import { REGISTERS, type Register } from './model';
 import './registers.css';
 
 let kindsCache: Promise<RegisterKinds> | null = null;

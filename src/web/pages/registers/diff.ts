@@ -1,7 +1,8 @@
 import type { I18n } from '../../i18n/I18n';
 import type { Lang } from '../../i18n/messages';
 import { answerText, dataValueText, fieldLabel, formOf } from './format';
-import { instrumentOf, isRecord, type EntryVersion } from './model';
+import type { EntryVersion } from '../../../contracts/registers';
+import { instrumentOf, isRecord } from './model';
 
 export interface Change {
   label: string;

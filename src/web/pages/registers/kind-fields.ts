@@ -1,7 +1,8 @@
 import type { ProblemField } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { errorText } from './format';
-import { fieldId, type RegisterKinds } from './model';
+import type { RegisterKinds } from '../../../contracts/registers';
+import { fieldId } from './model';
 
 /** What every kind's fields get: the data, how to change it, and the server's errors. */
 export interface KindFieldsProps {

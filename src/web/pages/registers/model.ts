@@ -1,8 +1,7 @@
 /**
- * Register entries as /api/v1/persons/:pseudonym/entries and /api/v1/entries/:id/… answer them
- * (src/modules/registers/queries.ts), and the code lists the forms choose from.
+ * The code lists the register forms choose from, and small helpers of the entry forms; the entries
+ * themselves are the contract in src/contracts/registers.ts.
  */
-import type { ScoreView } from '../instruments/model';
 import {
   ENTRY_SCHEMAS,
   FOLLOWUP_INSTRUMENTS,
@@ -13,51 +12,6 @@ import {
 
 export type Register = EntryRegister;
 export const REGISTERS: readonly Register[] = ['senior_alert', 'palliative', 'followup'];
-
-export interface Entry {
-  id: string;
-  register: Register;
-  kind: string;
-  personPseudonym: string;
-  unitId: string;
-  municipalityCode: string;
-  occurredOn: string;
-  version: number;
-  firstSubmittedAt: string;
-  data: Record<string, unknown>;
-  /** The server's score of the entry's answers; null for entries without answers. */
-  derived: ScoreView | null;
-  recordedAt: string;
-  recordedBy: string | null;
-  recordedByName: string | null;
-  changeReason: string | null;
-}
-
-export interface Timeline {
-  pseudonym: string;
-  entries: Entry[];
-}
-
-export interface EntryVersion {
-  version: number;
-  occurredOn: string;
-  data: Record<string, unknown>;
-  derived: ScoreView | null;
-  recordedAt: string;
-  recordedBy: string | null;
-  recordedByName: string | null;
-  changeReason: string | null;
-}
-
-/** GET /api/v1/registers/kinds. */
-export interface RegisterKinds {
-  kinds: Array<{ register: Register; kind: string }>;
-  riskAreaOfInstrument: Record<string, string>;
-  actionCodes: Record<string, string[]>;
-  underlyingCauses: string[];
-  eventTypes: string[];
-  palliativeWindows: { registrationMonths: number; editDays: number };
-}
 
 // The lists the kinds endpoint does not carry come from the same domain schemas the server uses.
 export const RISK_AREA_LIST: readonly string[] = RISK_AREAS;

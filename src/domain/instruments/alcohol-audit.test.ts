@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeValues } from '../forms/scoring.js';
-import { audit, auditForm } from './audit.js';
+import { alcoholAudit, alcoholAuditForm } from './alcohol-audit.js';
 import type { Sex } from './types.js';
 
 const answers = (points: number[]) => Object.fromEntries(points.map((p, n) => [`q${n + 1}`, String(p)]));
@@ -39,7 +39,7 @@ describe('AUDIT', () => {
   ];
   for (const [sex, total, band] of table)
     it(`${sex === 'K' ? 'woman' : 'man'} with ${total} → ${band}`, () => {
-      const outcome = audit.score({ answers: answers(V[total]!), sex });
+      const outcome = alcoholAudit.score({ answers: answers(V[total]!), sex });
       assert.ok(outcome.ok, JSON.stringify(outcome));
       assert.equal(outcome.result.total, total);
       assert.equal(outcome.result.band, band);
@@ -51,18 +51,21 @@ describe('AUDIT', () => {
         dependenceAtOrAbove: 20,
         source: 'default',
       });
-      assert.equal(computeValues(auditForm, answers(V[total]!))['total'], total);
+      assert.equal(computeValues(alcoholAuditForm, answers(V[total]!))['total'], total);
     });
 
   it('the same total 7 is risky use for a woman and low risk for a man', () => {
-    const k = audit.score({ answers: answers(V[7]!), sex: 'K' });
-    const m = audit.score({ answers: answers(V[7]!), sex: 'M' });
+    const k = alcoholAudit.score({ answers: answers(V[7]!), sex: 'K' });
+    const m = alcoholAudit.score({ answers: answers(V[7]!), sex: 'M' });
     assert.ok(k.ok && m.ok);
     assert.deepEqual([k.result.band, m.result.band], ['risky_use', 'low_risk']);
   });
 
   it('uses configured cut-offs and says so', () => {
-    const outcome = audit.score({ answers: answers(V[7]!), sex: 'M' }, { riskyUseAtOrAbove: { K: 5, M: 7 } });
+    const outcome = alcoholAudit.score(
+      { answers: answers(V[7]!), sex: 'M' },
+      { riskyUseAtOrAbove: { K: 5, M: 7 } },
+    );
     assert.ok(outcome.ok);
     assert.equal(outcome.result.band, 'risky_use');
     assert.deepEqual(outcome.result.threshold, {
@@ -73,7 +76,7 @@ describe('AUDIT', () => {
       source: 'configured',
     });
     assert.throws(
-      () => audit.score({ answers: answers(V[7]!), sex: 'M' }, { harmfulUseAtOrAbove: 21 }),
+      () => alcoholAudit.score({ answers: answers(V[7]!), sex: 'M' }, { harmfulUseAtOrAbove: 21 }),
       RangeError,
     );
   });
@@ -81,7 +84,7 @@ describe('AUDIT', () => {
   it('scores items 9 and 10 as 0/2/4 only and requires sex', () => {
     const a = answers(V[0]!);
     a['q9'] = '1';
-    const outcome = audit.score({ answers: a });
+    const outcome = alcoholAudit.score({ answers: a });
     assert.ok(!outcome.ok);
     assert.deepEqual(
       outcome.issues.map((i) => [i.item, i.rule]),
@@ -95,7 +98,7 @@ describe('AUDIT', () => {
   it('never scores a missing item as 0', () => {
     const a = answers(V[8]!);
     delete a['q10'];
-    const outcome = audit.score({ answers: a, sex: 'M' });
+    const outcome = alcoholAudit.score({ answers: a, sex: 'M' });
     assert.deepEqual(outcome, {
       ok: false,
       issues: [{ item: 'q10', rule: 'required', message: '"q10" is required and has no answer' }],

@@ -7,6 +7,9 @@
  * Alcohol 2002;37(3):245–51 (Swedish version and norms); Socialstyrelsen / DOMAIN.md §4:
  * risky use from 8 points for men and 6 for women; 8–15 risky use, 16–19 harmful use, ≥ 20
  * probable dependence. The cut-offs are configurable; every result names the ones it used.
+ *
+ * The alcohol questionnaire, not the audit log (src/domain/audit, src/modules/audit): its code is
+ * named alcoholAudit, while its public id stays 'audit', the id APIs and import files carry.
  */
 import type { FormDefinition } from '../forms/definition.js';
 import {
@@ -22,7 +25,7 @@ import {
 import { assertAscending, bandByLowerBounds, type BySex } from './cutoffs.js';
 import type { BandDefinition, Instrument, ScoreResult, Sex } from './types.js';
 
-export interface AuditOptions {
+export interface AlcoholAuditOptions {
   riskyUseAtOrAbove: BySex;
   harmfulUseAtOrAbove: number;
   dependenceAtOrAbove: number;
@@ -46,7 +49,7 @@ const lastYear = (sv: string, en: string) =>
     `How often during the last year have you ${en}?`,
   );
 
-export const auditForm: FormDefinition = {
+export const alcoholAuditForm: FormDefinition = {
   id: 'audit',
   version: 1,
   status: 'active',
@@ -172,7 +175,7 @@ const bands: BandDefinition[] = [
   { code: 'probable_dependence', label: t('Troligt alkoholberoende', 'Probable dependence') },
 ];
 
-export interface AuditResult extends ScoreResult {
+export interface AlcoholAuditResult extends ScoreResult {
   sex: Sex;
   threshold: {
     sex: Sex;
@@ -183,12 +186,12 @@ export interface AuditResult extends ScoreResult {
   };
 }
 
-export const audit: Instrument<AuditOptions, AuditResult> = {
-  id: auditForm.id,
-  version: auditForm.version,
-  title: auditForm.title,
-  description: auditForm.description!,
-  form: auditForm,
+export const alcoholAudit: Instrument<AlcoholAuditOptions, AlcoholAuditResult> = {
+  id: alcoholAuditForm.id,
+  version: alcoholAuditForm.version,
+  title: alcoholAuditForm.title,
+  description: alcoholAuditForm.description!,
+  form: alcoholAuditForm,
   sources: [
     {
       citation:
@@ -210,9 +213,9 @@ export const audit: Instrument<AuditOptions, AuditResult> = {
         [options.riskyUseAtOrAbove[s], options.harmfulUseAtOrAbove, options.dependenceAtOrAbove],
         40,
       );
-    const issues = checkInput(auditForm, answers, { required: true, value: sex });
+    const issues = checkInput(alcoholAuditForm, answers, { required: true, value: sex });
     if (issues.length || !sex) return { ok: false, issues };
-    const items = pointsOf(auditForm, answers);
+    const items = pointsOf(alcoholAuditForm, answers);
     const total = sum(items);
     const threshold = {
       sex,

@@ -1,0 +1,24 @@
+import type { Principal, RoleAssignment } from '../domain/policy/principal.js';
+
+/** An account as /api/v1/admin/accounts answers it. */
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+  hasPassword: boolean;
+  oidcSubject: string | null;
+  assignments: RoleAssignment[];
+}
+
+/** POST /api/v1/auth/login and GET /api/v1/auth/session. */
+export interface SessionAnswer {
+  principal: Principal;
+  csrfToken: string;
+}
+
+/** GET /api/v1/auth/methods: the ways to log in that are on. */
+export interface AuthMethods {
+  password: boolean;
+  oidc: boolean;
+}
