@@ -11,6 +11,7 @@ import { oidcRoutes } from '../modules/identity/oidc-routes.js';
 import { registerRoutes } from '../modules/registers/routes.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { opendataRoutes } from '../modules/opendata/routes.js';
+import { libraryRoutes } from '../modules/library/routes.js';
 
 /** The HTTP routes of every capability, in one list. Add a module here to expose it. */
 export const moduleRoutes: ModuleRoutes[] = [
@@ -26,4 +27,5 @@ export const moduleRoutes: ModuleRoutes[] = [
   personRoutes,
   registerRoutes,
   importRoutes,
+  libraryRoutes,
 ];
