@@ -16,12 +16,10 @@ const isoDate = z
   .string()
   .refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD', params: { rule: 'iso_date' } });
 const indicatorId = z.string().regex(/^[A-Z][0-9]{5}$/, 'must be an indicator id such as K10006');
-const period = z
-  .string()
-  .refine((p) => parsePeriod(p) !== undefined, {
-    message: 'must be a period such as 2024',
-    params: { rule: 'period' },
-  });
+const period = z.string().refine((p) => parsePeriod(p) !== undefined, {
+  message: 'must be a period such as 2024',
+  params: { rule: 'period' },
+});
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 

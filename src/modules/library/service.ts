@@ -66,6 +66,17 @@ async function standingOf(
   return 'other';
 }
 
+/**
+ * The actor's standing, decided before the write's transaction: it may look up the org register
+ * (a unit's municipality), and the embedded engine runs one transaction at a time. An entry's
+ * kind and municipality never change, so the standing holds inside the transaction.
+ */
+async function standingBefore(db: Db, actor: LibraryActor, entryId: string): Promise<Standing> {
+  const entry = await q.entryById(db, entryId);
+  if (!entry) throw new NotFoundError(`library entry ${entryId}`);
+  return standingOf(actor, entry);
+}
+
 const swedishDay = (d: Date): string => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
 /** References to things elsewhere must exist: indicators, instruments. */
@@ -230,11 +241,11 @@ export async function saveVersion(
   input: { content: EntryContent; changeNote: string; expectedVersion?: number | undefined },
 ): Promise<EntryRow> {
   const content = normalised(input.content);
+  const standing = await standingBefore(db, actor, entryId);
   await db.transaction(async (tx) => {
     const entry = await q.lockEntry(tx, entryId);
     if (!entry) throw new NotFoundError(`library entry ${entryId}`);
     requireExampleShape(entry.kind, content);
-    const standing = await standingOf(actor, entry);
     if (!mayEdit(standing, entry.status))
       throw new ForbiddenError(
         standing === 'other'
@@ -327,10 +338,10 @@ export async function transition(
   step: Transition,
   note: string,
 ): Promise<EntryRow> {
+  const standing = await standingBefore(db, actor, entryId);
   const refused = await db.transaction(async (tx) => {
     const entry = await q.lockEntry(tx, entryId);
     if (!entry) throw new NotFoundError(`library entry ${entryId}`);
-    const standing = await standingOf(actor, entry);
     const decision = decideTransition(standing, entry.status, step);
     if (!decision.ok) {
       // A refused publish is logged too; the error is raised after the log entry commits.
@@ -397,8 +408,9 @@ export interface PublishedImport {
 
 /**
  * Writes entries straight to published (seed content, the benchmark): one batch, one
- * transaction, each entry created and published with its history events and audit entries.
- * Only for editors (the system acts as one). Entries whose slug exists are skipped.
+ * transaction, each entry created and published with its history events (and audit entries
+ * when a person imports). Only for editors (the system acts as one). Entries whose slug exists
+ * are skipped.
  */
 export async function importPublished(
   db: Db,
@@ -506,7 +518,10 @@ export async function importPublished(
       tx,
       vocabularyWords(rows.map((r) => `${r.content.title} ${r.content.summary} ${r.content.body}`).join(' ')),
     );
-    for (const r of rows) await audit(tx, actor, r, { change: 'import_published', version: 1 });
+    // A person's import is audited entry by entry; the system's loads at start (instrument
+    // entries, demo examples) are recorded in each entry's history only, as reference data is.
+    if (actor.userId !== null)
+      for (const r of rows) await audit(tx, actor, r, { change: 'import_published', version: 1 });
     return rows.length;
   });
 }
