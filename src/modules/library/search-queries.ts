@@ -7,8 +7,12 @@ import type { EntryKind, OperatingArea, Problem, TargetGroup } from '../../domai
 /** Public reads of the library: published entries only (library_search). */
 type Raw = Record<string, unknown>;
 
-/** How similar (pg_trgm similarity, 0–1) a vocabulary word must be to count as a variant. */
-export const VARIANT_SIMILARITY = 0.4;
+/**
+ * How similar (pg_trgm similarity, 0–1) a vocabulary word must be to count as a variant: 0.55
+ * keeps typos and inflected compounds ("fallpreventon", "fallpreventiva" for "fallprevention":
+ * 0.61–0.67) and leaves out other compounds on the same head ("familjeprevention": 0.5).
+ */
+export const VARIANT_SIMILARITY = 0.55;
 
 /** Vocabulary words similar to each query word (typos, compounds whose stems differ). */
 export async function variantsOf(q: Queryable, words: readonly string[]): Promise<Map<string, string[]>> {
@@ -115,7 +119,7 @@ export async function searchPublished(
           ORDER BY s.title, s.entry_id LIMIT $6 OFFSET $7`
       : `WITH query AS (SELECT to_tsquery('swedish', $1) AS tsq),
          hits AS (
-           SELECT s.*, ts_rank_cd(s.document, query.tsq) AS rank, count(*) OVER () AS total
+           SELECT s.*, ts_rank(s.document, query.tsq) AS rank, count(*) OVER () AS total
              FROM library_search s, query
             WHERE s.document @@ query.tsq AND ${FILTERS}
             ORDER BY rank DESC, s.title, s.entry_id LIMIT $6 OFFSET $7)
