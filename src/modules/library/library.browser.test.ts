@@ -5,6 +5,7 @@ import { launchBrowser, screenshot, skipBrowser } from '../../../test/support/br
 import { publishNation } from '../../../test/support/opendata.js';
 import { assertNoSeriousAxe } from '../../../test/support/public-page.js';
 import { startTestServer, type RunningServer } from '../../../test/support/server.js';
+import { luhnCheckDigit } from '../../domain/persons/personnummer.js';
 import { publishedRows } from '../opendata/testing.js';
 import { importPublished, systemActor } from './service.js';
 import { content } from './testing.js';
@@ -15,6 +16,8 @@ import { content } from './testing.js';
  * figures come from the published values (".." where disclosure control hides them).
  */
 const KPI = 'K10008';
+const DEMO_PASSWORD = 'Kunskapsnav-demo-2026';
+const PERSONNUMMER = `19380411-456${luhnCheckDigit('380411456')}`;
 
 describe('knowledge library pages in Chromium', { skip: skipBrowser }, () => {
   let server: RunningServer;
@@ -117,5 +120,77 @@ describe('knowledge library pages in Chromium', { skip: skipBrowser }, () => {
     ]);
     await assertNoSeriousAxe(page);
     await screenshot(page, 'library-good-example');
+  });
+
+  it("puts the library beside a person's follow-up: own view, assessment and knowledge side by side", async () => {
+    // The demo caseworker registers a person with a high fall risk (Downton) through the API.
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'handlaggare', password: DEMO_PASSWORD },
+    });
+    const cookie = `kn_session=${login.cookies.find((c) => c.name === 'kn_session')?.value ?? ''}`;
+    const { principal, csrfToken } = login.json<{
+      principal: { assignments: Array<{ scope: { unitId?: string } }> };
+      csrfToken: string;
+    }>();
+    const unitId = principal.assignments[0]?.scope.unitId ?? '';
+    const headers = { cookie, 'x-csrf-token': csrfToken };
+    const person = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/persons',
+      headers,
+      payload: { personnummer: PERSONNUMMER, name: 'Harald Holm', unitId, servedFrom: '2024-01-01' },
+    });
+    assert.equal(person.statusCode, 201, person.body);
+    const pseudonym = person.json<{ person: { pseudonym: string } }>().person.pseudonym;
+    const entry = await server.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${pseudonym}/entries`,
+      headers,
+      payload: {
+        register: 'senior_alert',
+        kind: 'risk_assessment',
+        unitId,
+        occurredOn: '2024-02-01',
+        data: {
+          instrument: 'downton',
+          answers: {
+            previousFalls: true,
+            medications: ['diuretics', 'antidepressants'],
+            sensoryDeficits: ['none'],
+            mentalState: 'oriented',
+            gait: 'normal',
+          },
+        },
+      },
+    });
+    assert.equal(entry.statusCode, 201, entry.body);
+
+    await page.goto(`${server.url}/logga-in`);
+    await page.getByLabel('Användarnamn').fill('handlaggare');
+    await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('button', { name: /^Användarmeny/ }).waitFor();
+    await page.goto(`${server.url}/personer/${pseudonym}`);
+    const three = page.locator('.lib-three');
+    await three.getByRole('heading', { name: 'Tre kunskapskällor sida vid sida' }).waitFor();
+    await three.getByRole('link', { name: 'Fallförebyggande träning för äldre' }).waitFor();
+    assert.deepEqual(await three.locator('h3').allTextContents(), [
+      'Personens egen bild',
+      'Professionens bedömning',
+      'Bästa tillgängliga kunskap',
+    ]);
+    assert.equal(
+      await three.locator('section', { hasText: 'Personens egen bild' }).locator('p').textContent(),
+      'Ingen egen bedömning registrerad.',
+    );
+    assert.match(
+      (await three.locator('section', { hasText: 'Professionens bedömning' }).locator('li').textContent()) ??
+        '',
+      /^DOWNTON: .+ \(3\) 2024-02-01$/,
+    );
+    await assertNoSeriousAxe(page);
+    await screenshot(page, 'library-three-sources');
   });
 });
