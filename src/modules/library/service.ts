@@ -127,7 +127,7 @@ async function freeSlugs(tx: Queryable, titles: readonly string[]): Promise<stri
 function audit(
   tx: Queryable,
   actor: LibraryActor,
-  entry: { id: string; kind: EntryKind; municipalityCode: string | null },
+  entry: { id: string | null; kind: EntryKind; municipalityCode: string | null },
   details: Record<string, unknown>,
   outcome: AuditEntry['outcome'] = 'allowed',
 ): Promise<void> {
@@ -181,10 +181,21 @@ export async function createEntry(db: Db, actor: LibraryActor, input: CreateInpu
   requireExampleShape(input.kind, input.content);
   const municipalityCode = municipalityOf(input);
   const standing = await standingOf(actor, { kind: input.kind, municipalityCode });
-  if (!mayCreate(standing, input.kind))
+  if (!mayCreate(standing, input.kind)) {
+    // The refusal is logged (and committed) before it is raised.
+    await db.transaction((tx) =>
+      audit(
+        tx,
+        actor,
+        { id: null, kind: input.kind, municipalityCode },
+        { change: 'create', standing },
+        'denied',
+      ),
+    );
     throw new ForbiddenError(
       'Du får inte skapa den här sortens post. / You may not create this kind of entry.',
     );
+  }
   const content = normalised(input.content);
   const id = randomUUID();
   await db.transaction(async (tx) => {
@@ -242,16 +253,17 @@ export async function saveVersion(
 ): Promise<EntryRow> {
   const content = normalised(input.content);
   const standing = await standingBefore(db, actor, entryId);
-  await db.transaction(async (tx) => {
+  const refused = await db.transaction(async (tx) => {
     const entry = await q.lockEntry(tx, entryId);
     if (!entry) throw new NotFoundError(`library entry ${entryId}`);
     requireExampleShape(entry.kind, content);
-    if (!mayEdit(standing, entry.status))
-      throw new ForbiddenError(
-        standing === 'other'
-          ? 'Du får inte ändra den här posten. / You may not change this entry.'
-          : `Posten kan inte ändras i status ${entry.status}. / The entry cannot be changed in status ${entry.status}.`,
-      );
+    if (!mayEdit(standing, entry.status)) {
+      // Logged in this transaction, which commits; the error is raised after it.
+      await audit(tx, actor, entry, { change: 'edit', version: entry.headVersion, standing }, 'denied');
+      return standing === 'other'
+        ? 'Du får inte ändra den här posten. / You may not change this entry.'
+        : `Posten kan inte ändras i status ${entry.status}. / The entry cannot be changed in status ${entry.status}.`;
+    }
     if (entry.kind === 'good_example' && content.example?.municipalityCode !== entry.municipalityCode)
       throw new ValidationError([
         {
@@ -294,7 +306,9 @@ export async function saveVersion(
       },
     ]);
     await audit(tx, actor, entry, { change: 'edit', version, standing });
+    return null;
   });
+  if (refused) throw new ForbiddenError(refused);
   return (await q.entryById(db, entryId)) as EntryRow;
 }
 

@@ -196,7 +196,15 @@ describe('library workflow over HTTP: permissions, versions, history, audit', ()
       'edit:allowed',
     ]);
     const c = rows.filter((r) => r.actor === caseworker.userId).map((r) => `${r.change}:${r.outcome}`);
-    assert.deepEqual(c, ['create:allowed', 'submit:allowed', 'publish:denied', 'submit:allowed']);
+    assert.deepEqual(c, [
+      'create:allowed',
+      'create:denied',
+      'create:denied',
+      'submit:allowed',
+      'edit:denied',
+      'publish:denied',
+      'submit:allowed',
+    ]);
     assert.deepEqual(
       rows.filter((r) => r.actor === analystElsewhere.userId).map((r) => `${r.change}:${r.outcome}`),
       ['submit:denied'],
