@@ -14,22 +14,27 @@ type Raw = Record<string, unknown>;
  */
 export const VARIANT_SIMILARITY = 0.55;
 
-/** Vocabulary words similar to each query word (typos, compounds whose stems differ). */
+/**
+ * Vocabulary words similar to each query word (typos, compounds whose stems differ). One
+ * statement with a branch per word, each comparing with a parameter, so that the trigram index
+ * (library_word_trgm) finds the candidates instead of a scan of the vocabulary per word.
+ */
 export async function variantsOf(q: Queryable, words: readonly string[]): Promise<Map<string, string[]>> {
   const fuzzy = words.filter((w) => w.length >= MIN_FUZZY_LENGTH);
   const out = new Map<string, string[]>();
   if (fuzzy.length === 0) return out;
-  const { rows } = await q.query<Raw>(
-    `SELECT x.w, v.word
-       FROM unnest($1::text[]) AS x(w)
-       CROSS JOIN LATERAL (
-         SELECT word, similarity(word, x.w) AS sim FROM library_word
-          WHERE word % x.w AND similarity(word, x.w) >= $2
-          ORDER BY sim DESC, word LIMIT $3) v`,
-    [fuzzy, VARIANT_SIMILARITY, MAX_VARIANTS],
+  const branches = fuzzy.map(
+    (_, i) =>
+      `(SELECT ${i + 1} AS n, word FROM library_word WHERE word % $${i + 3} AND similarity(word, $${i + 3}) >= $1
+         ORDER BY similarity(word, $${i + 3}) DESC, word LIMIT $2)`,
   );
+  const { rows } = await q.query<Raw>(branches.join(' UNION ALL '), [
+    VARIANT_SIMILARITY,
+    MAX_VARIANTS,
+    ...fuzzy,
+  ]);
   for (const r of rows) {
-    const w = r['w'] as string;
+    const w = fuzzy[toInt(r['n']) - 1] as string;
     out.set(w, [...(out.get(w) ?? []), r['word'] as string]);
   }
   return out;
