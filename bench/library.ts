@@ -9,7 +9,8 @@
  * Goal: p95 under 50 ms on the embedded engine at 10,000 entries.
  */
 import { search, type SearchInput } from '../src/modules/library/reads.js';
-import { importPublished, systemActor, type PublishedImport } from '../src/modules/library/service.js';
+import { importPublished, type PublishedImport } from '../src/modules/library/bulk.js';
+import { systemActor } from '../src/modules/library/service.js';
 import { EVIDENCE_LEVELS } from '../src/domain/library/evidence.js';
 import { OPERATING_AREAS, TARGET_GROUPS, type EntryKind } from '../src/domain/library/vocabulary.js';
 import { intFlag, openBenchDb, percentile, timed } from './support.js';

@@ -7,7 +7,8 @@ import { assertNoSeriousAxe } from '../../../test/support/public-page.js';
 import { startTestServer, type RunningServer } from '../../../test/support/server.js';
 import { luhnCheckDigit } from '../../domain/persons/personnummer.js';
 import { publishedRows } from '../opendata/testing.js';
-import { importPublished, systemActor } from './service.js';
+import { importPublished } from './bulk.js';
+import { systemActor } from './service.js';
 import { content } from './testing.js';
 
 /**

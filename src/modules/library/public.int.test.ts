@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { publishedRows, recordAndPublish } from '../opendata/testing.js';
 import { SEED_ENTRIES, SEED_EXAMPLE, SEED_WRITTEN_ON } from './seed-content.js';
-import { importPublished, systemActor } from './service.js';
+import { importPublished } from './bulk.js';
+import { systemActor } from './service.js';
 import { content } from './testing.js';
 import type { ExampleFigures } from './examples.js';
 

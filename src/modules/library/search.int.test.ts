@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestDb, type TestDb } from '../../../test/support/db.js';
 import { search, type SearchInput } from './reads.js';
-import { importPublished, systemActor } from './service.js';
+import { importPublished } from './bulk.js';
+import { systemActor } from './service.js';
 import { content } from './testing.js';
 
 const TODAY = '2026-12-07';

@@ -6,7 +6,8 @@ import {
   type OperatingArea,
   type TargetGroup,
 } from '../../domain/library/vocabulary.js';
-import { importPublished, systemActor, type PublishedImport } from './service.js';
+import { importPublished, type PublishedImport } from './bulk.js';
+import { systemActor } from './service.js';
 import { SEED_ENTRIES, SEED_EXAMPLE, SEED_WRITTEN_ON } from './seed-content.js';
 import type { EntryContent, Reference } from './types.js';
 

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../../db/db.js';
-import type { AuditEntry } from '../../domain/audit/entry.js';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  type FieldIssue,
-} from '../../domain/errors.js';
-import { getInstrument } from '../../domain/instruments/index.js';
-import { slugOf, vocabularyWords } from '../../domain/library/query.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { vocabularyWords } from '../../domain/library/query.js';
 import {
   decideTransition,
   mayCreate,
@@ -19,10 +11,17 @@ import {
   type Status,
   type Transition,
 } from '../../domain/library/workflow.js';
-import { TARGET_GROUP_WORDS_SV, type EntryKind } from '../../domain/library/vocabulary.js';
-import { appendAudit } from '../audit/append.js';
-import { activeDefinitions } from '../indicators/engine.js';
+import type { EntryKind } from '../../domain/library/vocabulary.js';
 import * as q from './queries.js';
+import {
+  audit,
+  checkReferences,
+  freeSlugs,
+  normalised,
+  requireExampleShape,
+  searchExtra,
+  swedishDay,
+} from './rules.js';
 import type { EntryContent, EntryRow } from './types.js';
 
 /**
@@ -77,76 +76,6 @@ async function standingBefore(db: Db, actor: LibraryActor, entryId: string): Pro
   return standingOf(actor, entry);
 }
 
-const swedishDay = (d: Date): string => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
-
-/** References to things elsewhere must exist: indicators, instruments. */
-async function checkReferences(tx: Queryable, c: EntryContent): Promise<void> {
-  const issues: FieldIssue[] = [];
-  const known = new Set((await activeDefinitions(tx)).map((d) => d.id));
-  c.outcomeIndicators.forEach((id, i) => {
-    if (!known.has(id))
-      issues.push({
-        field: `outcomeIndicators.${i}`,
-        rule: 'unknown_indicator',
-        message: `no indicator ${id}`,
-      });
-  });
-  if (c.example && !known.has(c.example.indicatorId))
-    issues.push({
-      field: 'example.indicatorId',
-      rule: 'unknown_indicator',
-      message: `no indicator ${c.example.indicatorId}`,
-    });
-  if (c.instrumentId && !getInstrument(c.instrumentId))
-    issues.push({
-      field: 'instrumentId',
-      rule: 'unknown_instrument',
-      message: `no instrument ${c.instrumentId}`,
-    });
-  if (issues.length > 0) throw new ValidationError(issues);
-}
-
-/** A good example's indicator is one of its outcomes, so it shows on that indicator's page. */
-function normalised(c: EntryContent): EntryContent {
-  if (!c.example || c.outcomeIndicators.includes(c.example.indicatorId)) return c;
-  return { ...c, outcomeIndicators: [...c.outcomeIndicators, c.example.indicatorId] };
-}
-
-async function freeSlugs(tx: Queryable, titles: readonly string[]): Promise<string[]> {
-  const bases = titles.map(slugOf);
-  const taken = await q.slugsTaken(tx, bases);
-  const used = new Set<string>();
-  return bases.map((base) => {
-    let slug = base;
-    for (let n = 2; taken.has(slug) || used.has(slug); n++) slug = `${base}-${n}`;
-    used.add(slug);
-    return slug;
-  });
-}
-
-function audit(
-  tx: Queryable,
-  actor: LibraryActor,
-  entry: { id: string | null; kind: EntryKind; municipalityCode: string | null },
-  details: Record<string, unknown>,
-  outcome: AuditEntry['outcome'] = 'allowed',
-): Promise<void> {
-  return appendAudit(
-    tx,
-    {
-      actorUserId: actor.userId,
-      action: 'library_write',
-      outcome,
-      municipalityCode: entry.municipalityCode,
-      recordType: 'library_entry',
-      recordId: entry.id,
-      clientAddress: actor.clientAddress,
-      details: { kind: entry.kind, ...details },
-    },
-    actor.now,
-  );
-}
-
 export interface CreateInput {
   kind: EntryKind;
   content: EntryContent;
@@ -155,25 +84,6 @@ export interface CreateInput {
 
 function municipalityOf(input: CreateInput): string | null {
   return input.kind === 'good_example' ? (input.content.example?.municipalityCode ?? null) : null;
-}
-
-function requireExampleShape(kind: EntryKind, c: EntryContent): void {
-  if (kind === 'good_example' && !c.example)
-    throw new ValidationError([
-      {
-        field: 'content.example',
-        rule: 'required',
-        message: 'a good example names its indicator, municipality and periods',
-      },
-    ]);
-  if (kind !== 'good_example' && c.example)
-    throw new ValidationError([
-      {
-        field: 'content.example',
-        rule: 'only_good_examples',
-        message: 'only good examples carry before/after figures',
-      },
-    ]);
 }
 
 /** Creates an entry as a draft (version 1). Editors any kind; municipality staff a good example. */
@@ -312,14 +222,6 @@ export async function saveVersion(
   return (await q.entryById(db, entryId)) as EntryRow;
 }
 
-function searchExtra(content: EntryContent): string {
-  return [
-    ...content.targetGroups.map((g) => TARGET_GROUP_WORDS_SV[g]),
-    content.ksiCode ?? '',
-    content.instrumentId ?? '',
-  ].join(' ');
-}
-
 async function publishInto(
   tx: Queryable,
   entry: Pick<EntryRow, 'id' | 'slug' | 'kind' | 'municipalityCode'>,
@@ -410,134 +312,6 @@ export async function transition(
     ]);
   }
   return (await q.entryById(db, entryId)) as EntryRow;
-}
-
-export interface PublishedImport {
-  kind: EntryKind;
-  content: EntryContent;
-  /** A stable slug (seed content keeps its addresses); default from the title. */
-  slug?: string;
-  note: string;
-}
-
-/**
- * Writes entries straight to published (seed content, the benchmark): one batch, one
- * transaction, each entry created and published with its history events (and audit entries
- * when a person imports). Only for editors (the system acts as one). Entries whose slug exists
- * are skipped.
- */
-export async function importPublished(
-  db: Db,
-  actor: LibraryActor,
-  items: readonly PublishedImport[],
-): Promise<number> {
-  if (!actor.editor) throw new ForbiddenError('only knowledge editors publish');
-  return db.transaction(async (tx) => {
-    const wanted = items.filter((i) => i.slug !== undefined).map((i) => i.slug as string);
-    const existing = await q.slugsTaken(tx, wanted);
-    const fresh = items.filter((i) => i.slug === undefined || !existing.has(i.slug));
-    if (fresh.length === 0) return 0;
-    const generated = await freeSlugs(
-      tx,
-      fresh.map((i) => i.content.title),
-    );
-    const today = swedishDay(actor.now);
-    const due = reviewDueAfter(today);
-    const rows = fresh.map((item, i) => {
-      const content = normalised(item.content);
-      requireExampleShape(item.kind, content);
-      return {
-        id: randomUUID(),
-        slug: item.slug ?? generated[i] ?? randomUUID(),
-        kind: item.kind,
-        municipalityCode: item.kind === 'good_example' ? (content.example?.municipalityCode ?? null) : null,
-        content,
-        note: item.note,
-        reviewDue: content.reviewDue && content.reviewDue > today ? content.reviewDue : due,
-      };
-    });
-    for (const r of rows) await checkReferences(tx, r.content);
-    await q.insertEntries(
-      tx,
-      rows.map((r) => ({
-        id: r.id,
-        slug: r.slug,
-        kind: r.kind,
-        status: 'published',
-        municipalityCode: r.municipalityCode,
-        createdBy: actor.userId,
-        at: actor.now,
-      })),
-    );
-    await q.insertVersions(
-      tx,
-      rows.map((r) => ({
-        entryId: r.id,
-        version: 1,
-        content: r.content,
-        changeNote: r.note,
-        changedBy: actor.userId,
-        at: actor.now,
-      })),
-    );
-    for (const r of rows)
-      await q.updateEntry(tx, r.id, {
-        status: 'published',
-        headVersion: 1,
-        publishedVersion: 1,
-        lastReviewed: today,
-        reviewDue: r.reviewDue,
-        at: actor.now,
-      });
-    await q.insertEvents(
-      tx,
-      rows.flatMap((r) => [
-        {
-          entryId: r.id,
-          version: 1,
-          action: 'create' as const,
-          fromStatus: null,
-          toStatus: 'draft' as const,
-          note: r.note,
-          actor: actor.userId,
-          at: actor.now,
-        },
-        {
-          entryId: r.id,
-          version: 1,
-          action: 'publish' as const,
-          fromStatus: 'draft' as const,
-          toStatus: 'published' as const,
-          note: r.note,
-          actor: actor.userId,
-          at: actor.now,
-        },
-      ]),
-    );
-    await q.upsertSearch(
-      tx,
-      rows.map((r) => ({
-        entryId: r.id,
-        version: 1,
-        slug: r.slug,
-        kind: r.kind,
-        content: r.content,
-        municipalityCode: r.municipalityCode,
-        lastReviewed: today,
-        reviewDue: r.reviewDue,
-        extra: searchExtra(r.content),
-      })),
-    );
-    await q.insertWords(
-      tx,
-      vocabularyWords(rows.map((r) => `${r.content.title} ${r.content.summary} ${r.content.body}`).join(' ')),
-    );
-    // A person's import is audited entry by entry; the system's loads at start (instrument
-    // entries, demo examples) are recorded in each entry's history only, as reference data is.
-    if (actor.userId !== null)
-      for (const r of rows) await audit(tx, actor, r, { change: 'import_published', version: 1 });
-    return rows.length;
-  });
 }
 
 /** An entry as an editor (or the submitting municipality's staff) sees it: every version and event. */
