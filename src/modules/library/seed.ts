@@ -36,6 +36,7 @@ const ELDERLY: ReadonlySet<string> = new Set([
   'palliative-eol',
 ]);
 
+/** The instrument's cited sources that name a year; without a link of their own they point to the instrument library. */
 function instrumentReferences(i: RegisteredInstrument): Reference[] {
   return i.sources.flatMap((s) => {
     const year = /\b(19[5-9][0-9]|20[0-9]{2})\b/.exec(s.citation)?.[1];
@@ -45,7 +46,7 @@ function instrumentReferences(i: RegisteredInstrument): Reference[] {
         kind: 'other' as const,
         title: s.citation.slice(0, 300),
         year: Number(year),
-        url: s.url ?? `https://kunskapsnav.invalid/instruments/${i.id}`,
+        url: s.url ?? '/instruments',
       },
     ];
   });
