@@ -1,4 +1,5 @@
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { Db, Queryable, QueryResult, Row, TransactionOptions } from './db.js';
 
 const parsers = {
@@ -20,7 +21,8 @@ function asQueryable(tx: Transaction): Queryable {
 
 /** Opens embedded PostgreSQL. `dataDir` undefined means in memory (tests). */
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers });
+  // pg_trgm: the knowledge library's typo-tolerant search (src/modules/library).
+  const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers, extensions: { pg_trgm } });
   return {
     engine: 'pglite',
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {

@@ -8,6 +8,7 @@ import { seedDemoUnits } from '../modules/org/demo.js';
 import { syncCatalogue } from '../modules/indicators/engine.js';
 import { disableDemoAccounts, seedDemoAccounts } from '../modules/identity/demo-accounts.js';
 import { seedDemoNation } from '../modules/demo/seed.js';
+import { seedInstrumentEntries, seedLibraryExamples } from '../modules/library/seed.js';
 
 export interface PrepareOptions {
   /**
@@ -30,11 +31,16 @@ export async function prepareDatabase(
   log.info({ loaded: reference.loaded, dir: config.referenceDataDir }, 'reference data ready');
   const indicators = await syncCatalogue(db);
   log.info({ active: indicators.length }, 'indicator definitions ready');
+  const instrumentEntries = await seedInstrumentEntries(db);
+  if (instrumentEntries > 0)
+    log.info({ entries: instrumentEntries }, 'library entries for instruments created');
   if (config.demo) {
     const seeded = await seedDemoUnits(db);
     if (seeded > 0) log.info({ units: seeded }, 'synthetic demo units created');
     const accounts = await seedDemoAccounts(db);
     if (accounts > 0) log.info({ accounts }, 'demo accounts created');
+    const libraryExamples = await seedLibraryExamples(db);
+    if (libraryExamples > 0) log.info({ entries: libraryExamples }, 'example library entries created');
     // Synthetic persons and register entries (src/modules/demo), once, after the units exist.
     if (options.demoNation) {
       const persons = await seedDemoNation(db, config, log);

@@ -12,6 +12,7 @@ import { registerRoutes } from '../modules/registers/routes.js';
 import { registerConsequences } from '../modules/registers/consequences.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { opendataRoutes } from '../modules/opendata/routes.js';
+import { libraryRoutes } from '../modules/library/routes.js';
 
 /** The HTTP routes of every capability, in one list. Add a module here to expose it. */
 export const moduleRoutes: ModuleRoutes[] = [
@@ -27,4 +28,5 @@ export const moduleRoutes: ModuleRoutes[] = [
   personRoutes(registerConsequences), // persons tell registers of their changes through this
   registerRoutes,
   importRoutes,
+  libraryRoutes,
 ];

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'export',
   'org_write',
   'audit_export',
+  'library_write',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

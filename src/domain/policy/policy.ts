@@ -14,6 +14,7 @@ export const ACTIONS = [
   'audit.review',
   'audit.verify',
   'library.edit',
+  'library.submit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -62,6 +63,13 @@ const GRANTS: Record<Action, Partial<Record<Role, { reach: Reach; kinds?: Scope[
   },
   'audit.verify': { system_administrator: { reach: 'global' } },
   'library.edit': { knowledge_editor: { reach: 'global' } },
+  // A municipality's staff may submit a good example of their own municipality for review.
+  'library.submit': {
+    knowledge_editor: { reach: 'global' },
+    caseworker: { reach: 'scope', kinds: ['unit', 'municipality'] },
+    unit_manager: { reach: 'scope', kinds: ['unit'] },
+    municipal_analyst: { reach: 'scope', kinds: ['municipality'] },
+  },
 };
 
 interface Resolved {

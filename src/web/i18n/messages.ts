@@ -5,6 +5,7 @@
 import { auditEn, auditSv } from './messages-audit';
 import { identityEn, identitySv } from './messages-identity';
 import { importsEn, importsSv } from './messages-imports';
+import { libraryEn, librarySv } from './messages-library';
 import { personsEn, personsSv } from './messages-persons';
 import { publicEn, publicSv } from './messages-public';
 import { registersEn, registersSv } from './messages-registers';
@@ -137,6 +138,7 @@ const sv = {
   ...registersSv,
   ...importsSv,
   ...publicSv,
+  ...librarySv,
 };
 
 export type MessageKey = keyof typeof sv;
@@ -269,6 +271,7 @@ const en: Record<MessageKey, string> = {
   ...registersEn,
   ...importsEn,
   ...publicEn,
+  ...libraryEn,
 };
 
 export const catalogue: Record<Lang, Record<MessageKey, string>> = { sv, en };

@@ -15,6 +15,7 @@ const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default:
 const PersonsSection = lazy(() =>
   import('./registers/PersonsSection').then((m) => ({ default: m.PersonsSection })),
 );
+const LibraryPage = lazy(() => import('./library/LibraryPage').then((m) => ({ default: m.LibraryPage })));
 const ImportPage = lazy(() => import('./imports/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 /** Every page of the web app: its path, its menu label, and its component. */
@@ -32,6 +33,7 @@ export const pages: PageEntry[] = [
   { path: '/org', navKey: 'nav.org', component: OrgPage, inNav: true },
   { path: '/instruments', navKey: 'nav.instruments', component: InstrumentsPage, inNav: true },
   { path: '/jamforelser', navKey: 'nav.comparisons', component: PublicPage, inNav: true },
+  { path: '/bibliotek', navKey: 'nav.library', component: LibraryPage, inNav: true },
   {
     path: '/admin/konton',
     navKey: 'nav.admin',

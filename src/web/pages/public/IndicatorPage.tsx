@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { WhatWorks } from '../library/WhatWorks';
 import { useI18n } from '../../i18n/I18n';
 import { useRouter } from '../../router';
 import { useLoad } from '../../useApi';
@@ -87,6 +88,7 @@ export function IndicatorPage({ kpi }: { kpi: string }) {
           <YearView def={def} year={year} sex={sex} places={base.data.places} />
         </>
       )}
+      <WhatWorks kpi={def.id} />
       <PublicFooter />
     </section>
   );

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/I18n';
 import { Link, useRouter } from '../../router';
 import { useLoad } from '../../useApi';
 import type { PersonDetail } from '../../../contracts/persons';
+import { ThreeSources } from '../library/ThreeSources';
 import { CorrectionDialog } from './CorrectionDialog';
 import { NewEntryForm } from './NewEntryForm';
 import { PersonHeader } from './PersonHeader';
@@ -142,6 +143,7 @@ export function TimelinePage({ pseudonym }: { pseudonym: string }) {
           }}
         />
       )}
+      {timeline.state === 'ready' && <ThreeSources entries={timeline.data.entries} />}
       <TimelineList
         timeline={timeline}
         filtered={register !== ''}

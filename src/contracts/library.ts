@@ -1,0 +1,95 @@
+import type { EvidenceLevel } from '../domain/library/evidence.js';
+import type { SnippetPart } from '../domain/library/query.js';
+import type {
+  EntryKind,
+  OperatingArea,
+  Problem,
+  ReferenceKind,
+  TargetGroup,
+} from '../domain/library/vocabulary.js';
+
+/** The knowledge library's answers (src/modules/library), as server and web both type them. */
+
+/** A reference: a guideline, a systematic review, a report. */
+export interface Reference {
+  kind: ReferenceKind;
+  title: string;
+  year: number;
+  url: string;
+}
+
+/** A published entry as lists and search show it. */
+export interface EntrySummary {
+  entryId: string;
+  slug: string;
+  kind: EntryKind;
+  title: string;
+  summary: string;
+  ksiCode: string | null;
+  instrumentId: string | null;
+  targetGroups: TargetGroup[];
+  operatingAreas: OperatingArea[];
+  problems: Problem[];
+  evidence: EvidenceLevel;
+  outcomeIndicators: string[];
+  municipalityCode: string | null;
+  isSample: boolean;
+  lastReviewed: string | null;
+  reviewDue: string | null;
+}
+
+export interface SearchHit extends EntrySummary {
+  rank: number;
+  snippet: SnippetPart[];
+  stale: boolean;
+}
+
+export interface SearchResult {
+  q: string;
+  /** The words searched for, and what each also matched (stems, similar words). */
+  words: Array<{ word: string; variants: string[] }>;
+  total: number;
+  limit: number;
+  offset: number;
+  hits: SearchHit[];
+}
+
+export interface IndicatorLink {
+  id: string;
+  title: { sv: string; en: string };
+  openComparisons: boolean;
+}
+
+/** One period of a good example's figures, from the published values. */
+export interface ExampleFigure {
+  period: string;
+  /** "" published, ".." suppressed by disclosure control, "." not stated or not published. */
+  status: '' | '..' | '.';
+  /** Per cent with one decimal; null unless status is "". */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  publishedAt: string | null;
+}
+
+export interface ExampleFigures {
+  municipalityCode: string;
+  indicatorId: string;
+  before: ExampleFigure;
+  after: ExampleFigure;
+}
+
+export interface EntryPage extends EntrySummary {
+  version: number;
+  body: string;
+  references: Reference[];
+  indicators: IndicatorLink[];
+  /** A good example's before/after, from published values. */
+  figures: ExampleFigures | null;
+  sampleWrittenOn: string | null;
+  stale: boolean;
+}
+
+export interface EntryList {
+  entries: EntrySummary[];
+}

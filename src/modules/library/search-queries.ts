@@ -1,0 +1,177 @@
+import type { EntrySummary } from '../../contracts/library.js';
+import type { Queryable } from '../../db/db.js';
+import { toInt } from '../../db/db.js';
+import type { EvidenceLevel } from '../../domain/library/evidence.js';
+import { HIT_START, HIT_STOP, MAX_VARIANTS, MIN_FUZZY_LENGTH } from '../../domain/library/query.js';
+import type { EntryKind, OperatingArea, Problem, TargetGroup } from '../../domain/library/vocabulary.js';
+
+/** Public reads of the library: published entries only (library_search). */
+type Raw = Record<string, unknown>;
+
+/**
+ * How similar (pg_trgm similarity, 0–1) a vocabulary word must be to count as a variant: 0.55
+ * keeps typos and inflected compounds ("fallpreventon", "fallpreventiva" for "fallprevention":
+ * 0.61–0.67) and leaves out other compounds on the same head ("familjeprevention": 0.5).
+ */
+export const VARIANT_SIMILARITY = 0.55;
+
+/**
+ * Vocabulary words similar to each query word (typos, compounds whose stems differ). One
+ * statement with a branch per word, each comparing with a parameter, so that the trigram index
+ * (library_word_trgm) finds the candidates instead of a scan of the vocabulary per word.
+ */
+export async function variantsOf(q: Queryable, words: readonly string[]): Promise<Map<string, string[]>> {
+  const fuzzy = words.filter((w) => w.length >= MIN_FUZZY_LENGTH);
+  const out = new Map<string, string[]>();
+  if (fuzzy.length === 0) return out;
+  const branches = fuzzy.map(
+    (_, i) =>
+      `(SELECT ${i + 1} AS n, word FROM library_word WHERE word % $${i + 3} AND similarity(word, $${i + 3}) >= $1
+         ORDER BY similarity(word, $${i + 3}) DESC, word LIMIT $2)`,
+  );
+  const { rows } = await q.query<Raw>(branches.join(' UNION ALL '), [
+    VARIANT_SIMILARITY,
+    MAX_VARIANTS,
+    ...fuzzy,
+  ]);
+  for (const r of rows) {
+    const w = fuzzy[toInt(r['n']) - 1] as string;
+    out.set(w, [...(out.get(w) ?? []), r['word'] as string]);
+  }
+  return out;
+}
+
+export interface SearchFilters {
+  operatingAreas: OperatingArea[] | null;
+  targetGroups: TargetGroup[] | null;
+  evidence: EvidenceLevel[] | null;
+  kinds: EntryKind[] | null;
+  limit: number;
+  offset: number;
+}
+
+/** A published entry as lists and search show it (the API's EntrySummary). */
+export type PublishedSummary = EntrySummary;
+
+export interface SearchHitRow extends PublishedSummary {
+  rank: number;
+  headline: string;
+}
+
+const SUMMARY_COLUMNS = `s.entry_id, s.slug, s.kind, s.title, s.summary, s.ksi_code, s.instrument_id, s.target_groups,
+  s.operating_areas, s.problems, s.evidence, s.outcome_indicators, s.municipality_code, s.is_sample, s.last_reviewed,
+  s.review_due`;
+
+function summaryOf(r: Raw): PublishedSummary {
+  return {
+    entryId: r['entry_id'] as string,
+    slug: r['slug'] as string,
+    kind: r['kind'] as EntryKind,
+    title: r['title'] as string,
+    summary: r['summary'] as string,
+    ksiCode: (r['ksi_code'] ?? null) as string | null,
+    instrumentId: (r['instrument_id'] ?? null) as string | null,
+    targetGroups: r['target_groups'] as TargetGroup[],
+    operatingAreas: r['operating_areas'] as OperatingArea[],
+    problems: r['problems'] as Problem[],
+    evidence: r['evidence'] as EvidenceLevel,
+    outcomeIndicators: r['outcome_indicators'] as string[],
+    municipalityCode: (r['municipality_code'] ?? null) as string | null,
+    isSample: r['is_sample'] as boolean,
+    lastReviewed: (r['last_reviewed'] ?? null) as string | null,
+    reviewDue: (r['review_due'] ?? null) as string | null,
+  };
+}
+
+const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_STOP}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+const FILTERS = `($2::text[] IS NULL OR s.operating_areas && $2::text[])
+    AND ($3::text[] IS NULL OR s.target_groups && $3::text[])
+    AND ($4::text[] IS NULL OR s.evidence = ANY($4::text[]))
+    AND ($5::text[] IS NULL OR s.kind = ANY($5::text[]))`;
+
+/**
+ * Ranked full-text search with the Swedish configuration. `tsQuery` is to_tsquery text (see
+ * src/domain/library/query.ts); null lists everything the filters keep, by title. One statement:
+ * the page of hits with their headlines, and the total.
+ */
+export async function searchPublished(
+  q: Queryable,
+  tsQuery: string | null,
+  f: SearchFilters,
+): Promise<{ total: number; hits: SearchHitRow[] }> {
+  const params = [tsQuery, f.operatingAreas, f.targetGroups, f.evidence, f.kinds, f.limit, f.offset];
+  const sql =
+    tsQuery === null
+      ? `SELECT ${SUMMARY_COLUMNS}, 0::real AS rank, s.summary AS headline, count(*) OVER () AS total
+           FROM library_search s
+          WHERE $1::text IS NULL AND ${FILTERS}
+          ORDER BY s.title, s.entry_id LIMIT $6 OFFSET $7`
+      : `WITH query AS (SELECT to_tsquery('swedish', $1) AS tsq),
+         hits AS (
+           SELECT s.*, ts_rank(s.document, query.tsq) AS rank, count(*) OVER () AS total
+             FROM library_search s, query
+            WHERE s.document @@ query.tsq AND ${FILTERS}
+            ORDER BY rank DESC, s.title, s.entry_id LIMIT $6 OFFSET $7)
+         SELECT ${SUMMARY_COLUMNS}, s.rank, s.total,
+                ts_headline('swedish', s.summary, query.tsq, $8) AS headline
+           FROM hits s, query
+          ORDER BY s.rank DESC, s.title, s.entry_id`;
+  const { rows } = await q.query<Raw>(sql, tsQuery === null ? params : [...params, HEADLINE_OPTIONS]);
+  return {
+    total: rows[0] ? toInt(rows[0]['total']) : 0,
+    hits: rows.map((r) => ({ ...summaryOf(r), rank: Number(r['rank']), headline: r['headline'] as string })),
+  };
+}
+
+export interface PublishedDetailRow extends PublishedSummary {
+  version: number;
+  body: string;
+  references: unknown;
+  example: unknown;
+  sampleWrittenOn: string | null;
+}
+
+export async function publishedBySlug(q: Queryable, slug: string): Promise<PublishedDetailRow | null> {
+  const { rows } = await q.query<Raw>(
+    `SELECT ${SUMMARY_COLUMNS}, s.version, s.body, v.refs, v.example, v.sample_written_on
+       FROM library_search s JOIN library_entry_version v ON v.entry_id = s.entry_id AND v.version = s.version
+      WHERE s.slug = $1`,
+    [slug],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    ...summaryOf(r),
+    version: toInt(r['version']),
+    body: r['body'] as string,
+    references: r['refs'],
+    example: r['example'] ?? null,
+    sampleWrittenOn: (r['sample_written_on'] ?? null) as string | null,
+  };
+}
+
+/** Published entries meant to move an indicator (its "what works to improve this?"). */
+export async function publishedForIndicator(q: Queryable, indicatorId: string): Promise<PublishedSummary[]> {
+  const { rows } = await q.query<Raw>(
+    `SELECT ${SUMMARY_COLUMNS} FROM library_search s WHERE s.outcome_indicators @> ARRAY[$1::text]
+      ORDER BY s.evidence_rank, s.title LIMIT 50`,
+    [indicatorId],
+  );
+  return rows.map(summaryOf);
+}
+
+/** Published entries for recorded interventions (KSI codes and their prefixes) and problems. */
+export async function publishedRelated(
+  q: Queryable,
+  ksiPrefixes: readonly string[],
+  problems: readonly string[],
+): Promise<PublishedSummary[]> {
+  const { rows } = await q.query<Raw>(
+    `SELECT ${SUMMARY_COLUMNS} FROM library_search s
+      WHERE s.ksi_code = ANY($1::text[]) OR s.problems && $2::text[]
+      ORDER BY s.evidence_rank, s.title LIMIT 50`,
+    [[...ksiPrefixes], [...problems]],
+  );
+  return rows.map(summaryOf);
+}
