@@ -14,6 +14,7 @@ export const ACTIONS = [
   'audit.review',
   'audit.verify',
   'library.edit',
+  'releases.make',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -62,6 +63,7 @@ const GRANTS: Record<Action, Partial<Record<Role, { reach: Reach; kinds?: Scope[
   },
   'audit.verify': { system_administrator: { reach: 'global' } },
   'library.edit': { knowledge_editor: { reach: 'global' } },
+  'releases.make': { system_administrator: { reach: 'global' }, national_administrator: { reach: 'global' } },
 };
 
 interface Resolved {

@@ -15,13 +15,16 @@ import {
 } from './analytics-detail.js';
 import { activeDefinitions } from './engine.js';
 import { analyticsQuery } from './schema.js';
+import { releaseRoutes } from './release-routes.js';
 
 /**
  * /api/v1/indicators: definitions, and analytics for logged-in users over published
  * (disclosure-controlled) values by indicator × org unit × period × sex. Rows inside the
  * caller's own aggregate scope also carry the unsuppressed numbers.
  */
-export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
+  releaseRoutes(app, deps);
   app.get('/api/v1/indicators', async () => ({ indicators: await activeDefinitions(db) }));
 
   app.get('/api/v1/analytics', async (req) => {
