@@ -4,6 +4,7 @@ import {
   KEY_SPACE,
   PERTURBATION,
   addKeys,
+  differencingOdds,
   noisyInterval,
   perturbCount,
   perturbationOf,
@@ -104,5 +105,18 @@ describe('cell key method', () => {
     assert.ok(wide.lower < 0.4 && wide.upper > 0.6);
     // 8 cells, variance 1: sd of the rate = sqrt(8 · 1.25) / 100 ≈ 0.0316
     assert.ok(Math.abs(0.5 - wide.lower - Math.sqrt(0.01 + 1.959964 ** 2 * 0.001)) < 1e-12);
+  });
+});
+
+describe('differencing two releases around one registration', () => {
+  it('leaves the outcome a near coin toss: 326/512 accuracy, certain in 2/512 of cases', () => {
+    const { change, accuracy, certain } = differencingOdds(PERTURBATION);
+    assert.equal(accuracy, 326 / 512);
+    assert.equal(certain, 2 / 512);
+    // A change of −4 happens only if the person is not in the numerator, +5 only if they are.
+    assert.deepEqual(change.get(-4), { ifOut: 1 / 256, ifIn: 0 });
+    assert.deepEqual(change.get(5), { ifOut: 0, ifIn: 1 / 256 });
+    assert.deepEqual(change.get(0), { ifOut: 70 / 256, ifIn: 56 / 256 });
+    assert.deepEqual([...change.keys()], [-4, -3, -2, -1, 0, 1, 2, 3, 4, 5]);
   });
 });

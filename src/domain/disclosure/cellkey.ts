@@ -141,3 +141,41 @@ export function methodDescription(table: PerturbationTable, threshold: number) {
     suppressionThreshold: threshold,
   };
 }
+
+/**
+ * What an outsider learns by differencing two releases around one registration. Everything a
+ * release publishes is a function of the perturbed unit × sex counts, and the registration moves
+ * exactly one of them (the person's unit and sex) by `o + e1 − e0`, where o ∈ {0, 1} is the
+ * outcome (in the numerator or not) and e0, e1 are independent draws from the perturbation table
+ * (the cell key moves by the newcomer's secret record key, so the new draw is fresh whatever o
+ * is). Returns, for counts in the full row, the distribution of the observed change under each
+ * outcome, the best guess's accuracy (Bayes, even prior) and the chance that the change is
+ * possible under one outcome only.
+ */
+export function differencingOdds(table: PerturbationTable): {
+  change: Map<number, { ifOut: number; ifIn: number }>;
+  accuracy: number;
+  certain: number;
+} {
+  const row = perturbationRow(table, table.maxPerturbation + 10);
+  const total = table.denominator * table.denominator;
+  const noise = new Map<number, number>();
+  for (const a of row)
+    for (const b of row) noise.set(b.d - a.d, (noise.get(b.d - a.d) ?? 0) + a.weight * b.weight);
+  const change = new Map<number, { ifOut: number; ifIn: number }>();
+  for (const [delta, w] of noise) {
+    for (const o of [0, 1] as const) {
+      const c = change.get(delta + o) ?? { ifOut: 0, ifIn: 0 };
+      if (o === 0) c.ifOut += w / total;
+      else c.ifIn += w / total;
+      change.set(delta + o, c);
+    }
+  }
+  let accuracy = 0;
+  let certain = 0;
+  for (const c of change.values()) {
+    accuracy += Math.max(c.ifOut, c.ifIn) / 2;
+    if (c.ifOut === 0 || c.ifIn === 0) certain += (c.ifOut + c.ifIn) / 2;
+  }
+  return { change: new Map([...change].sort((a, b) => a[0] - b[0])), accuracy, certain };
+}

@@ -41,8 +41,8 @@ export function cellKeySecret(pseudonymKey: Uint8Array): Buffer {
   return createHmac('sha256', pseudonymKey).update('kunskapsnav/cell-key/v1').digest();
 }
 
-/** A record's 32-bit key for one role ('den' or 'num'): the first four bytes of an HMAC. */
-export function recordKey(secret: Uint8Array, role: 'den' | 'num', person: string): number {
+/** A record's 32-bit key for one role: the first four bytes of an HMAC. */
+export function recordKey(secret: Uint8Array, role: 'den' | 'num' | 'pop', person: string): number {
   return createHmac('sha256', secret).update(`${role}:${person}`).digest().readUInt32BE(0);
 }
 
@@ -61,45 +61,79 @@ export function releasedDefinitions(definitions: readonly IndicatorDefinition[])
   return definitions.filter((d) => d.openComparisons && d.periodTypes.includes('year'));
 }
 
-/** Per annual period: the unit × sex counts of one indicator with their cell keys. */
-export async function keyedCounts(
-  q: Queryable,
-  def: IndicatorDefinition,
-  secret: Uint8Array,
-  keyCache = new Map<string, [number, number]>(),
-): Promise<Map<string, KeyedCount[]>> {
-  const cells = new Map<string, KeyedCount>();
-  for (const m of await rq.members(q, memberSelectSql(postgresDialect, def, 'year'))) {
-    let keys = keyCache.get(m.person);
+class RecordKeys {
+  private readonly cache = new Map<string, [den: number, num: number, pop: number]>();
+  constructor(private readonly secret: Uint8Array) {}
+  of(person: string): [number, number, number] {
+    let keys = this.cache.get(person);
     if (!keys) {
-      keys = [recordKey(secret, 'den', m.person), recordKey(secret, 'num', m.person)];
-      keyCache.set(m.person, keys);
+      keys = [
+        recordKey(this.secret, 'den', person),
+        recordKey(this.secret, 'num', person),
+        recordKey(this.secret, 'pop', person),
+      ];
+      this.cache.set(person, keys);
     }
+    return keys;
+  }
+}
+
+/**
+ * Per annual period: the unit × sex counts of one indicator with their cell keys. Both keys also
+ * add `population` of the unit and period (the pop keys of every person any released indicator
+ * counts there), so that anyone new at a unit redraws the noise of every cell of that unit in
+ * every table, whether or not they are in it: an unchanged table would otherwise tell that the
+ * newcomer is not in it.
+ */
+export function keyedCounts(
+  members: readonly rq.Member[],
+  keys: RecordKeys,
+  population: ReadonlyMap<string, number>,
+): Map<string, KeyedCount[]> {
+  const cells = new Map<string, KeyedCount & { period: string }>();
+  for (const m of members) {
+    const [den, num] = keys.of(m.person);
     const k = `${m.period}|${m.unitId}|${m.sex}`;
-    const c = cells.get(k) ?? {
-      unitId: m.unitId,
-      sex: m.sex,
-      numerator: 0,
-      denominator: 0,
-      denominatorKey: 0,
-      numeratorKey: 0,
-    };
+    let c = cells.get(k);
+    if (!c) {
+      const pop = population.get(`${m.period}|${m.unitId}`) ?? 0;
+      c = {
+        period: m.period,
+        unitId: m.unitId,
+        sex: m.sex,
+        numerator: 0,
+        denominator: 0,
+        denominatorKey: pop,
+        numeratorKey: pop,
+      };
+      cells.set(k, c);
+    }
     c.denominator++;
-    c.denominatorKey = addKeys(c.denominatorKey, keys[0]);
-    c.numeratorKey = addKeys(c.numeratorKey, keys[0]);
+    c.denominatorKey = addKeys(c.denominatorKey, den);
+    c.numeratorKey = addKeys(c.numeratorKey, den);
     if (m.inNumerator) {
       c.numerator++;
-      c.numeratorKey = addKeys(c.numeratorKey, keys[1]);
+      c.numeratorKey = addKeys(c.numeratorKey, num);
     }
-    cells.set(k, c);
   }
   const out = new Map<string, KeyedCount[]>();
-  for (const [k, c] of cells) {
-    const period = k.slice(0, k.indexOf('|'));
-    out.set(period, [...(out.get(period) ?? []), c]);
-  }
+  for (const { period, ...c } of cells.values()) out.set(period, [...(out.get(period) ?? []), c]);
   for (const list of out.values())
     list.sort((a, b) => (a.unitId === b.unitId ? a.sex.localeCompare(b.sex) : a.unitId < b.unitId ? -1 : 1));
+  return out;
+}
+
+/** Population keys per (period, unit): each person counted there by any of the indicators, once. */
+function populationKeys(all: Iterable<readonly rq.Member[]>, keys: RecordKeys): Map<string, number> {
+  const seen = new Set<string>();
+  const out = new Map<string, number>();
+  for (const members of all)
+    for (const m of members) {
+      const k = `${m.period}|${m.unitId}`;
+      if (seen.has(`${k}|${m.person}`)) continue;
+      seen.add(`${k}|${m.person}`);
+      out.set(k, addKeys(out.get(k) ?? 0, keys.of(m.person)[2]));
+    }
   return out;
 }
 
@@ -124,26 +158,37 @@ export async function computeRelease(
   settings: ReleaseSettings,
 ): Promise<ReleasedTable[]> {
   const table = settings.perturbation ?? PERTURBATION;
-  const keyCache = new Map<string, [number, number]>();
+  const keys = new RecordKeys(settings.secret);
+  const released = releasedDefinitions(definitions);
+  const needed = new Map<string, IndicatorDefinition>();
+  for (const def of released) {
+    needed.set(def.id, def);
+    const coverage = def.minCoverage && definitions.find((d) => d.id === def.minCoverage?.indicator);
+    if (coverage) needed.set(coverage.id, coverage);
+  }
+  const membersOf = new Map<string, rq.Member[]>();
+  for (const def of needed.values())
+    membersOf.set(def.id, await rq.members(q, memberSelectSql(postgresDialect, def, 'year')));
+  const population = populationKeys(membersOf.values(), keys);
   const byDef = new Map<string, Map<string, KeyedCount[]>>();
-  const countsOf = async (def: IndicatorDefinition) => {
+  const countsOf = (def: IndicatorDefinition): Map<string, KeyedCount[]> => {
     let c = byDef.get(def.id);
     if (!c) {
-      c = await keyedCounts(q, def, settings.secret, keyCache);
+      c = keyedCounts(membersOf.get(def.id) ?? [], keys, population);
       byDef.set(def.id, c);
     }
     return c;
   };
   const out: ReleasedTable[] = [];
-  for (const def of releasedDefinitions(definitions)) {
+  for (const def of released) {
     const coverageDef = def.minCoverage
       ? definitions.find((d) => d.id === def.minCoverage?.indicator)
       : undefined;
-    const counts = await countsOf(def);
+    const counts = countsOf(def);
     for (const period of [...counts.keys()].sort()) {
       const parsed = parsePeriod(period);
       if (!parsed) continue;
-      const coverage = coverageDef ? (await countsOf(coverageDef)).get(period) : undefined;
+      const coverage = coverageDef ? countsOf(coverageDef).get(period) : undefined;
       const result = publishTable(
         def,
         period,
