@@ -7,8 +7,10 @@ import type { Db } from '../../db/db.js';
 import { authorize } from '../identity/http.js';
 import { publishedValues, type AnalyticsRow } from './analytics-queries.js';
 import {
+  callerHidden,
   detailOf,
   detailTable,
+  rowKey,
   targetOf,
   type DetailTable,
   type UnsuppressedDetail,
@@ -48,28 +50,49 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
     return {
       dimensions: { dx: f.dx, ou: f.ou, pe: f.pe ?? null, sex: f.sex },
-      rows: await withEntitledDetail(db, principal, rows),
+      rows: await withEntitledDetail(db, principal, rows, deps.config.disclosureThreshold),
       truncated: rows.length === f.limit,
     };
   });
 }
 
-/** Adds `unsuppressed` to the rows whose node lies inside the principal's aggregate scope. */
+/**
+ * Adds `unsuppressed` to the rows whose node lies inside the principal's aggregate scope, and
+ * hides the published rows that those unsuppressed numbers would give away (the caller's own
+ * disclosure pattern: src/domain/disclosure/known.ts).
+ */
 async function withEntitledDetail(
   db: Db,
   principal: Principal,
   rows: AnalyticsRow[],
+  threshold: number,
 ): Promise<Array<AnalyticsRow & { unsuppressed?: UnsuppressedDetail }>> {
   const definitions = await activeDefinitions(db);
-  const tables = new Map<string, DetailTable | undefined>();
+  const tables = new Map<string, { table: DetailTable; hidden: Set<string> } | undefined>();
   const out: Array<AnalyticsRow & { unsuppressed?: UnsuppressedDetail }> = [];
   for (const row of rows) {
     const key = `${row.indicator}|${row.period}`;
-    if (!tables.has(key)) tables.set(key, await detailTable(db, definitions, row.indicator, row.period));
-    const table = tables.get(key);
+    if (!tables.has(key)) {
+      const table = await detailTable(db, definitions, row.indicator, row.period, threshold);
+      const entitled = (level: string, code: string) =>
+        !!table && can(principal, 'aggregates.read', targetOf({ level, code }, table));
+      tables.set(key, table ? { table, hidden: callerHidden(table, entitled) } : undefined);
+    }
+    const t = tables.get(key);
     const detail =
-      table && can(principal, 'aggregates.read', targetOf(row, table)) ? detailOf(table, row) : undefined;
-    out.push(detail ? { ...row, unsuppressed: detail } : row);
+      t && can(principal, 'aggregates.read', targetOf(row, t.table)) ? detailOf(t.table, row) : undefined;
+    if (detail) out.push({ ...row, unsuppressed: detail });
+    else if (t?.hidden.has(rowKey(row)) && row.status !== 'suppressed')
+      out.push({
+        ...row,
+        numerator: null,
+        denominator: null,
+        rate: null,
+        ciLower: null,
+        ciUpper: null,
+        status: 'suppressed',
+      });
+    else out.push(row);
   }
   return out;
 }
