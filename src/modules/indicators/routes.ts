@@ -18,6 +18,7 @@ import {
 import { activeDefinitions } from './engine.js';
 import { analyticsQuery } from './schema.js';
 import { releaseRoutes } from './release-routes.js';
+import { latestRelease } from './release-queries.js';
 
 /**
  * /api/v1/indicators: definitions, and analytics for logged-in users over published
@@ -48,8 +49,12 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
       allOf,
       limit: f.limit,
     });
+    const release = await latestRelease(db);
     return {
       dimensions: { dx: f.dx, ou: f.ou, pe: f.pe ?? null, sex: f.sex },
+      // These rows are live (published within a second of a write); the public sees the release.
+      live: true,
+      public_release: release ? { version: release.version, made_at: release.madeAt.toISOString() } : null,
       rows: await withEntitledDetail(db, principal, rows, deps.config.disclosureThreshold),
       truncated: rows.length === f.limit,
     };
