@@ -4,7 +4,7 @@ import type { Db } from '../db/db.js';
 import { auditVerifyCommand } from '../modules/audit/cli.js';
 import { demoCommand } from '../modules/demo/cli.js';
 import { importCommand } from '../modules/imports/cli.js';
-import { rebuildIndicatorsCommand } from '../modules/indicators/cli.js';
+import { rebuildIndicatorsCommand, releaseCommand } from '../modules/indicators/cli.js';
 
 export interface CliContext {
   db: Db;
@@ -45,6 +45,7 @@ export const commands: CliCommand[] = [
   },
   auditVerifyCommand,
   rebuildIndicatorsCommand,
+  releaseCommand,
   demoCommand,
   importCommand,
 ];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { RELEASE_CADENCES, type ReleaseCadence } from '../domain/indicators/release.js';
 
 /**
  * Configuration is read once at start from the environment and validated here;
@@ -30,6 +31,9 @@ const configSchema = z.object({
     .min(2, 'must be at least 2 (counts 1 to threshold−1 are suppressed)')
     .max(100, 'must be at most 100')
     .default(5),
+  RELEASE_CADENCE: z
+    .enum(RELEASE_CADENCES, { error: `must be one of ${RELEASE_CADENCES.join(', ')}` })
+    .default('monthly'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -75,6 +79,8 @@ export interface Config {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   /** Published counts from 1 to threshold−1 are suppressed (DOMAIN.md §8: no national rule; 5 is SKR's). */
   disclosureThreshold: number;
+  /** How often the public values change: a release per month (default), week or day, or only on demand. */
+  releaseCadence: ReleaseCadence;
   /** Sessions end after this much inactivity, and in any case this long after login. */
   session: { idleMinutes: number; absoluteHours: number };
   /** Secure cookies: on in server mode unless COOKIE_SECURE=0, off in embedded mode unless COOKIE_SECURE=1. */
@@ -140,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demo: c.DEMO ?? engine === 'pglite',
     logLevel: c.LOG_LEVEL,
     disclosureThreshold: c.DISCLOSURE_THRESHOLD,
+    releaseCadence: c.RELEASE_CADENCE,
     session: { idleMinutes: c.SESSION_IDLE_MINUTES, absoluteHours: c.SESSION_ABSOLUTE_HOURS },
     cookieSecure: c.COOKIE_SECURE ?? engine === 'postgres',
     oidc:

@@ -65,5 +65,7 @@ export interface Intervals {
   period: number;
   version: number;
   published_at: string;
+  /** The public release these values come from (null before the first). */
+  release: { version: string; made_at: string } | null;
   values: IntervalValue[];
 }

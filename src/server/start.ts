@@ -5,6 +5,7 @@ import { buildApp, type Readiness } from './app.js';
 import { createLogger } from './logger.js';
 import { startPublisher, type Publisher } from '../modules/indicators/publisher.js';
 import { startServedFactsJob } from '../modules/registers/facts.js';
+import { startReleaser, type Releaser } from '../modules/indicators/releaser.js';
 
 /**
  * Starts the server: listen first (healthz answers 503 while starting), prepare the database,
@@ -18,13 +19,18 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const app = await buildApp({ db: database.db, config }, { logger: log, readiness });
 
   // Background work started once the database is ready; stopped before it closes.
-  const background: { publisher?: Publisher; servedFacts?: { stop(): Promise<void> } } = {};
+  const background: {
+    publisher?: Publisher;
+    releaser?: Releaser;
+    servedFacts?: { stop(): Promise<void> };
+  } = {};
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       log.info('shutting down: finishing in-flight requests');
       await app.close();
       await background.servedFacts?.stop();
+      await background.releaser?.stop();
       await background.publisher?.stop();
       await database.shutdown();
       log.info('stopped');
@@ -53,6 +59,8 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   background.publisher = startPublisher(database.db, { threshold: config.disclosureThreshold }, log);
   // Running service periods count as served in every month up to today (Senior Alert).
   background.servedFacts = startServedFactsJob(database.db, log);
+  // Public values change only at releases (RELEASE_CADENCE); the first is due at once when none exists.
+  background.releaser = startReleaser(database.db, config, log);
   readiness.ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -85,6 +85,17 @@ describe('public open-comparison pages in Chromium', { skip: skipBrowser }, () =
     assert.equal(await page.locator('h1').textContent(), 'Öppna jämförelser');
     assert.deepEqual(await texts(item), ['Andel personer 65+ som fallit K10008 · Senaste år: 2024']);
     assert.equal(await page.locator('.pub-regions li').count(), 21);
+    // Which release the numbers come from, and when the next one is due.
+    const { latest } = (await (await fetch(`${server.url}/api/public/releases`)).json()) as {
+      latest: { version: string };
+    };
+    const note = page.locator('.pub-release p[data-release]');
+    await note.waitFor();
+    assert.equal(await note.getAttribute('data-release'), latest.version);
+    assert.match(
+      (await note.textContent()) ?? '',
+      /^Siffrorna kommer från utgåva \d{4}\.\d{2}\.\d+, publicerad \d{4}-\d{2}-\d{2}\. Nästa utgåva: \d{4}-\d{2}-01\.$/,
+    );
     await assertNoSeriousAxe(page);
     await screenshot(page, 'public-list');
   });

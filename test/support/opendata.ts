@@ -2,12 +2,13 @@ import type { Db } from '../../src/db/db.js';
 import type { Fact } from '../../src/domain/facts/fact.js';
 import { activeDefinitions, recordFacts } from '../../src/modules/indicators/engine.js';
 import { publishQueued } from '../../src/modules/indicators/publish.js';
+import { releaseForTests } from '../../src/modules/indicators/testing.js';
 
 /**
  * Published values for every municipality, for the public pages' browser tests: Senior Alert
  * facts (served, risk assessment, fall) at the demo elderly-care units of all 290 municipalities
  * for a few years, published by the real publisher with threshold 5. Sizes and shares vary by
- * municipality and year (deterministically), so rankings, bands, trends and suppressed (".."),
+ * municipality and year (deterministically), released, so rankings, bands, trends and suppressed (".."),
  * values all appear. Needs the demo units (a database prepared with demo on).
  */
 export const NATION_YEARS = [2022, 2023, 2024] as const;
@@ -77,4 +78,6 @@ export async function publishNation(db: Db, years: readonly number[] = NATION_YE
   // The public pages show years; quarters and months would only make the publisher work longer.
   await db.query(`DELETE FROM publication_queue WHERE period !~ '^[0-9]{4}$'`);
   await publishQueued(db, defs, { threshold: 5 });
+  // The public pages read the latest release.
+  await releaseForTests(db);
 }

@@ -1,4 +1,6 @@
 import { suppress, type SuppressionResult } from '../disclosure/suppress.js';
+import { noisyInterval, type PerturbationTable } from '../disclosure/cellkey.js';
+import type { ParentMap } from '../disclosure/table.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { IndicatorDefinition } from './definition.js';
 import { parseNode, rollUp, type OrgLevel, type Placement, type UnitSexCount } from './rollup.js';
@@ -31,6 +33,11 @@ export interface PublishOptions {
   threshold: number;
   /** Coverage indicator counts (T per node) for definitions with minCoverage. */
   coverageCounts?: readonly UnitSexCount[];
+  /**
+   * The counts are already perturbed (a release): intervals also carry the noise of the perturbed
+   * unit × sex cells each total sums.
+   */
+  noise?: PerturbationTable;
 }
 
 export interface PublishedTable {
@@ -59,13 +66,24 @@ export function publishTable(
   const result = suppress(parents, cells, { threshold: options.threshold });
   const coverage =
     def.minCoverage && options.coverageCounts ? coverageByNode(options.coverageCounts, placements) : null;
+  const baseCells = options.noise ? baseCellsUnder(parents) : null;
   const values = result.cells.map((c): PublishedValue => {
     const { level, code } = parseNode(c.node);
     const nodeCoverage = coverage ? (coverage.get(c.node) ?? 0) : null;
     const gated = def.minCoverage !== null && nodeCoverage !== null && nodeCoverage < def.minCoverage.value;
     const hidden = c.status === '..';
-    const interval =
+    const wilson =
       !hidden && c.numerator !== null && c.denominator ? wilsonInterval(c.numerator, c.denominator) : null;
+    const interval =
+      wilson && options.noise && baseCells && c.numerator !== null && c.denominator
+        ? noisyInterval(
+            options.noise,
+            wilson,
+            c.numerator,
+            c.denominator,
+            (baseCells.get(c.node) ?? 0) * (c.sex === 'T' ? 2 : 1),
+          )
+        : wilson;
     const showRate = !hidden && !gated;
     return {
       indicatorId: def.id,
@@ -84,4 +102,15 @@ export function publishTable(
     };
   });
   return { values, suppression: result };
+}
+
+/** How many units lie under each node (a unit counts itself): the perturbed cells a total sums. */
+export function baseCellsUnder(parents: ParentMap): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const node of parents.keys()) {
+    if (parseNode(node).level !== 'unit') continue;
+    for (let at: string | null | undefined = node; at; at = parents.get(at))
+      out.set(at, (out.get(at) ?? 0) + 1);
+  }
+  return out;
 }

@@ -15,6 +15,7 @@ export const ACTIONS = [
   'audit.verify',
   'library.edit',
   'library.submit',
+  'releases.make',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -70,6 +71,7 @@ const GRANTS: Record<Action, Partial<Record<Role, { reach: Reach; kinds?: Scope[
     unit_manager: { reach: 'scope', kinds: ['unit'] },
     municipal_analyst: { reach: 'scope', kinds: ['municipality'] },
   },
+  'releases.make': { system_administrator: { reach: 'global' }, national_administrator: { reach: 'global' } },
 };
 
 interface Resolved {

@@ -4,6 +4,8 @@ import { NationGenerator } from '../../domain/synthetic/index.js';
 import { activeDefinitions, rebuildIndicators } from '../indicators/engine.js';
 import { publishQueued } from '../indicators/publish.js';
 import { allUnitVersions, firstSyntheticUnit, municipalitiesWithSkrGroup } from '../org/reads.js';
+import { cellKeySecret, makeRelease } from '../indicators/release.js';
+import { latestRelease } from '../indicators/release-queries.js';
 import * as q from './queries.js';
 import { rowsOf } from './rows.js';
 import { writeBatch, type BatchCounts } from './write.js';
@@ -90,5 +92,14 @@ export async function writeDemoNation(db: Db, options: DemoOptions, log: Logger)
     options.publish === false ? 0 : await publishQueued(db, definitions, { threshold: options.threshold });
   const publish = since(publishStart);
   if (tables > 0) log.info({ tables, seconds: Number(publish.toFixed(1)) }, 'indicator tables published');
+  // The public sees releases only: a new nation is released at once, so its numbers show.
+  const first = (await latestRelease(db)) === null;
+  const release = await makeRelease(
+    db,
+    definitions,
+    { threshold: options.threshold, secret: cellKeySecret(options.key) },
+    { kind: first ? 'first' : 'on_demand', madeBy: 'demo' },
+  );
+  log.info({ release: release.version, tables: release.tables }, 'public values released');
   return { ...total, replaced, counts, tables, seconds: { write, rebuild, publish } };
 }

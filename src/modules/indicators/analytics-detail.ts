@@ -1,8 +1,11 @@
 import type { Queryable } from '../../db/db.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { parsePeriod } from '../../domain/indicators/period.js';
+import { protectAgainstKnown } from '../../domain/disclosure/known.js';
+import { suppress } from '../../domain/disclosure/suppress.js';
+import type { CountCell, ParentMap } from '../../domain/disclosure/table.js';
 import { publishTable, type PublishedValue } from '../../domain/indicators/publish.js';
-import type { Placement } from '../../domain/indicators/rollup.js';
+import { nodeOf, rollUp, type OrgLevel, type Placement } from '../../domain/indicators/rollup.js';
 import type { Target } from '../../domain/policy/policy.js';
 import type { AnalyticsRow } from './analytics-queries.js';
 import * as pq from './publish-queries.js';
@@ -24,6 +27,13 @@ export interface DetailTable {
   values: Map<string, PublishedValue>;
   placements: ReadonlyMap<string, Placement>;
   regionOfMunicipality: ReadonlyMap<string, string>;
+  /** The rolled-up counts and hierarchy, for the caller's own disclosure pattern. */
+  parents: ParentMap;
+  cells: CountCell[];
+  /** Index of each cell by `level|code|sex`. */
+  index: Map<string, number>;
+  /** Cells the publication hides (the same suppression as the publisher's, over the live counts). */
+  publishedHidden: Set<number>;
 }
 
 const cellKey = (level: string, code: string, sex: string) => `${level}|${code}|${sex}`;
@@ -33,6 +43,7 @@ export async function detailTable(
   definitions: readonly IndicatorDefinition[],
   indicatorId: string,
   periodKey: string,
+  threshold: number,
 ): Promise<DetailTable | undefined> {
   const def = definitions.find((d) => d.id === indicatorId);
   const period = parsePeriod(periodKey);
@@ -44,8 +55,45 @@ export async function detailTable(
   const regionOfMunicipality = new Map(
     [...placements.values()].map((p) => [p.municipalityCode, p.regionCode]),
   );
-  return { values, placements, regionOfMunicipality };
+  const { parents, cells } = rollUp(counts, placements);
+  const suppression = suppress(parents, cells, { threshold });
+  const publishedHidden = new Set(suppression.cells.flatMap((c, i) => (c.status === '..' ? [i] : [])));
+  const index = new Map(
+    cells.map((c, i) => {
+      const node = c.node === 'nation' ? { level: 'nation', code: '0000' } : nodeParts(c.node);
+      return [cellKey(node.level, node.code, c.sex), i];
+    }),
+  );
+  return { values, placements, regionOfMunicipality, parents, cells, index, publishedHidden };
 }
+
+function nodeParts(node: string): { level: OrgLevel; code: string } {
+  const level = ({ R: 'region', M: 'municipality', U: 'unit' } as const)[node[0] as 'R' | 'M' | 'U'];
+  return { level, code: node.slice(1) };
+}
+
+/**
+ * The cells hidden from one caller: the published pattern, plus what must be hidden so that the
+ * caller's unsuppressed cells (`known`, by `level|code|sex`) recover nothing else.
+ */
+export function callerHidden(
+  table: DetailTable,
+  known: (level: OrgLevel, code: string) => boolean,
+): Set<string> {
+  const knownCells = new Set<number>();
+  for (const [key, i] of table.index) {
+    const [level, code] = key.split('|') as [OrgLevel, string];
+    if (known(level, code)) knownCells.add(i);
+  }
+  const { hidden } = protectAgainstKnown(table.parents, table.cells, table.publishedHidden, knownCells);
+  const keys = [...table.index.entries()];
+  return new Set(keys.filter(([, i]) => hidden.has(i)).map(([k]) => k));
+}
+
+export const rowKey = (row: Pick<AnalyticsRow, 'level' | 'code' | 'sex'>): string =>
+  cellKey(row.level, row.code, row.sex);
+
+export const levelNode = (level: OrgLevel, code: string): string => nodeOf(level, code);
 
 /** The policy target of an analytics row: the node with its parents as of the period. */
 export function targetOf(row: Pick<AnalyticsRow, 'level' | 'code'>, table: DetailTable): Target {

@@ -1,6 +1,7 @@
 import type { CliCommand } from '../../cli/commands.js';
 import { activeDefinitions, rebuildIndicators, syncCatalogue } from './engine.js';
 import { publishQueued } from './publish.js';
+import { releaseNow } from './releaser.js';
 
 /**
  * `kunskapsnav rebuild-indicators`: after a definition changes, recompute every count from the
@@ -21,6 +22,21 @@ export const rebuildIndicatorsCommand: CliCommand = {
     out.write(
       `Rebuilt ${counts} unit counts for ${definitions.length} indicators in ${seconds(started, rebuilt)} s; ` +
         `published ${tables} tables in ${seconds(rebuilt, done)} s.\n`,
+    );
+    return 0;
+  },
+};
+
+/** `kunskapsnav release`: a release of the public values now, on demand. */
+export const releaseCommand: CliCommand = {
+  name: 'release',
+  summary: 'Make a release of the public values now (perturbed, disclosure-controlled, frozen).',
+  async run({ db, config, out }) {
+    await syncCatalogue(db);
+    const made = await releaseNow(db, config, { kind: 'on_demand', madeBy: 'cli' });
+    out.write(
+      `Release ${made.version} made at ${made.madeAt.toISOString()}: ${made.tables} tables, ` +
+        `${made.cells} cells, ${made.suppressed} suppressed.\n`,
     );
     return 0;
   },

@@ -111,3 +111,27 @@ SELECT ${quote(def.id)} AS indicator_id, ${def.version} AS version, period, unit
 export function allCountsSelectSql(d: SqlDialect, defs: readonly IndicatorDefinition[]): string {
   return defs.flatMap((def) => def.periodTypes.map((t) => countSelectSql(d, def, t))).join('\nUNION ALL\n');
 }
+
+/**
+ * The persons behind countSelectSql's counts, one row per (period, unit, person) in the
+ * denominator with its sex and whether it is in the numerator. Only releases read it, to give
+ * every counted record its cell key (src/modules/indicators/release.ts).
+ */
+export function memberSelectSql(d: SqlDialect, def: IndicatorDefinition, type: PeriodType): string {
+  const den = filterSql(d, def.denominator);
+  const num = filterSql(d, def.numerator);
+  return `
+SELECT period, unit_id, sex, person, in_num
+  FROM (
+    SELECT unit_id, person, period,
+           (array_agg(sex ORDER BY fact_date DESC, sex) FILTER (WHERE den))[1] AS sex,
+           bool_or(den) AS in_den, bool_or(num) AS in_num
+      FROM (
+        SELECT unit_id, person, fact_date, sex, ${d.period(type)} AS period, (${den}) AS den, (${num}) AS num
+          FROM ${d.table}
+         WHERE (${populationSql(def.population)}) AND ((${den}) OR (${num}))
+      ) facts
+     GROUP BY unit_id, person, period
+  ) persons
+ WHERE in_den`;
+}

@@ -8,21 +8,27 @@ import type { Db } from '../../db/db.js';
 import { authorize } from '../../server/authorize.js';
 import { publishedValues, type AnalyticsRow } from './analytics-queries.js';
 import {
+  callerHidden,
   detailOf,
   detailTable,
+  rowKey,
   targetOf,
   type DetailTable,
   type UnsuppressedDetail,
 } from './analytics-detail.js';
 import { activeDefinitions } from './engine.js';
 import { analyticsQuery } from './schema.js';
+import { releaseRoutes } from './release-routes.js';
+import { latestRelease } from './release-queries.js';
 
 /**
  * /api/v1/indicators: definitions, and analytics for logged-in users over published
  * (disclosure-controlled) values by indicator × org unit × period × sex. Rows inside the
  * caller's own aggregate scope also carry the unsuppressed numbers.
  */
-export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db } = deps;
+  releaseRoutes(app, deps);
   app.get('/api/v1/indicators', async (): Promise<IndicatorList> => ({
     indicators: await activeDefinitions(db),
   }));
@@ -46,30 +52,55 @@ export function indicatorRoutes(app: FastifyInstance, { db }: AppDeps): void {
       allOf,
       limit: f.limit,
     });
+    const release = await latestRelease(db);
     return {
       dimensions: { dx: f.dx, ou: f.ou, pe: f.pe ?? null, sex: f.sex },
-      rows: await withEntitledDetail(db, principal, rows),
+      // These rows are live (published within a second of a write); the public sees the release.
+      live: true,
+      public_release: release ? { version: release.version, made_at: release.madeAt.toISOString() } : null,
+      rows: await withEntitledDetail(db, principal, rows, deps.config.disclosureThreshold),
       truncated: rows.length === f.limit,
     };
   });
 }
 
-/** Adds `unsuppressed` to the rows whose node lies inside the principal's aggregate scope. */
+/**
+ * Adds `unsuppressed` to the rows whose node lies inside the principal's aggregate scope, and
+ * hides the published rows that those unsuppressed numbers would give away (the caller's own
+ * disclosure pattern: src/domain/disclosure/known.ts).
+ */
 async function withEntitledDetail(
   db: Db,
   principal: Principal,
   rows: AnalyticsRow[],
+  threshold: number,
 ): Promise<Array<AnalyticsRow & { unsuppressed?: UnsuppressedDetail }>> {
   const definitions = await activeDefinitions(db);
-  const tables = new Map<string, DetailTable | undefined>();
+  const tables = new Map<string, { table: DetailTable; hidden: Set<string> } | undefined>();
   const out: Array<AnalyticsRow & { unsuppressed?: UnsuppressedDetail }> = [];
   for (const row of rows) {
     const key = `${row.indicator}|${row.period}`;
-    if (!tables.has(key)) tables.set(key, await detailTable(db, definitions, row.indicator, row.period));
-    const table = tables.get(key);
+    if (!tables.has(key)) {
+      const table = await detailTable(db, definitions, row.indicator, row.period, threshold);
+      const entitled = (level: string, code: string) =>
+        !!table && can(principal, 'aggregates.read', targetOf({ level, code }, table));
+      tables.set(key, table ? { table, hidden: callerHidden(table, entitled) } : undefined);
+    }
+    const t = tables.get(key);
     const detail =
-      table && can(principal, 'aggregates.read', targetOf(row, table)) ? detailOf(table, row) : undefined;
-    out.push(detail ? { ...row, unsuppressed: detail } : row);
+      t && can(principal, 'aggregates.read', targetOf(row, t.table)) ? detailOf(t.table, row) : undefined;
+    if (detail) out.push({ ...row, unsuppressed: detail });
+    else if (t?.hidden.has(rowKey(row)) && row.status !== 'suppressed')
+      out.push({
+        ...row,
+        numerator: null,
+        denominator: null,
+        rate: null,
+        ciLower: null,
+        ciUpper: null,
+        status: 'suppressed',
+      });
+    else out.push(row);
   }
   return out;
 }

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Queryable } from '../../db/db.js';
+import type { Db, Queryable } from '../../db/db.js';
+import { activeDefinitions } from './engine.js';
+import { cellKeySecret, makeRelease, type ReleaseSummary } from './release.js';
 import { verifyTable } from '../../domain/disclosure/verify.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { parsePeriod } from '../../domain/indicators/period.js';
@@ -66,4 +68,17 @@ export async function verifyPublishedTables(
     }
   }
   return { tables: tables.size, suppressedCells };
+}
+
+/** The cell key secret of the tests (a fixed, public one; servers derive theirs from the pseudonym key). */
+export const TEST_CELL_KEY_SECRET = cellKeySecret(Buffer.from('test-pseudonym-key-not-a-secret-0123456789'));
+
+/** Makes a release as the scheduler would, for tests that read public values. */
+export async function releaseForTests(db: Db, threshold = 5, now?: Date): Promise<ReleaseSummary> {
+  return makeRelease(
+    db,
+    await activeDefinitions(db),
+    { threshold, secret: TEST_CELL_KEY_SECRET },
+    { kind: 'on_demand', madeBy: 'test', ...(now ? { now } : {}) },
+  );
 }

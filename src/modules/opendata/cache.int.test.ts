@@ -98,7 +98,7 @@ describe('caching of published values', () => {
     assert.equal(again.body, '');
   });
 
-  it('sees newly published values on the next read after the engine publishes', async () => {
+  it('sees newly released values on the next read after a release', async () => {
     const before = await totalRate();
     assert.equal(before.value, await engineRate());
     await recordAndPublish(h.t.db, 2024, { '0180': 40 }, 1);
@@ -113,7 +113,7 @@ describe('caching of published values', () => {
     assert.deepEqual(px.json<{ value: number[] }>().value, [after.value]);
   });
 
-  it('reads published values once per publication, and never counts or facts', async () => {
+  it('reads released values once per release, and never live values, counts or facts', async () => {
     const log: string[] = [];
     const app = Fastify({ logger: false });
     app.setErrorHandler((err, req, reply) => sendProblem(reply, toProblem(err, req)));
@@ -128,9 +128,9 @@ describe('caching of published values', () => {
           `/api/pxweb/v2/tables/K10001/data?valuecodes[Tid]=2024&valuecodes[ContentsCode]=*&i=${i}`,
         );
       }
-      const valueReads = log.filter((sql) => sql.includes('published_value'));
+      const valueReads = log.filter((sql) => sql.includes('released_value'));
       assert.equal(valueReads.length, 1, 'one table load for 60 reads');
-      assert.ok(!log.some((sql) => /indicator_count|indicator_fact/.test(sql)));
+      assert.ok(!log.some((sql) => /indicator_count|indicator_fact|published_value/.test(sql)));
       assert.ok(log.length < 15, `${log.length} statements for 60 reads`);
     } finally {
       await app.close();

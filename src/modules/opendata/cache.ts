@@ -1,13 +1,19 @@
 import type { Queryable } from '../../db/db.js';
 import type { PublishedCell, Level, Sex } from '../../domain/opendata/codes.js';
 import { loadCatalog, type Catalog } from './catalog.js';
-import { dataVersion, publications, publishedTable, type PublicationRow } from './queries.js';
+import {
+  dataVersion,
+  publications,
+  publishedTable,
+  type PublicationRow,
+  type ReleaseInfo,
+} from './queries.js';
 
 /**
- * In-memory copy of what the open data APIs serve. Published tables are cached per (indicator,
- * period) and kept while their publication's published_at is unchanged; the publisher's writes
- * are noticed by polling one small version row at most every `pollMs` (default 200 ms), so a
- * public read costs memory lookups and never runs the aggregation.
+ * In-memory copy of what the open data APIs serve: the latest release. Released tables are cached
+ * per (indicator, period) and kept while the release is unchanged; a new release is noticed by
+ * polling one small version row at most every `pollMs` (default 200 ms), so a public read costs
+ * memory lookups and never runs the aggregation.
  */
 export interface LoadedTable {
   indicatorId: string;
@@ -22,6 +28,8 @@ export interface Snapshot {
   token: string;
   catalog: Catalog;
   publications: readonly PublicationRow[];
+  /** The release every value of this snapshot comes from (null before the first release). */
+  release: ReleaseInfo | null;
   publishedAt(indicatorId: string, period: string): Date | undefined;
 }
 
@@ -44,7 +52,7 @@ export class OpenDataCache {
   private readonly today: () => string;
   private checkedAt = -Infinity;
   private checking: Promise<Snapshot> | null = null;
-  private version = { publications: '', metadata: '' };
+  private version: { publications: string; metadata: string } = { publications: '', metadata: '' };
   private current: Snapshot | null = null;
   private readonly tables = new Map<string, LoadedTable>();
   private readonly loading = new Map<string, Promise<LoadedTable | null>>();
@@ -74,29 +82,34 @@ export class OpenDataCache {
     let catalog = prev?.catalog;
     let pubs = prev?.publications;
     if (!catalog || v.metadata !== this.version.metadata) catalog = await loadCatalog(this.db, this.today());
-    if (!pubs || v.publications !== this.version.publications) pubs = await publications(this.db);
+    if (!pubs || v.publications !== this.version.publications) {
+      pubs = await publications(this.db, v.release);
+      this.tables.clear(); // tables of an older release
+    }
     const index = new Map(pubs.map((p) => [key(p.indicatorId, p.period), p.publishedAt]));
-    this.version = v;
+    this.version = { publications: v.publications, metadata: v.metadata };
     this.current = {
       token: `${v.publications}|${v.metadata}`,
       catalog,
       publications: pubs,
+      release: v.release,
       publishedAt: (i, p) => index.get(key(i, p)),
     };
     this.checkedAt = started;
     return this.current;
   }
 
-  /** A published table as of the snapshot (or newer), loaded once per publication. */
+  /** A released table of the snapshot's release, loaded once per release. */
   async table(snap: Snapshot, indicatorId: string, period: string): Promise<LoadedTable | null> {
+    const release = snap.release;
     const at = snap.publishedAt(indicatorId, period);
-    if (!at) return null;
-    const k = key(indicatorId, period);
+    if (!at || !release) return null;
+    const k = `${release.id}|${key(indicatorId, period)}`;
     const have = this.tables.get(k);
-    if (have && have.publishedAt.getTime() >= at.getTime()) return have;
+    if (have) return have;
     let pending = this.loading.get(k);
     if (!pending) {
-      pending = publishedTable(this.db, indicatorId, period)
+      pending = publishedTable(this.db, release, indicatorId, period)
         .then((t) => {
           if (!t) return null;
           const table = loaded(indicatorId, period, t.publishedAt, t.cells);

@@ -18,6 +18,7 @@ interface Stored extends Rendered {
 }
 
 export const CACHE_CONTROL = 'public, max-age=10';
+export const RELEASE_HEADER = 'x-kunskapsnav-release';
 // Bounded by bytes: a few large XLSX answers must not crowd out memory.
 const MAX_BYTES = 32 * 1024 * 1024;
 const MAX_BODY = 4 * 1024 * 1024;
@@ -61,7 +62,11 @@ export class ResponseCache {
       stored = { ...r, etag };
       if (snap.token === this.token && r.body.length <= MAX_BODY) this.store(k, stored);
     }
-    reply.header('etag', stored.etag).header('cache-control', CACHE_CONTROL);
+    reply
+      .header('etag', stored.etag)
+      .header('cache-control', CACHE_CONTROL)
+      // Every public answer says which release its values come from (GET /api/public/releases).
+      .header(RELEASE_HEADER, snap.release?.version ?? 'none');
     for (const [h, v] of Object.entries(stored.headers ?? {})) reply.header(h, v);
     const match = req.headers['if-none-match'];
     if (match && match.split(',').some((t) => t.trim().replace(/^W\//, '') === stored.etag)) {

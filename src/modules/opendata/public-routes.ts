@@ -13,7 +13,7 @@ import type { IntervalValue, Intervals } from '../../contracts/opendata.js';
  * /api/public: what the public web pages need besides the Kolada- and PxWeb-compatible APIs.
  *   - geo/municipalities: SCB's municipality boundaries (CC BY 4.0, "Källa: SCB") from the
  *     reference data, read once and kept in memory; never copied into the repository.
- *   - intervals/{kpi}/{year}: the published numerator, denominator and 95 % (Wilson) interval of
+ *   - intervals/{kpi}/{year}: the released numerator, denominator and 95 % (Wilson) interval of
  *     every nation, region, municipality and unit value, which Kolada's value shape lacks.
  * Published values only, no login.
  */
@@ -128,6 +128,9 @@ export function publicRoutes(
           period: Number(year),
           version: def.version,
           published_at: table.publishedAt.toISOString(),
+          release: snap.release
+            ? { version: snap.release.version, made_at: snap.release.madeAt.toISOString() }
+            : null,
           values,
         };
         return json(answer);

@@ -2,19 +2,29 @@ import type { Queryable } from '../../db/db.js';
 import type { Level, PublishedCell, PublishedStatus, Sex } from '../../domain/opendata/codes.js';
 
 /**
- * SQL of the open data APIs. Reads published values, publications and the org register only,
- * never counts or facts.
+ * SQL of the open data APIs. Reads the latest release (released values, never the live published
+ * values, counts or facts) and the org register only.
  */
 type Raw = Record<string, unknown>;
 
+/** The release the public values come from. */
+export interface ReleaseInfo {
+  id: number;
+  version: string;
+  madeAt: Date;
+}
+
 /**
- * One small row that changes whenever anything these APIs serve may have changed: a
- * publication, an indicator definition, a unit version or the reference data.
+ * One small row that changes whenever anything these APIs serve may have changed: a new
+ * release, an indicator definition, a unit version or the reference data.
  */
-export async function dataVersion(q: Queryable): Promise<{ publications: string; metadata: string }> {
+export async function dataVersion(
+  q: Queryable,
+): Promise<{ publications: string; metadata: string; release: ReleaseInfo | null }> {
   const { rows } = await q.query<Raw>(
-    `SELECT (SELECT count(*) FROM publication) AS pubs,
-            (SELECT max(published_at) FROM publication) AS pub_at,
+    `SELECT (SELECT id FROM indicator_release ORDER BY id DESC LIMIT 1) AS release_id,
+            (SELECT version FROM indicator_release ORDER BY id DESC LIMIT 1) AS release_version,
+            (SELECT made_at FROM indicator_release ORDER BY id DESC LIMIT 1) AS release_at,
             (SELECT count(*) FROM indicator_definition WHERE active) AS defs,
             (SELECT max(created_at) FROM indicator_definition) AS def_at,
             (SELECT count(*) FROM org_unit_version) AS units,
@@ -25,11 +35,20 @@ export async function dataVersion(q: Queryable): Promise<{ publications: string;
   const r = rows[0] ?? {};
   const t = (v: unknown) =>
     v instanceof Date ? String(v.getTime()) : typeof v === 'number' || typeof v === 'string' ? String(v) : '';
+  const release =
+    r['release_id'] === null || r['release_id'] === undefined
+      ? null
+      : {
+          id: Number(r['release_id']),
+          version: r['release_version'] as string,
+          madeAt: r['release_at'] as Date,
+        };
   return {
-    publications: `${t(r['pubs'])}/${t(r['pub_at'])}`,
+    publications: release ? `release-${release.id}` : 'no-release',
     metadata: [r['defs'], r['def_at'], r['units'], r['open_units'], r['unit_at'], r['ref_at']]
       .map(t)
       .join('/'),
+    release,
   };
 }
 
@@ -39,36 +58,39 @@ export interface PublicationRow {
   publishedAt: Date;
 }
 
-export async function publications(q: Queryable): Promise<PublicationRow[]> {
+/** The tables of a release; each is published at the release's time. */
+export async function publications(q: Queryable, release: ReleaseInfo | null): Promise<PublicationRow[]> {
+  if (!release) return [];
   const { rows } = await q.query<Raw>(
-    'SELECT indicator_id, period, published_at FROM publication ORDER BY indicator_id, period',
+    'SELECT indicator_id, period FROM released_table WHERE release_id = $1 ORDER BY indicator_id, period',
+    [release.id],
   );
   return rows.map((r) => ({
     indicatorId: r['indicator_id'] as string,
     period: r['period'] as string,
-    publishedAt: r['published_at'] as Date,
+    publishedAt: release.madeAt,
   }));
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-/** One published table with its publication time, read in one statement (one snapshot). */
+/** One released table of one release. */
 export async function publishedTable(
   q: Queryable,
+  release: ReleaseInfo,
   indicatorId: string,
   period: string,
 ): Promise<{ publishedAt: Date; cells: PublishedCell[] } | null> {
   const { rows } = await q.query<Raw>(
-    `SELECT p.published_at, v.level, v.code, v.sex, v.numerator, v.denominator, v.rate, v.ci_lower, v.ci_upper, v.status
-       FROM publication p
-       LEFT JOIN published_value v ON v.indicator_id = p.indicator_id AND v.period = p.period
-      WHERE p.indicator_id = $1 AND p.period = $2`,
-    [indicatorId, period],
+    `SELECT v.level, v.code, v.sex, v.numerator, v.denominator, v.rate, v.ci_lower, v.ci_upper, v.status
+       FROM released_table t
+       LEFT JOIN released_value v ON v.release_id = t.release_id AND v.indicator_id = t.indicator_id AND v.period = t.period
+      WHERE t.release_id = $1 AND t.indicator_id = $2 AND t.period = $3`,
+    [release.id, indicatorId, period],
   );
-  const first = rows[0];
-  if (!first) return null;
+  if (rows.length === 0) return null;
   return {
-    publishedAt: first['published_at'] as Date,
+    publishedAt: release.madeAt,
     cells: rows
       .filter((r) => r['level'] !== null)
       .map((r) => ({

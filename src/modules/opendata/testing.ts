@@ -4,6 +4,7 @@ import { indicatorDefinitionSchema, type IndicatorDefinition } from '../../domai
 import { activeDefinitions, recordFacts } from '../indicators/engine.js';
 import { publishQueued } from '../indicators/publish.js';
 import { upsertDefinitions } from '../indicators/queries.js';
+import { releaseForTests } from '../indicators/testing.js';
 
 /**
  * Test fixture: Senior Alert facts over the demo units of a few municipalities for 2023 and
@@ -34,7 +35,7 @@ export async function addPrivateIndicator(db: Db): Promise<IndicatorDefinition[]
 
 let serial = 0;
 
-/** Records facts for `persons` per municipality in `year` and publishes the queued tables. */
+/** Records facts for `persons` per municipality in `year`, publishes the queued tables and makes a release. */
 export async function recordAndPublish(
   db: Db,
   year: number,
@@ -74,6 +75,7 @@ export async function recordAndPublish(
     );
   }
   await publishQueued(db, defs, { threshold: 5 });
+  await releaseForTests(db);
 }
 
 export interface PublishedRow extends Record<string, unknown> {
@@ -88,11 +90,13 @@ export interface PublishedRow extends Record<string, unknown> {
   status: string;
 }
 
-/** The engine's published values, as the tests' source of truth. */
+/** The latest release's values, as the tests' source of truth (what the public may see). */
 export async function publishedRows(db: Db, indicatorId: string, period: string): Promise<PublishedRow[]> {
   const { rows } = await db.query<PublishedRow>(
     `SELECT indicator_id, period, level, code, sex, numerator, denominator, rate, status
-       FROM published_value WHERE indicator_id = $1 AND period = $2 ORDER BY level, code, sex`,
+       FROM released_value
+      WHERE release_id = (SELECT max(id) FROM indicator_release) AND indicator_id = $1 AND period = $2
+      ORDER BY level, code, sex`,
     [indicatorId, period],
   );
   return rows.map((r) => ({

@@ -4,7 +4,7 @@ export const publicSv = {
   'pub.title': 'Öppna jämförelser',
   'pub.intro':
     'Hur socialtjänsten i Sveriges kommuner ligger till, indikator för indikator. Värdena räknas fram av Kunskapsnav ur registrerade uppgifter och publiceras först efter röjandekontroll.',
-  'pub.source': 'Källa: Kunskapsnav, publicerade värden efter röjandekontroll.',
+  'pub.source': 'Källa: Kunskapsnav, utgivna värden efter brus och röjandekontroll.',
   'pub.openData': 'Samma värden som öppna data:',
   'pub.openData.kolada': 'Kolada-kompatibelt API',
   'pub.openData.pxweb': 'PxWeb-kompatibelt API',
@@ -82,10 +82,23 @@ export const publicSv = {
     '”..” betyder att värdet inte visas av röjandeskäl: det bygger på så få personer att någon skulle kunna identifieras.',
   'pub.status.notStated':
     '”.” betyder att värdet inte kan anges: för låg täckningsgrad eller ingen i nämnaren.',
+  'pub.release.title': 'Utgåva',
+  'pub.release.current': 'Siffrorna kommer från utgåva {version}, publicerad {date}.',
+  'pub.release.none': 'Inga siffror är utgivna ännu.',
+  'pub.release.next': 'Nästa utgåva: {date}.',
+  'pub.release.onDemand': 'Nästa utgåva görs när förvaltaren beslutar det.',
+  'pub.release.aboutTitle': 'Om siffrorna: utgåvor, brus och symboler',
+  'pub.release.why':
+    'De öppna siffrorna ändras bara när en ny utgåva görs (normalt en gång i månaden), inte varje gång något registreras. Annars skulle den som vet att en granne just bedömts kunna se hennes resultat genom att jämföra siffrorna före och efter.',
+  'pub.release.noise':
+    'Antalen har fått ett litet slumpmässigt tillägg, brus, på högst ±{max} per enhet och kön, och summorna för kommun, region och riket är summan av de brusade delarna. Samma grupp får alltid samma brus, men en person mer eller mindre ger ett nytt brus. Antal från 1 till {threshold} − 1 visas inte alls. Konfidensintervallen räknar in bruset.',
+  'pub.release.symbols':
+    '”..” betyder att värdet döljs för att ingen ska kunna räkna ut något om enskilda. ”.” betyder att värdet inte kan anges. 0 betyder att ingen finns i gruppen.',
+  'pub.release.method': 'Metoden och dess parametrar (JSON)',
   'pub.status.symbol.suppressed': 'Röjandeskydd',
   'pub.status.symbol.notStated': 'Kan inte anges',
   'pub.ciExplain':
-    'Konfidensintervallet (95 %, Wilson) visar osäkerheten: med få personer kan värdet skilja sig mycket från år till år av en slump.',
+    'Konfidensintervallet (95 %, Wilson, vidgat för bruset) visar osäkerheten: med få personer kan värdet skilja sig mycket från år till år av en slump.',
   'pub.map.title': 'Karta',
   'pub.map.label':
     'Karta över Sveriges kommuner färgade efter jämförelsen. Samma uppgifter finns i tabellen Alla kommuner.',
@@ -143,7 +156,7 @@ export const publicEn: Record<PublicKey, string> = {
   'pub.title': 'Open comparisons',
   'pub.intro':
     "How social services in Sweden's municipalities are doing, indicator by indicator. Values are computed by Kunskapsnav from recorded data and published only after disclosure control.",
-  'pub.source': 'Source: Kunskapsnav, published values after disclosure control.',
+  'pub.source': 'Source: Kunskapsnav, released values after noise and disclosure control.',
   'pub.openData': 'The same values as open data:',
   'pub.openData.kolada': 'Kolada-compatible API',
   'pub.openData.pxweb': 'PxWeb-compatible API',
@@ -222,10 +235,23 @@ export const publicEn: Record<PublicKey, string> = {
     '“..” means the value is withheld for confidentiality: it rests on so few persons that someone could be identified.',
   'pub.status.notStated':
     '“.” means the value cannot be stated: coverage too low or no one in the denominator.',
+  'pub.release.title': 'Release',
+  'pub.release.current': 'These numbers come from release {version}, published {date}.',
+  'pub.release.none': 'No numbers have been released yet.',
+  'pub.release.next': 'Next release: {date}.',
+  'pub.release.onDemand': 'The next release is made when the operator decides.',
+  'pub.release.aboutTitle': 'About the numbers: releases, noise and symbols',
+  'pub.release.why':
+    'The open numbers change only when a new release is made (normally once a month), not whenever something is recorded. Otherwise someone who knows that a neighbour was just assessed could learn her result by comparing the numbers before and after.',
+  'pub.release.noise':
+    'The counts carry a small random addition, noise, of at most ±{max} per unit and sex, and the totals for municipality, region and nation are the sums of the noisy parts. The same group always gets the same noise, but one person more or less gives new noise. Counts from 1 to {threshold} − 1 are not shown at all. The confidence intervals include the noise.',
+  'pub.release.symbols':
+    '".." means the value is hidden so that nothing can be worked out about individuals. "." means the value cannot be stated. 0 means nobody is in the group.',
+  'pub.release.method': 'The method and its parameters (JSON)',
   'pub.status.symbol.suppressed': 'Confidential',
   'pub.status.symbol.notStated': 'Cannot be stated',
   'pub.ciExplain':
-    'The confidence interval (95 %, Wilson) shows the uncertainty: with few persons a value can differ a lot from year to year by chance.',
+    'The confidence interval (95 %, Wilson, widened for the noise) shows the uncertainty: with few persons a value can differ a lot from year to year by chance.',
   'pub.map.title': 'Map',
   'pub.map.label':
     "Map of Sweden's municipalities coloured by the comparison. The same information is in the table All municipalities.",

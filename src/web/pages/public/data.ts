@@ -144,3 +144,23 @@ export function similarGroups(groups: readonly Group[]): Map<OperatingArea, Grou
   }
   return out;
 }
+
+/** A release of the public values (GET /api/public/releases). */
+export interface Release {
+  version: string;
+  made_at: string;
+  kind: string;
+  periods: string[];
+  final_periods: string[];
+}
+
+export interface Releases {
+  latest: Release | null;
+  next_scheduled: string | null;
+  cadence: string;
+  method: { maxPerturbation: number; variance: number; suppressionThreshold: number };
+}
+
+export function releases(): Promise<Releases> {
+  return once('releases', () => apiGet<Releases>('/api/public/releases'));
+}

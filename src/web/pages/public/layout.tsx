@@ -2,7 +2,8 @@ import { useEffect, type ReactNode } from 'react';
 import type { Band } from '../../../domain/opendata/bands';
 import { useI18n } from '../../i18n/I18n';
 import { Link } from '../../router';
-import type { Definition } from './data';
+import { useLoad } from '../../useApi';
+import { releases, type Definition } from './data';
 import { bandColour, bandKey, NOT_STATED, SUPPRESSED } from './format';
 
 /** Pieces every public page shares: title, breadcrumbs, band legend, symbol notes, source. */
@@ -112,11 +113,51 @@ export function StatusNotes({ statuses }: { statuses: Iterable<string> }) {
   );
 }
 
+/**
+ * Which release the numbers come from, when the next one is due, and what the noise and the
+ * symbols mean, in plain words.
+ */
+export function ReleaseNote() {
+  const { t, formatNumber } = useI18n();
+  const loaded = useLoad('releases', releases);
+  if (loaded.state !== 'ready') return null;
+  const { latest, next_scheduled: next, method } = loaded.data;
+  const day = (iso: string) => iso.slice(0, 10);
+  return (
+    <section className="pub-release" aria-labelledby="pub-release-title">
+      <h2 id="pub-release-title" className="pub-h3">
+        {t('pub.release.title')}
+      </h2>
+      <p data-release={latest?.version ?? ''}>
+        {latest
+          ? t('pub.release.current', { version: latest.version, date: day(latest.made_at) })
+          : t('pub.release.none')}{' '}
+        {next ? t('pub.release.next', { date: day(next) }) : t('pub.release.onDemand')}
+      </p>
+      <details>
+        <summary>{t('pub.release.aboutTitle')}</summary>
+        <p>{t('pub.release.why')}</p>
+        <p>
+          {t('pub.release.noise', {
+            max: formatNumber(method.maxPerturbation),
+            threshold: formatNumber(method.suppressionThreshold),
+          })}
+        </p>
+        <p>{t('pub.release.symbols')}</p>
+        <p>
+          <a href="/api/public/releases">{t('pub.release.method')}</a>
+        </p>
+      </details>
+    </section>
+  );
+}
+
 export function PublicFooter({ children }: { children?: ReactNode }) {
   const { t } = useI18n();
   return (
     <footer className="pub-footer">
       {children}
+      <ReleaseNote />
       <p>{t('pub.source')}</p>
       <p className="no-print">
         {t('pub.openData')} <a href="/api/kolada/v3/kpi">{t('pub.openData.kolada')}</a>,{' '}

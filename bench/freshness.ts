@@ -1,0 +1,142 @@
+/**
+ * npm run bench:freshness -- [--persons 1000] [--samples 40]
+ *
+ * How soon an internal (live) indicator shows a write, on the engine the environment names
+ * (PGlite by default, DATABASE_URL for a server). A synthetic nation is written and released;
+ * the server's background publisher runs as in production (every 500 ms). Each sample records one
+ * risk assessment (a new person at a Stockholm elderly-care unit, through the engine's write path
+ * in its own transaction) and then polls GET /api/v1/analytics as Stockholm's municipal analyst
+ * every 10 ms until the municipality's K10006 denominator shows it. Prints p50, p95 and max of
+ * write commit → visible, and checks that the public value (the release) did not move.
+ * Goal: p95 under one second.
+ */
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { loadConfig } from '../src/config/config.js';
+import { projectRoot } from '../src/config/paths.js';
+import { INSTRUMENT } from '../src/domain/indicators/catalogue.js';
+import { writeDemoNation } from '../src/modules/demo/service.js';
+import { addAssignment, createAccount } from '../src/modules/identity/accounts.js';
+import { activeDefinitions, recordFacts } from '../src/modules/indicators/engine.js';
+import { startPublisher } from '../src/modules/indicators/publisher.js';
+import { buildApp } from '../src/server/app.js';
+import { intFlag, openBenchDb, percentile } from './support.js';
+
+const persons = intFlag('persons', 1000);
+const samples = intFlag('samples', 40);
+const YEAR = new Date().getUTCFullYear();
+const log = pino({ level: 'silent' });
+
+const bench = await openBenchDb({ demo: true });
+const config = loadConfig(
+  {
+    DEMO: '0',
+    LOG_LEVEL: 'silent',
+    PSEUDONYM_KEY: randomBytes(24).toString('base64url'),
+    REFERENCE_DATA_DIR: process.env['REFERENCE_DATA_DIR'] ?? '../shared/data',
+  },
+  projectRoot(),
+);
+try {
+  const db = bench.db;
+  const asOf = `${YEAR}-${String(new Date().getUTCMonth() + 1).padStart(2, '0')}-01`;
+  await writeDemoNation(
+    db,
+    {
+      persons,
+      seed: 'bench',
+      asOf,
+      years: 0,
+      replace: false,
+      key: Buffer.from(config.pseudonymKey ?? ''),
+      threshold: 5,
+      publish: true,
+    },
+    log,
+  );
+  const app = await buildApp({ db, config }, { logger: log, webDir: '/nonexistent' });
+  await app.ready();
+  const username = `bench-analyst-${randomBytes(3).toString('hex')}`;
+  const password = randomBytes(18).toString('base64url');
+  const account = await createAccount(db, { username, displayName: 'Bench analyst', password });
+  await addAssignment(
+    db,
+    account.id,
+    { role: 'municipal_analyst', scope: { kind: 'municipality', code: '0180' }, validFrom: '2000-01-01' },
+    new Date(),
+  );
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
+  const cookie = `kn_session=${login.cookies.find((c) => c.name === 'kn_session')?.value ?? ''}`;
+  const { rows: units } = await db.query<{ unit_id: string }>(
+    `SELECT unit_id FROM org_unit_version WHERE municipality_code = '0180' AND operating_area = 'elderly_care'
+      AND valid_to = 'infinity' ORDER BY unit_id LIMIT 1`,
+  );
+  const unitId = units[0]?.unit_id ?? '';
+  const defs = await activeDefinitions(db);
+  const live = async (): Promise<number> => {
+    const res = await app.inject({
+      url: `/api/v1/analytics?dx=K10006&pe=${YEAR}&ou=0180&sex=T`,
+      headers: { cookie },
+    });
+    const row = res.json<{
+      rows: Array<{ denominator: number | null; unsuppressed?: { denominator: number } }>;
+    }>().rows[0];
+    return row?.unsuppressed?.denominator ?? row?.denominator ?? 0;
+  };
+  const publicRelease = async () =>
+    (await app.inject(`/api/public/intervals/K10006/${YEAR}?levels=municipality`)).headers[
+      'x-kunskapsnav-release'
+    ];
+
+  const publisher = startPublisher(db, { threshold: 5 }, log);
+  await publisher.runOnce();
+  const releaseBefore = await publicRelease();
+  const latencies: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const before = await live();
+    const person = `bench-fresh-${i}-${randomBytes(3).toString('hex')}`;
+    const base = { register: 'senior_alert' as const, person, unitId, sex: 'K' as const, age: 84 };
+    const day = `${YEAR}-${String(new Date().getUTCMonth() + 1).padStart(2, '0')}-01`;
+    await db.transaction((tx) =>
+      recordFacts(
+        tx,
+        defs,
+        [
+          {
+            ...base,
+            kind: 'risk_assessment',
+            date: day,
+            attributes: { instrument: INSTRUMENT.downton, risk: i % 2 === 0 },
+          },
+        ],
+        { type: 'bench-freshness', id: person },
+      ),
+    );
+    const committed = process.hrtime.bigint();
+    for (;;) {
+      if ((await live()) > before) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    latencies.push(Number(process.hrtime.bigint() - committed) / 1e6);
+    // Spread the writes over the publisher's cycle.
+    await new Promise((r) => setTimeout(r, 137));
+  }
+  await publisher.stop();
+  const releaseAfter = await publicRelease();
+  latencies.sort((a, b) => a - b);
+  const f = (ms: number) => `${ms.toFixed(0)} ms`;
+  process.stdout.write(
+    `${bench.label}, ${persons} synthetic persons, ${samples} writes\n` +
+      `internal (live) freshness, write commit → visible in /api/v1/analytics: ` +
+      `p50 ${f(percentile(latencies, 50))}, p95 ${f(percentile(latencies, 95))}, max ${f(latencies[latencies.length - 1] ?? 0)}\n` +
+      `public release before ${String(releaseBefore)}, after ${String(releaseAfter)} ` +
+      `(${releaseBefore === releaseAfter ? 'unchanged, as it should be' : 'CHANGED'})\n`,
+  );
+  await app.close();
+} finally {
+  await bench.close();
+}

@@ -1,0 +1,135 @@
+import type { Queryable } from '../../db/db.js';
+import type { PublishedValue } from '../../domain/indicators/publish.js';
+
+/** SQL of releases (src/modules/indicators/release.ts). Only the release step writes these tables. */
+type Raw = Record<string, unknown>;
+
+export interface ReleaseRow {
+  id: number;
+  version: string;
+  madeAt: Date;
+  kind: 'scheduled' | 'on_demand' | 'first';
+  madeBy: string;
+  periods: string[];
+  finalPeriods: string[];
+  method: unknown;
+  tables: number;
+  cells: number;
+  suppressed: number;
+}
+
+const releaseOf = (r: Raw): ReleaseRow => ({
+  id: Number(r['id']),
+  version: r['version'] as string,
+  madeAt: r['made_at'] as Date,
+  kind: r['kind'] as ReleaseRow['kind'],
+  madeBy: r['made_by'] as string,
+  periods: r['periods'] as string[],
+  finalPeriods: r['final_periods'] as string[],
+  method: r['method'],
+  tables: Number(r['tables']),
+  cells: Number(r['cells']),
+  suppressed: Number(r['suppressed']),
+});
+
+/** Every release, newest first. */
+export async function releases(q: Queryable, limit = 100): Promise<ReleaseRow[]> {
+  const { rows } = await q.query<Raw>('SELECT * FROM indicator_release ORDER BY id DESC LIMIT $1', [limit]);
+  return rows.map(releaseOf);
+}
+
+export async function latestRelease(q: Queryable): Promise<ReleaseRow | null> {
+  return (await releases(q, 1))[0] ?? null;
+}
+
+export interface Member {
+  period: string;
+  unitId: string;
+  sex: 'K' | 'M';
+  person: string;
+  inNumerator: boolean;
+}
+
+export async function members(q: Queryable, sql: string): Promise<Member[]> {
+  const { rows } = await q.query<Raw>(sql);
+  return rows.map((r) => ({
+    period: r['period'] as string,
+    unitId: r['unit_id'] as string,
+    sex: r['sex'] as 'K' | 'M',
+    person: r['person'] as string,
+    inNumerator: r['in_num'] === true,
+  }));
+}
+
+export async function insertRelease(q: Queryable, r: Omit<ReleaseRow, 'id'>): Promise<number> {
+  const { rows } = await q.query<Raw>(
+    `INSERT INTO indicator_release (id, version, made_at, kind, made_by, periods, final_periods, method, tables, cells, suppressed)
+     SELECT coalesce(max(id), 0) + 1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM indicator_release
+     RETURNING id`,
+    [
+      r.version,
+      r.madeAt,
+      r.kind,
+      r.madeBy,
+      r.periods,
+      r.finalPeriods,
+      JSON.stringify(r.method),
+      r.tables,
+      r.cells,
+      r.suppressed,
+    ],
+  );
+  return Number(rows[0]?.['id']);
+}
+
+/** How many releases were made in the (UTC) month of `at`, before it. */
+export async function releasesInMonth(q: Queryable, at: Date): Promise<number> {
+  const monthStart = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1));
+  const { rows } = await q.query<Raw>(
+    'SELECT count(*) AS n FROM indicator_release WHERE made_at >= $1 AND made_at <= $2',
+    [monthStart, at],
+  );
+  return Number(rows[0]?.['n'] ?? 0);
+}
+
+export async function insertReleasedTable(
+  q: Queryable,
+  releaseId: number,
+  t: { indicatorId: string; version: number; period: string; values: readonly PublishedValue[] },
+): Promise<void> {
+  const suppressed = t.values.filter((v) => v.status === 'suppressed').length;
+  await q.query(
+    `INSERT INTO released_table (release_id, indicator_id, version, period, cells, suppressed)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [releaseId, t.indicatorId, t.version, t.period, t.values.length, suppressed],
+  );
+  if (t.values.length === 0) return;
+  await q.query(
+    `INSERT INTO released_value (release_id, indicator_id, version, period, level, code, sex, numerator, denominator,
+       rate, ci_lower, ci_upper, status)
+     SELECT $2, v.indicator_id, v.version, v.period, v.level, v.code, v.sex, v.numerator, v.denominator, v.rate,
+       v.ci_lower, v.ci_upper, v.status
+     FROM json_to_recordset($1::json) AS v(indicator_id text, version integer, period text, level text, code text,
+       sex text, numerator integer, denominator integer, rate double precision, ci_lower double precision,
+       ci_upper double precision, status text)`,
+    [
+      JSON.stringify(
+        t.values.map((v) => ({
+          indicator_id: v.indicatorId,
+          version: v.version,
+          period: v.period,
+          level: v.level,
+          code: v.code,
+          sex: v.sex,
+          numerator: v.numerator,
+          denominator: v.denominator,
+          rate: v.rate,
+          ci_lower: v.ciLower,
+          ci_upper: v.ciUpper,
+          status: v.status,
+        })),
+      ),
+      releaseId,
+    ],
+  );
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../server/deps.js';
+import { PERTURBATION, methodDescription } from '../../domain/disclosure/cellkey.js';
+import { authorize } from '../../server/authorize.js';
+import { releases, type ReleaseRow } from './release-queries.js';
+import { nextRelease, releaseNow } from './releaser.js';
+
+/**
+ * Releases over HTTP: the announcement for everyone (`GET /api/public/releases`: past releases,
+ * the next scheduled date, the method and its parameters) and a release on demand for
+ * administrators (`POST /api/v1/releases`).
+ */
+const present = (r: ReleaseRow) => ({
+  version: r.version,
+  made_at: r.madeAt.toISOString(),
+  kind: r.kind,
+  periods: r.periods,
+  final_periods: r.finalPeriods,
+  tables: r.tables,
+  cells: r.cells,
+  suppressed: r.suppressed,
+});
+
+export function releaseRoutes(app: FastifyInstance, { db, config }: AppDeps): void {
+  app.get(
+    '/api/public/releases',
+    {
+      schema: {
+        tags: ['Public pages'],
+        summary:
+          'Releases of the public values (newest first), the next scheduled release, and the perturbation method with its parameters.',
+      },
+    },
+    async (_req, reply) => {
+      const list = await releases(db);
+      const next = await nextRelease(db, config);
+      reply.header('cache-control', 'public, max-age=60');
+      return {
+        latest: list[0] ? present(list[0]) : null,
+        next_scheduled: next ? next.toISOString() : null,
+        cadence: config.releaseCadence,
+        method: methodDescription(PERTURBATION, config.disclosureThreshold),
+        releases: list.map(present),
+      };
+    },
+  );
+
+  app.post('/api/v1/releases', async (req, reply) => {
+    const principal = await authorize(req, 'releases.make');
+    const made = await releaseNow(db, config, { kind: 'on_demand', madeBy: principal.username });
+    return reply.code(201).send({
+      version: made.version,
+      made_at: made.madeAt.toISOString(),
+      tables: made.tables,
+      cells: made.cells,
+      suppressed: made.suppressed,
+    });
+  });
+}

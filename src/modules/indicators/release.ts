@@ -1,0 +1,250 @@
+import { createHmac } from 'node:crypto';
+import type { Db, Queryable } from '../../db/db.js';
+import {
+  PERTURBATION,
+  addKeys,
+  methodDescription,
+  perturbCount,
+  type PerturbationTable,
+} from '../../domain/disclosure/cellkey.js';
+import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
+import { parsePeriod } from '../../domain/indicators/period.js';
+import { publishTable, type PublishedValue } from '../../domain/indicators/publish.js';
+import { closedPeriods, releaseVersion } from '../../domain/indicators/release.js';
+import type { UnitSexCount } from '../../domain/indicators/rollup.js';
+import { memberSelectSql, postgresDialect } from './count-sql.js';
+import { placementsFor } from './publish-queries.js';
+import * as rq from './release-queries.js';
+
+/**
+ * Releases: what the public sees. The live publisher keeps `published_value` current for the
+ * people entitled to it; a release freezes every public annual table once, with the cell key
+ * perturbation of src/domain/disclosure/cellkey.ts applied to the unit × sex counts, then the same
+ * roll-up, disclosure control (primary and secondary suppression, exactly verified) and coverage
+ * gate as publication, on the perturbed counts. See RELEASES.md beside this file.
+ */
+export interface ReleaseSettings {
+  threshold: number;
+  /** The cell key secret (cellKeySecret of the pseudonym key); never stored in the database. */
+  secret: Uint8Array;
+  perturbation?: PerturbationTable;
+}
+
+export interface ReleaseRequest {
+  kind: 'scheduled' | 'on_demand' | 'first';
+  madeBy: string;
+  now?: Date;
+}
+
+/** The cell key secret, derived from the pseudonym key (which stays outside the database). */
+export function cellKeySecret(pseudonymKey: Uint8Array): Buffer {
+  return createHmac('sha256', pseudonymKey).update('kunskapsnav/cell-key/v1').digest();
+}
+
+/** A record's 32-bit key for one role: the first four bytes of an HMAC. */
+export function recordKey(secret: Uint8Array, role: 'den' | 'num' | 'pop', person: string): number {
+  return createHmac('sha256', secret).update(`${role}:${person}`).digest().readUInt32BE(0);
+}
+
+/** The true counts of one (unit, sex) cell with its two cell keys. */
+export interface KeyedCount {
+  unitId: string;
+  sex: 'K' | 'M';
+  numerator: number;
+  denominator: number;
+  denominatorKey: number;
+  numeratorKey: number;
+}
+
+/** Indicators a release covers: the public ones with annual periods. */
+export function releasedDefinitions(definitions: readonly IndicatorDefinition[]): IndicatorDefinition[] {
+  return definitions.filter((d) => d.openComparisons && d.periodTypes.includes('year'));
+}
+
+class RecordKeys {
+  private readonly cache = new Map<string, [den: number, num: number, pop: number]>();
+  constructor(private readonly secret: Uint8Array) {}
+  of(person: string): [number, number, number] {
+    let keys = this.cache.get(person);
+    if (!keys) {
+      keys = [
+        recordKey(this.secret, 'den', person),
+        recordKey(this.secret, 'num', person),
+        recordKey(this.secret, 'pop', person),
+      ];
+      this.cache.set(person, keys);
+    }
+    return keys;
+  }
+}
+
+/**
+ * Per annual period: the unit × sex counts of one indicator with their cell keys. Both keys also
+ * add `population` of the unit and period (the pop keys of every person any released indicator
+ * counts there), so that anyone new at a unit redraws the noise of every cell of that unit in
+ * every table, whether or not they are in it: an unchanged table would otherwise tell that the
+ * newcomer is not in it.
+ */
+export function keyedCounts(
+  members: readonly rq.Member[],
+  keys: RecordKeys,
+  population: ReadonlyMap<string, number>,
+): Map<string, KeyedCount[]> {
+  const cells = new Map<string, KeyedCount & { period: string }>();
+  for (const m of members) {
+    const [den, num] = keys.of(m.person);
+    const k = `${m.period}|${m.unitId}|${m.sex}`;
+    let c = cells.get(k);
+    if (!c) {
+      const pop = population.get(`${m.period}|${m.unitId}`) ?? 0;
+      c = {
+        period: m.period,
+        unitId: m.unitId,
+        sex: m.sex,
+        numerator: 0,
+        denominator: 0,
+        denominatorKey: pop,
+        numeratorKey: pop,
+      };
+      cells.set(k, c);
+    }
+    c.denominator++;
+    c.denominatorKey = addKeys(c.denominatorKey, den);
+    c.numeratorKey = addKeys(c.numeratorKey, den);
+    if (m.inNumerator) {
+      c.numerator++;
+      c.numeratorKey = addKeys(c.numeratorKey, num);
+    }
+  }
+  const out = new Map<string, KeyedCount[]>();
+  for (const { period, ...c } of cells.values()) out.set(period, [...(out.get(period) ?? []), c]);
+  for (const list of out.values())
+    list.sort((a, b) => (a.unitId === b.unitId ? a.sex.localeCompare(b.sex) : a.unitId < b.unitId ? -1 : 1));
+  return out;
+}
+
+/** Population keys per (period, unit): each person counted there by any of the indicators, once. */
+function populationKeys(all: Iterable<readonly rq.Member[]>, keys: RecordKeys): Map<string, number> {
+  const seen = new Set<string>();
+  const out = new Map<string, number>();
+  for (const members of all)
+    for (const m of members) {
+      const k = `${m.period}|${m.unitId}`;
+      if (seen.has(`${k}|${m.person}`)) continue;
+      seen.add(`${k}|${m.person}`);
+      out.set(k, addKeys(out.get(k) ?? 0, keys.of(m.person)[2]));
+    }
+  return out;
+}
+
+export function perturbed(table: PerturbationTable, counts: readonly KeyedCount[]): UnitSexCount[] {
+  return counts.map((c) => ({ unitId: c.unitId, sex: c.sex, ...perturbCount(table, c) }));
+}
+
+export interface ReleasedTable {
+  indicatorId: string;
+  version: number;
+  period: string;
+  values: PublishedValue[];
+}
+
+/**
+ * Computes every table a release would hold, from the facts as they are now (pure apart from
+ * reading): the perturbed counts rolled up, disclosure-controlled and gated.
+ */
+export async function computeRelease(
+  q: Queryable,
+  definitions: readonly IndicatorDefinition[],
+  settings: ReleaseSettings,
+): Promise<ReleasedTable[]> {
+  const table = settings.perturbation ?? PERTURBATION;
+  const keys = new RecordKeys(settings.secret);
+  const released = releasedDefinitions(definitions);
+  const needed = new Map<string, IndicatorDefinition>();
+  for (const def of released) {
+    needed.set(def.id, def);
+    const coverage = def.minCoverage && definitions.find((d) => d.id === def.minCoverage?.indicator);
+    if (coverage) needed.set(coverage.id, coverage);
+  }
+  const membersOf = new Map<string, rq.Member[]>();
+  for (const def of needed.values())
+    membersOf.set(def.id, await rq.members(q, memberSelectSql(postgresDialect, def, 'year')));
+  const population = populationKeys(membersOf.values(), keys);
+  const byDef = new Map<string, Map<string, KeyedCount[]>>();
+  const countsOf = (def: IndicatorDefinition): Map<string, KeyedCount[]> => {
+    let c = byDef.get(def.id);
+    if (!c) {
+      c = keyedCounts(membersOf.get(def.id) ?? [], keys, population);
+      byDef.set(def.id, c);
+    }
+    return c;
+  };
+  const out: ReleasedTable[] = [];
+  for (const def of released) {
+    const coverageDef = def.minCoverage
+      ? definitions.find((d) => d.id === def.minCoverage?.indicator)
+      : undefined;
+    const counts = countsOf(def);
+    for (const period of [...counts.keys()].sort()) {
+      const parsed = parsePeriod(period);
+      if (!parsed) continue;
+      const coverage = coverageDef ? countsOf(coverageDef).get(period) : undefined;
+      const result = publishTable(
+        def,
+        period,
+        perturbed(table, counts.get(period) ?? []),
+        await placementsFor(q, parsed),
+        {
+          threshold: settings.threshold,
+          noise: table,
+          ...(coverageDef ? { coverageCounts: perturbed(table, coverage ?? []) } : {}),
+        },
+      );
+      out.push({ indicatorId: def.id, version: def.version, period, values: result.values });
+    }
+  }
+  return out;
+}
+
+export interface ReleaseSummary {
+  id: number;
+  version: string;
+  madeAt: Date;
+  tables: number;
+  cells: number;
+  suppressed: number;
+}
+
+/** Makes a release: computes every public annual table and stores it, in one transaction. */
+export async function makeRelease(
+  db: Db,
+  definitions: readonly IndicatorDefinition[],
+  settings: ReleaseSettings,
+  request: ReleaseRequest,
+): Promise<ReleaseSummary> {
+  const madeAt = request.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const tables = await computeRelease(tx, definitions, settings);
+    const periods = [...new Set(tables.map((t) => t.period))].sort();
+    const version = releaseVersion(madeAt, await rq.releasesInMonth(tx, madeAt));
+    const cells = tables.reduce((s, t) => s + t.values.length, 0);
+    const suppressed = tables.reduce(
+      (s, t) => s + t.values.filter((v) => v.status === 'suppressed').length,
+      0,
+    );
+    const id = await rq.insertRelease(tx, {
+      version,
+      madeAt,
+      kind: request.kind,
+      madeBy: request.madeBy,
+      periods,
+      finalPeriods: closedPeriods(periods, madeAt),
+      method: methodDescription(settings.perturbation ?? PERTURBATION, settings.threshold),
+      tables: tables.length,
+      cells,
+      suppressed,
+    });
+    for (const t of tables) await rq.insertReleasedTable(tx, id, t);
+    return { id, version, madeAt, tables: tables.length, cells, suppressed };
+  });
+}

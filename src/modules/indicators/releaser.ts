@@ -1,0 +1,61 @@
+import type { Logger } from 'pino';
+import type { Config } from '../../config/config.js';
+import type { Db } from '../../db/db.js';
+import { nextReleaseAt } from '../../domain/indicators/release.js';
+import { loadPseudonymKey } from '../persons/pseudonym-key.js';
+import { activeDefinitions } from './engine.js';
+import { cellKeySecret, makeRelease, type ReleaseRequest, type ReleaseSummary } from './release.js';
+import { latestRelease } from './release-queries.js';
+
+/** The release settings of this configuration (threshold, and the cell key secret from the pseudonym key). */
+export function releaseSettings(config: Config) {
+  return { threshold: config.disclosureThreshold, secret: cellKeySecret(loadPseudonymKey(config)) };
+}
+
+/** A release now, with the active definitions (the CLI, the admin API and the scheduler). */
+export async function releaseNow(db: Db, config: Config, request: ReleaseRequest): Promise<ReleaseSummary> {
+  return makeRelease(db, await activeDefinitions(db), releaseSettings(config), request);
+}
+
+/** When the next scheduled release is due (null with RELEASE_CADENCE=manual). */
+export async function nextRelease(db: Db, config: Config, now = new Date()): Promise<Date | null> {
+  const last = await latestRelease(db);
+  return nextReleaseAt(config.releaseCadence, last?.madeAt ?? null, now);
+}
+
+export interface Releaser {
+  /** Makes a release if one is due; returns it, or null. */
+  runOnce(now?: Date): Promise<ReleaseSummary | null>;
+  stop(): Promise<void>;
+}
+
+/** Checks every minute whether a scheduled release is due (RELEASE_CADENCE) and makes it. */
+export function startReleaser(db: Db, config: Config, log: Logger, intervalMs = 60_000): Releaser {
+  let running: Promise<ReleaseSummary | null> | null = null;
+  const runOnce = (now = new Date()): Promise<ReleaseSummary | null> => {
+    running ??= (async () => {
+      try {
+        const due = await nextRelease(db, config, now);
+        if (!due || due.getTime() > now.getTime()) return null;
+        const made = await releaseNow(db, config, { kind: 'scheduled', madeBy: 'system', now });
+        log.info({ release: made.version, tables: made.tables }, 'release made');
+        return made;
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  const tick = () =>
+    void runOnce().catch((err: unknown) => log.error({ err }, 'release failed; tried again next minute'));
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  return {
+    runOnce,
+    async stop() {
+      clearInterval(timer);
+      await running?.catch(() => null);
+    },
+  };
+}
