@@ -3,7 +3,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import { metadataDataset, type JsonStatMeta } from '../../domain/opendata/jsonstat.js';
 import { parseInput } from '../../server/problem.js';
 import type { LoadedTable, OpenDataCache, Snapshot } from './cache.js';
-import { absolute, json, type ResponseCache } from './http.js';
+import { absolute, json, orderedJson, type ResponseCache } from './http.js';
 import { SOURCE_NAME } from './labels.js';
 import { pxwebDocs } from './pxweb-docs.js';
 import { DIM, LANGUAGES, pxTable, STATUS_NOTES, tableInfo, type Lang, type PxTable } from './pxweb-model.js';
@@ -150,7 +150,7 @@ export function pxwebRoutes(
       responses.send(req, reply, (snap) => {
         const { lang } = parseInput(langQuery, splitQuery(req.query).named, 'query');
         const t = findTable(snap, req.params.id, lang);
-        return json(metadataDataset(meta(req, t, absolute(req, req.url)), t.dimensions));
+        return orderedJson(metadataDataset(meta(req, t, absolute(req, req.url)), t.dimensions));
       }),
   );
 

@@ -8,6 +8,7 @@ import { testConfig } from '../../../test/support/db.js';
 import { percent } from '../../domain/opendata/codes.js';
 import { sendProblem, toProblem } from '../../server/problem.js';
 import { readFixture } from '../../../test/support/fixtures.js';
+import { keysInText } from '../../../test/support/json-order.js';
 import { createOpendataRoutes } from './routes.js';
 import {
   addPrivateIndicator,
@@ -121,6 +122,49 @@ describe('PxWeb API v2-compatible API', () => {
       dflt.selection.map((s) => s['variableCode']),
       ['Region', 'Kon', 'ContentsCode', 'Tid'],
     );
+  });
+
+  it('writes every JSON-stat category object in table order, on the raw response text', async () => {
+    const urls = [
+      `${BASE}/tables/K10001/metadata`,
+      `${BASE}/tables/K10001/metadata?lang=en`,
+      `${BASE}/tables/K10001/data?valuecodes[Region]=*&valuecodes[Kon]=*&valuecodes[ContentsCode]=*&valuecodes[Tid]=*`,
+      `${BASE}/tables/K10001/data?valuecodes[Region]=TOP(2)&valuecodes[Kon]=*&valuecodes[ContentsCode]=rate&valuecodes[Tid]=2024`,
+    ];
+    for (const url of urls) {
+      const text = (await get(url)).body;
+      const parsed = JSON.parse(text) as { id: string[]; dimension: Record<string, { category: Json }> };
+      assert.deepEqual(keysInText(text, ['dimension']), parsed.id, `${url}: dimensions in id order`);
+      for (const dim of parsed.id) {
+        const category = parsed.dimension[dim]?.category ?? {};
+        const written = keysInText(text, ['dimension', dim, 'category', 'index']);
+        const index = category['index'] as Record<string, number>;
+        // The order a client reading keys in order sees is the table order: 0, 1, 2, ...
+        assert.deepEqual(
+          written.map((c) => index[c]),
+          written.map((_, i) => i),
+          `${url}: ${dim} index`,
+        );
+        for (const key of Object.keys(category).filter((k) => k !== 'index'))
+          assert.deepEqual(
+            keysInText(text, ['dimension', dim, 'category', key]),
+            written,
+            `${url}: ${dim} ${key}`,
+          );
+      }
+      const regions = keysInText(text, ['dimension', 'Region', 'category', 'label']);
+      assert.deepEqual(regions.slice(0, 2), ['00', '01'], url);
+      assert.deepEqual(keysInText(text, ['dimension', 'Kon', 'category', 'label']), ['1+2', '1', '2'], url);
+    }
+    const top = (await get(urls[3] ?? '')).body;
+    assert.deepEqual(keysInText(top, ['dimension', 'Region', 'category', 'index']), ['00', '01'], 'TOP(2)');
+    const meta = (await get(urls[0] ?? '')).body;
+    assert.deepEqual(keysInText(meta, ['dimension', 'Region', 'category', 'index']).slice(0, 4), [
+      '00',
+      '01',
+      '0114',
+      '0115',
+    ]);
   });
 
   it('answers data as JSON-stat with every value and status of the engine', async () => {
