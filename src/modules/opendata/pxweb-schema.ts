@@ -9,11 +9,18 @@ const lang = z.enum(['sv', 'en']).default('sv');
 
 export const langQuery = z.object({ lang });
 
+/** A boolean as PxWeb's ASP.NET server reads one: true or false in any case, spaces trimmed. */
+const aspNetBoolean = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(z.enum(['true', 'false'], { error: 'true or false (any case)' }))
+  .transform((s) => s === 'true');
+
 export const tablesQuery = z.object({
   lang,
   query: z.string().trim().max(200).optional(),
   pastDays: z.coerce.number().int().min(1).max(100_000).optional(),
-  includeDiscontinued: z.enum(['true', 'false']).optional(),
+  includeDiscontinued: aspNetBoolean.optional(),
   pageNumber: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(20),
 });

@@ -242,6 +242,34 @@ describe('PxWeb API v2-compatible API', () => {
     );
   });
 
+  it("reads booleans as PxWeb's ASP.NET server does: true/false in any case", async () => {
+    const cases: Array<[string, number]> = [
+      ['True', 200],
+      ['False', 200],
+      ['TRUE', 200],
+      ['false', 200],
+      ['true', 200],
+      ['%20False%20', 200],
+      ['yes', 400],
+      ['1', 400],
+      ['0', 400],
+      ['', 400],
+      ['Falsey', 400],
+    ];
+    for (const [value, status] of cases) {
+      const res = await h.app.inject(`${BASE}/tables?includeDiscontinued=${value}&pageSize=1`);
+      assert.equal(res.statusCode, status, `includeDiscontinued=${value}: ${res.body.slice(0, 200)}`);
+      if (status === 400) {
+        const problem = res.json<{ errors: Array<{ field: string }> }>();
+        assert.deepEqual(
+          problem.errors.map((e) => e.field),
+          ['includeDiscontinued'],
+          value,
+        );
+      }
+    }
+  });
+
   it('refuses bad selections with problem+json', async () => {
     const cases: Array<[string, number]> = [
       [`${BASE}/tables/K10001/data?valuecodes[Tid]=1999&valuecodes[ContentsCode]=rate`, 400],
