@@ -1,6 +1,6 @@
 import { MAX_IDS } from '../../domain/opendata/ids.js';
 import { pathParams, problemSchema, querySchema } from './docs-schema.js';
-import { dataQuery, metaQuery, municipalityQuery, ouQuery } from './kolada-schema.js';
+import { dataQuery, kpiQuery, metaQuery, municipalityQuery, ouDataQuery, ouQuery } from './kolada-schema.js';
 
 /** OpenAPI documentation of the Kolada-compatible routes. */
 const TAG = 'Kolada v3';
@@ -39,8 +39,12 @@ const groupItem = {
 const ITEMS: Record<string, { item: Record<string, unknown>; query: Record<string, unknown>; text: string }> =
   {
     kpi: {
-      text: 'Public indicators (openComparisons) with Kolada v3 KPI fields.',
-      query: querySchema(metaQuery),
+      text:
+        'Public indicators (openComparisons) with Kolada v3 KPI fields. Filters: id (comma list), title ' +
+        '(part of it), municipality_type (K or L: KPIs with values for that type, A: for both), ' +
+        'operating_area (part of it), publ_period (latest year), from_date (published since). ' +
+        'Any other parameter is refused with 400 naming it.',
+      query: querySchema(kpiQuery),
       item: {
         type: 'object',
         properties: {
@@ -65,7 +69,9 @@ const ITEMS: Record<string, { item: Record<string, unknown>; query: Record<strin
       item: groupItem,
     },
     municipality: {
-      text: 'The nation (0000), regions (00 + county code, type L) and municipalities (type K).',
+      text:
+        "The nation (0000), regions (00 + county code, type L, with Kolada's titles) and municipalities " +
+        '(type K). Filters: id, title, type or region_type (K|L).',
       query: querySchema(municipalityQuery),
       item: {
         type: 'object',
@@ -140,6 +146,18 @@ export const koladaDocs = {
       },
     };
   },
+  dataQueryForm(unit: 'municipality' | 'ou') {
+    const id = unit === 'ou' ? 'ou_id' : 'municipality_id';
+    return {
+      tags: [TAG],
+      summary: `/${unit === 'ou' ? 'oudata' : 'data'}?kpi_id=…&${id}=…&year=…`,
+      description:
+        `The query form of the data paths (also with a trailing slash): at least two of kpi_id, ${id} ` +
+        `and year, each one id or a comma list. ${listText}`,
+      querystring: querySchema(unit === 'ou' ? ouDataQuery : dataQuery),
+      response: { 200: envelopeOf(valueItem(unit)), 400: problemSchema },
+    };
+  },
   dataForms(unit: 'municipality' | 'ou') {
     const u = unit;
     const forms = [
@@ -163,7 +181,7 @@ export const koladaDocs = {
           'Published values as percentages with gender T/K/M; suppressed values are null with status "..". ' +
           `A group id gives the unweighted mean of its members (count = members that contributed). ${listText}`,
         params: pathParams(Object.fromEntries(f.params.map((p) => [p, text[p] ?? p]))),
-        querystring: querySchema(dataQuery),
+        querystring: querySchema(unit === 'ou' ? ouDataQuery : dataQuery),
         response: { 200: envelopeOf(valueItem(unit)), 400: problemSchema },
       },
     }));

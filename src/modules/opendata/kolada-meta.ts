@@ -16,7 +16,20 @@ function matches(f: Filter, id: string, title: string): boolean {
   return !f.title || title.toLocaleLowerCase('sv').includes(f.title.toLocaleLowerCase('sv'));
 }
 
-export function kpiList(snap: Snapshot, f: Filter): KoladaKpi[] {
+export interface KpiFilter extends Filter {
+  /** K or L: KPIs with values for that type ("A" has both); A: only KPIs for both. */
+  municipalityType?: 'K' | 'L' | 'A';
+  /** Part of the operating area's title, any case. */
+  operatingArea?: string;
+  /** The latest year with values. */
+  publPeriod?: string;
+  /** Published (publication_date) on or after this day. */
+  publishedSince?: Date;
+}
+
+export function kpiList(snap: Snapshot, f: KpiFilter): KoladaKpi[] {
+  const since = f.publishedSince?.toISOString().slice(0, 10);
+  const area = f.operatingArea?.toLocaleLowerCase('sv');
   return snap.catalog.definitions
     .filter((d) => matches(f, d.id, d.title.sv))
     .map((d) => {
@@ -27,7 +40,14 @@ export function kpiList(snap: Snapshot, f: Filter): KoladaKpi[] {
         publishedOn: latest ? latest.toISOString().slice(0, 10) : null,
         latestYear: years.reduce<string | null>((m, p) => (!m || p.period > m ? p.period : m), null),
       });
-    });
+    })
+    .filter(
+      (k) =>
+        (!f.municipalityType || k.municipality_type === f.municipalityType || k.municipality_type === 'A') &&
+        (!area || k.operating_area.toLocaleLowerCase('sv').includes(area)) &&
+        (!f.publPeriod || k.publ_period === f.publPeriod) &&
+        (!since || (k.publication_date !== null && k.publication_date >= since)),
+    );
 }
 
 export interface KoladaGroup {

@@ -212,6 +212,79 @@ describe('Kolada v3-compatible API', () => {
     );
   });
 
+  it('applies the filters real Kolada clients send, table-driven', async () => {
+    const ids = async (url: string) => (await get<Item>(url)).values.map((v) => String(v['id']));
+    const kpis = await ids('/api/kolada/v3/kpi');
+    const cases: Array<[string, (got: string[]) => boolean]> = [
+      ['/api/kolada/v3/kpi?id=K10001,K10002', (got) => got.join() === 'K10001,K10002'],
+      ['/api/kolada/v3/kpi?id=K10001', (got) => got.join() === 'K10001'],
+      ['/api/kolada/v3/kpi/K10001,K10002?id=K10002', (got) => got.join() === 'K10002'],
+      ['/api/kolada/v3/kpi?title=fallit', (got) => got.join() === 'K10008'],
+      ['/api/kolada/v3/kpi?municipality_type=K', (got) => got.length === kpis.length],
+      ['/api/kolada/v3/kpi?municipality_type=a', (got) => got.length === kpis.length],
+      ['/api/kolada/v3/kpi?operating_area=%C3%A4ldre', (got) => got.includes('K10001')],
+      ['/api/kolada/v3/kpi?operating_area=Individ-', (got) => !got.includes('K10001')],
+      ['/api/kolada/v3/kpi?publ_period=2024', (got) => got.includes('K10001')],
+      ['/api/kolada/v3/kpi?publ_period=2023', (got) => !got.includes('K10001')],
+      ['/api/kolada/v3/kpi?from_date=2000-01-01', (got) => got.includes('K10001')],
+      ['/api/kolada/v3/kpi?from_date=2999-01-01', (got) => got.length === 0],
+      ['/api/kolada/v3/municipality?type=K', (got) => got.length === 290],
+      ['/api/kolada/v3/municipality?type=L', (got) => got.length === 22],
+      ['/api/kolada/v3/municipality?region_type=k', (got) => got.length === 290],
+      ['/api/kolada/v3/municipality?id=0180,0001', (got) => got.join() === '0001,0180'],
+      [`/api/kolada/v3/municipality_groups?id=${BIG_CITIES_GROUP}`, (got) => got.join() === BIG_CITIES_GROUP],
+      ['/api/kolada/v3/kpi_groups?id=KGQ1', (got) => got.join() === 'KGQ1'],
+    ];
+    for (const [url, ok] of cases) {
+      const got = await ids(url);
+      assert.ok(ok(got), `${url}: ${got.slice(0, 10).join()}${got.length > 10 ? '…' : ''} (${got.length})`);
+    }
+  });
+
+  it('refuses parameters it does not support with 400 naming them, instead of ignoring them', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['/api/kolada/v3/kpi?kpi=K10001', 'kpi', 'unsupported_parameter'],
+      ['/api/kolada/v3/kpi?description=fall', 'description', 'unsupported_parameter'],
+      ['/api/kolada/v3/municipality?municipality_type=K', 'municipality_type', 'unsupported_parameter'],
+      ['/api/kolada/v3/municipality?type=X', 'type', 'invalid_value'],
+      ['/api/kolada/v3/municipality?type=K&region_type=L', 'region_type', 'conflict'],
+      ['/api/kolada/v3/kpi?id=bogus', 'id', 'invalid_id'],
+      ['/api/kolada/v3/kpi?publ_period=24', 'publ_period', 'invalid_format'],
+      ['/api/kolada/v3/data/kpi/K10001/year/2024?gender=T', 'gender', 'unsupported_parameter'],
+      [
+        '/api/kolada/v3/data?kpi_id=K10001&year=2024&municipality=0180',
+        'municipality',
+        'unsupported_parameter',
+      ],
+      ['/api/kolada/v3/data/kpi/K10001/year/2024?municipality_id=0180', 'kpi_id', 'one_form'],
+    ];
+    for (const [url, field, rule] of cases) {
+      const res = await h.app.inject(url);
+      assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+      assert.match(String(res.headers['content-type']), /application\/problem\+json/, url);
+      const errors = res.json<{ errors: Array<{ field: string; rule: string }> }>().errors;
+      assert.deepEqual([errors[0]?.field, errors[0]?.rule], [field, rule], url);
+    }
+  });
+
+  it('accepts the query form /data?kpi_id=…&municipality_id=…&year=… and its trailing slash', async () => {
+    const path = await get<ValueItem>('/api/kolada/v3/data/kpi/K10001/municipality/0180,0001/year/2023,2024');
+    assert.ok(path.count >= 4);
+    for (const url of [
+      '/api/kolada/v3/data?kpi_id=K10001&municipality_id=0180,0001&year=2023,2024',
+      '/api/kolada/v3/data/?kpi_id=K10001&municipality_id=0180,0001&year=2023,2024',
+    ]) {
+      const body = await get<ValueItem>(url);
+      assert.deepEqual(body.values, path.values, url);
+    }
+    const two = await get<ValueItem>('/api/kolada/v3/data?municipality_id=0180&year=2024');
+    assert.ok(two.values.some((v) => v.kpi === 'K10001'));
+    const units = await get<ValueItem>('/api/kolada/v3/oudata?kpi_id=K10001&year=2024');
+    assert.ok(units.count > 0);
+    const one = await h.app.inject('/api/kolada/v3/data?kpi_id=K10001');
+    assert.equal(one.statusCode, 400);
+  });
+
   it('lists units and answers oudata by unit id', async () => {
     const units = await get<Item>('/api/kolada/v3/ou?municipality=0180');
     assert.ok(units.count > 0);
