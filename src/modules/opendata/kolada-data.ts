@@ -92,10 +92,10 @@ function municipalityValues(snap: Snapshot, table: LoadedTable, id: string): Kol
   const group = snap.catalog.groupById.get(id);
   if (group) {
     return SEXES.flatMap((sex) => {
-      const mean = groupMean(
-        sex,
-        group.members.map((m) => table.get('municipality', m, sex)),
-      );
+      const mean = groupMean(sex, [
+        ...group.regionMembers.map((r) => table.get('region', r, sex)),
+        ...group.members.map((m) => table.get('municipality', m, sex)),
+      ]);
       return mean ? [mean] : [];
     });
   }

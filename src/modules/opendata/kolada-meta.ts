@@ -86,7 +86,7 @@ export interface KoladaMunicipality {
 export function municipalityList(snap: Snapshot, f: Filter & { type?: 'K' | 'L' }): KoladaMunicipality[] {
   const all: KoladaMunicipality[] = [
     { id: KOLADA_NATION, title: 'Riket', type: 'L' },
-    ...snap.catalog.regions.map((r) => ({ id: r.koladaId, title: r.name, type: 'L' as const })),
+    ...snap.catalog.regions.map((r) => ({ id: r.koladaId, title: r.koladaTitle, type: 'L' as const })),
     ...snap.catalog.municipalities.map((m) => ({ id: m.code, title: m.name, type: 'K' as const })),
   ];
   return all.filter((m) => (!f.type || m.type === f.type) && matches(f, m.id, m.title));
@@ -94,12 +94,19 @@ export function municipalityList(snap: Snapshot, f: Filter & { type?: 'K' | 'L' 
 
 export function municipalityGroupList(snap: Snapshot, f: Filter): KoladaGroup[] {
   const name = (code: string) => snap.catalog.municipalityByCode.get(code)?.name ?? code;
+  const region = new Map(snap.catalog.regions.map((r) => [r.code, r]));
   return snap.catalog.groups
     .filter((g) => matches(f, g.id, g.title))
     .map((g) => ({
       id: g.id,
       title: g.title,
-      members: g.members.map((m) => ({ member_id: m, member_title: name(m) })),
+      members: [
+        ...g.regionMembers.map((c) => ({
+          member_id: region.get(c)?.koladaId ?? `00${c}`,
+          member_title: region.get(c)?.koladaTitle ?? c,
+        })),
+        ...g.members.map((m) => ({ member_id: m, member_title: name(m) })),
+      ],
     }));
 }
 

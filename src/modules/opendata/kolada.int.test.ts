@@ -71,10 +71,10 @@ describe('Kolada v3-compatible API', () => {
     const fixture = readFixture<{ values: Item[] }>('kolada/kolada_v3_municipality.json').values;
     const body = await get<Item>('/api/kolada/v3/municipality');
     assert.deepEqual(shapeDifferences(fieldTypes(fixture), body.values), []);
-    assert.deepEqual(
-      body.values.map((v) => `${String(v['id'])}:${String(v['type'])}`).sort(),
-      fixture.map((v) => `${String(v['id'])}:${String(v['type'])}`).sort(),
-    );
+    // Every row as Kolada has it, titles included ("Region Stockholm", not "Stockholms län").
+    const row = (v: Item) => `${String(v['id'])}:${String(v['type'])}:${String(v['title'])}`;
+    assert.deepEqual(body.values.map(row).sort(), fixture.map(row).sort());
+    assert.equal(body.values.find((v) => v['id'] === '0001')?.['title'], 'Region Stockholm');
     assert.equal((await get<Item>('/api/kolada/v3/municipality?region_type=L')).count, 22);
     assert.equal((await get<Item>('/api/kolada/v3/municipality?region_type=K')).count, 290);
     const lund = await get<Item>('/api/kolada/v3/municipality?title=lund');
@@ -94,6 +94,24 @@ describe('Kolada v3-compatible API', () => {
       ['0180', '1280', '1480'],
     );
     assert.ok(body.values.some((g) => String(g['title']).startsWith('Liknande kommuner')));
+    // Every group of the reference data, each with all its members (regions included).
+    assert.equal(body.values.length, fixture.length);
+    const membersOf = (groups: Item[]) =>
+      new Map(
+        groups.map((g) => [
+          String(g['id']),
+          (g['members'] as Item[])
+            .map((m) => `${String(m['member_id'])}:${String(m['member_title'])}`)
+            .sort(),
+        ]),
+      );
+    const theirs = membersOf(fixture);
+    const mismatched = [...membersOf(body.values)].filter(
+      ([id, m]) => JSON.stringify(m) !== JSON.stringify(theirs.get(id)),
+    );
+    assert.deepEqual(mismatched.slice(0, 3), []);
+    const regionGroup = body.values.find((g) => g['id'] === 'G176786');
+    assert.equal((regionGroup?.['members'] as Item[]).length, 7);
     const kg = await get<Item>('/api/kolada/v3/kpi_groups');
     assert.ok(kg.values.every((g) => (g['members'] as Item[]).length > 0));
   });
@@ -148,6 +166,22 @@ describe('Kolada v3-compatible API', () => {
     const rates = members.flatMap((m) => (m?.status === 'ok' && m.rate !== null ? [m.rate] : []));
     assert.equal(rates.length, 3);
     assert.deepEqual([t?.count, t?.value, t?.status], [3, percent(rates.reduce((a, b) => a + b, 0) / 3), '']);
+  });
+
+  it('gives a group of regions the unweighted mean of its published regions', async () => {
+    const group = (await get<Item>('/api/kolada/v3/municipality_groups/G205662')).values[0];
+    const members = (group?.['members'] as Item[]).map((m) => String(m['member_id']));
+    const body = await get<ValueItem>('/api/kolada/v3/data/kpi/K10001/municipality/G205662/year/2024');
+    const t = body.values[0]?.values.find((v) => v.gender === 'T');
+    const rates = members.flatMap((m) => {
+      const r = published('region', m.slice(2));
+      return r?.status === 'ok' && r.rate !== null ? [r.rate] : [];
+    });
+    assert.ok(rates.length > 0, 'some member region is published');
+    assert.deepEqual(
+      [t?.count, t?.value],
+      [rates.length, percent(rates.reduce((a, b) => a + b, 0) / rates.length)],
+    );
   });
 
   it('pages with per_page and absolute next_url/previous_url until the end', async () => {

@@ -88,18 +88,22 @@ export async function publishedTable(
 export interface GroupRow {
   id: string;
   title: string;
-  kind: 'skr' | 'similar';
+  kind: 'skr' | 'similar' | 'other';
+  /** Municipality codes. */
   members: string[];
+  /** County codes of the regions among the members. */
+  regionMembers: string[];
 }
 
-/** SKR's municipality groups and Kolada's similar-municipality groups, with members. */
+/** Every Kolada municipality group (SKR's, similar-municipality and the rest), with members. */
 export async function municipalityGroups(q: Queryable): Promise<GroupRow[]> {
   const { rows } = await q.query<Raw>(
     `SELECT g.id, g.title, g.kind,
             coalesce((SELECT array_agg(m.municipality_code ORDER BY m.municipality_code)
-                        FROM org_municipality_group_member m WHERE m.group_id = g.id), '{}') AS members
+                        FROM org_municipality_group_member m WHERE m.group_id = g.id), '{}') AS members,
+            coalesce((SELECT array_agg(r.region_code ORDER BY r.region_code)
+                        FROM org_municipality_group_region_member r WHERE r.group_id = g.id), '{}') AS regions
        FROM org_municipality_group g
-      WHERE g.kind IN ('skr', 'similar')
       ORDER BY g.id`,
   );
   return rows.map((r) => ({
@@ -107,6 +111,7 @@ export async function municipalityGroups(q: Queryable): Promise<GroupRow[]> {
     title: r['title'] as string,
     kind: r['kind'] as GroupRow['kind'],
     members: r['members'] as string[],
+    regionMembers: r['regions'] as string[],
   }));
 }
 

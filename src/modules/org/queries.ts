@@ -7,6 +7,8 @@ import type { OperatingArea, ProviderType, UnitType } from '../../domain/org/cod
 export interface RegionRow {
   code: string;
   koladaId: string;
+  /** Kolada's title ("Region Stockholm"), for the Kolada-compatible API. */
+  koladaTitle: string;
   name: string;
   shortName: string;
   municipalityCount: number;
@@ -52,7 +54,7 @@ type Raw = Record<string, unknown>;
 
 export async function listRegions(q: Queryable, asOf: string): Promise<RegionRow[]> {
   const { rows } = await q.query<Raw>(
-    `SELECT r.code, r.kolada_id, r.name, r.short_name,
+    `SELECT r.code, r.kolada_id, coalesce(r.kolada_title, r.name) AS kolada_title, r.name, r.short_name,
             (SELECT count(*) FROM org_municipality_region l
               WHERE l.region_code = r.code AND l.valid_from <= $1 AND $1 < l.valid_to) AS municipality_count
        FROM org_region r
@@ -63,6 +65,7 @@ export async function listRegions(q: Queryable, asOf: string): Promise<RegionRow
   return rows.map((r) => ({
     code: r['code'] as string,
     koladaId: r['kolada_id'] as string,
+    koladaTitle: r['kolada_title'] as string,
     name: r['name'] as string,
     shortName: r['short_name'] as string,
     municipalityCount: Number(r['municipality_count']),
