@@ -1,7 +1,13 @@
 import type { Queryable } from '../../db/db.js';
 import type { PublishedCell, Level, Sex } from '../../domain/opendata/codes.js';
 import { loadCatalog, type Catalog } from './catalog.js';
-import { dataVersion, publications, publishedTable, type PublicationRow } from './queries.js';
+import {
+  dataVersion,
+  publications,
+  publishedTable,
+  type PublicationRow,
+  type WithdrawnCell,
+} from './queries.js';
 
 /**
  * In-memory copy of what the open data APIs serve. Published tables are cached per (indicator,
@@ -15,6 +21,9 @@ export interface LoadedTable {
   publishedAt: Date;
   cells: PublishedCell[];
   get(level: Level, code: string, sex: Sex): PublishedCell | undefined;
+  /** Values that were published in this table and withdrawn since (tombstones). */
+  withdrawn: readonly WithdrawnCell[];
+  withdrawnAt(level: Level, code: string, sex: Sex): Date | undefined;
 }
 
 export interface Snapshot {
@@ -27,9 +36,24 @@ export interface Snapshot {
 
 const key = (indicatorId: string, period: string) => `${indicatorId}|${period}`;
 
-function loaded(indicatorId: string, period: string, publishedAt: Date, cells: PublishedCell[]): LoadedTable {
+function loaded(
+  indicatorId: string,
+  period: string,
+  publishedAt: Date,
+  cells: PublishedCell[],
+  withdrawn: WithdrawnCell[],
+): LoadedTable {
   const byKey = new Map(cells.map((c) => [`${c.level}|${c.code}|${c.sex}`, c]));
-  return { indicatorId, period, publishedAt, cells, get: (l, c, s) => byKey.get(`${l}|${c}|${s}`) };
+  const gone = new Map(withdrawn.map((w) => [`${w.level}|${w.code}|${w.sex}`, w.withdrawnAt]));
+  return {
+    indicatorId,
+    period,
+    publishedAt,
+    cells,
+    get: (l, c, s) => byKey.get(`${l}|${c}|${s}`),
+    withdrawn,
+    withdrawnAt: (l, c, s) => gone.get(`${l}|${c}|${s}`),
+  };
 }
 
 export interface CacheOptions {
@@ -99,7 +123,7 @@ export class OpenDataCache {
       pending = publishedTable(this.db, indicatorId, period)
         .then((t) => {
           if (!t) return null;
-          const table = loaded(indicatorId, period, t.publishedAt, t.cells);
+          const table = loaded(indicatorId, period, t.publishedAt, t.cells, t.withdrawn);
           this.tables.set(k, table);
           return table;
         })

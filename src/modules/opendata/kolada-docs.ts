@@ -103,7 +103,7 @@ const valueItem = (unit: 'municipality' | 'ou') => ({
     kpi: { type: 'string' },
     [unit]: { type: 'string' },
     period: { type: 'integer' },
-    isdeleted: { type: 'boolean', description: 'only with from_date' },
+    isdeleted: { type: 'boolean', description: 'only with from_date: true when every value is a tombstone' },
     values: {
       type: 'array',
       items: {
@@ -116,6 +116,10 @@ const valueItem = (unit: 'municipality' | 'ou') => ({
             description: '"" published, ".." suppressed (disclosure control), "." cannot be stated',
           },
           value: { type: 'number', nullable: true, description: 'percentage, one decimal' },
+          isdeleted: {
+            type: 'boolean',
+            description: 'true for a tombstone (a withdrawn value, only with from_date): value null, count 0',
+          },
         },
       },
     },

@@ -26,7 +26,7 @@ interface ValueItem extends Record<string, unknown> {
   ou?: string;
   period: number;
   isdeleted?: boolean;
-  values: Array<{ gender: string; count: number; status: string; value: number | null }>;
+  values: Array<{ gender: string; count: number; status: string; value: number | null; isdeleted: boolean }>;
 }
 type Item = Record<string, unknown>;
 
@@ -134,7 +134,8 @@ describe('Kolada v3-compatible API', () => {
             ? ['region', item.municipality.slice(2)]
             : ['municipality', item.municipality ?? ''];
       for (const v of item.values) {
-        assert.deepEqual(Object.keys(v).sort(), ['count', 'gender', 'status', 'value']);
+        assert.deepEqual(Object.keys(v).sort(), ['count', 'gender', 'isdeleted', 'status', 'value']);
+        assert.equal(v.isdeleted, false);
         const truth = published(node[0] ?? '', node[1] ?? '', v.gender);
         assert.ok(truth, `${item.municipality} ${v.gender} is published`);
         if (truth.status === 'suppressed') assert.deepEqual([v.value, v.status], [null, '..']);
@@ -151,7 +152,8 @@ describe('Kolada v3-compatible API', () => {
     // municipality_id (our municipality) from the item.
     const header = readText('kolada/sample_values_n00945.csv').split('\n')[0] ?? '';
     const columns = header.split(',').map((c) => c.replaceAll('"', ''));
-    const valueKeys = Object.keys(body.values[0]?.values[0] ?? {});
+    // isdeleted is not among rKolada's columns (it drops it); the others are all there.
+    const valueKeys = Object.keys(body.values[0]?.values[0] ?? {}).filter((k) => k !== 'isdeleted');
     assert.deepEqual(valueKeys.sort(), columns.filter((c) => valueKeys.includes(c)).sort());
     assert.deepEqual(valueKeys.sort(), ['count', 'gender', 'status', 'value']);
     assert.ok(['kpi', 'year', 'municipality_id'].every((c) => columns.includes(c)));
@@ -231,7 +233,7 @@ describe('Kolada v3-compatible API', () => {
     assert.equal(one.json<{ errors: Array<{ rule: string }> }>().errors[0]?.rule, 'two_of_three');
   });
 
-  it('answers from_date with the items published since, marking vanished ones isdeleted', async () => {
+  it('answers from_date with the items published since; ids that never had values are left out', async () => {
     const future = await get<ValueItem>('/api/kolada/v3/data/kpi/K10001/year/2024?from_date=2999-01-01');
     assert.equal(future.count, 0);
     const since = await get<ValueItem>(
@@ -239,10 +241,7 @@ describe('Kolada v3-compatible API', () => {
     );
     assert.deepEqual(
       since.values.map((v) => [v.municipality, v.isdeleted, v.values.length]),
-      [
-        ['0180', false, 3],
-        ['9999', true, 0],
-      ],
+      [['0180', false, 3]],
     );
   });
 
@@ -340,5 +339,68 @@ describe('Kolada v3-compatible API', () => {
     assert.ok(!byMunicipality.values.some((v) => v.kpi === PRIVATE_INDICATOR));
     const rows = await publishedRows(h.t.db, PRIVATE_INDICATOR, '2024');
     assert.ok(rows.length > 0, 'the engine did publish it; the API leaves it out');
+  });
+
+  it('keeps a tombstone of a withdrawn value and returns it with isdeleted: true to from_date', async () => {
+    const url = (from?: string) =>
+      `/api/kolada/v3/data/kpi/K10001/municipality/0180,1280/year/2023${from ? `?from_date=${from}` : ''}`;
+    const before = await get<ValueItem>(url('2000-01-01'));
+    assert.deepEqual(
+      before.values.map((v) => [v.municipality, v.isdeleted, v.values.map((x) => x.isdeleted).join()]),
+      [
+        ['0180', false, 'false,false,false'],
+        ['1280', false, 'false,false,false'],
+      ],
+    );
+    // The publisher replaces a table whole: delete every value, insert the new ones. Here the new
+    // table lacks Stockholm entirely and Malmö's women.
+    const republish = async (keep: string) => {
+      await h.t.db.transaction(async (tx) => {
+        await tx.query(
+          `CREATE TEMP TABLE old_values ON COMMIT DROP AS
+             SELECT * FROM published_value WHERE indicator_id = 'K10001' AND period = '2023'`,
+        );
+        await tx.query(`DELETE FROM published_value WHERE indicator_id = 'K10001' AND period = '2023'`);
+        await tx.query(`INSERT INTO published_value SELECT * FROM old_values WHERE ${keep}`);
+        await tx.query(
+          `UPDATE publication SET published_at = clock_timestamp() WHERE indicator_id = 'K10001' AND period = '2023'`,
+        );
+      });
+      await new Promise((r) => setTimeout(r, 250));
+    };
+    const syncedAt = new Date(Date.now() - 1000).toISOString();
+    await republish(`NOT (level = 'municipality' AND (code = '0180' OR (code = '1280' AND sex = 'K')))`);
+    const after = await get<ValueItem>(url(syncedAt));
+    assert.deepEqual(
+      after.values.map((v) => [
+        v.municipality,
+        v.isdeleted,
+        v.values.map((x) => `${x.gender}:${x.isdeleted}`).join(),
+      ]),
+      [
+        ['0180', true, 'T:true,K:true,M:true'],
+        ['1280', false, 'T:false,K:true,M:false'],
+      ],
+    );
+    assert.deepEqual(after.values[0]?.values[0], {
+      gender: 'T',
+      count: 0,
+      status: '',
+      value: null,
+      isdeleted: true,
+    });
+    // Without from_date a withdrawn value is simply absent; after the withdrawal it is not news.
+    const plain = await get<ValueItem>(url());
+    assert.deepEqual(
+      plain.values.map((v) => [v.municipality, v.values.length]),
+      [['1280', 2]],
+    );
+    assert.equal((await get<ValueItem>(url('2999-01-01'))).count, 0);
+    // Republishing everything again leaves no tombstone behind (the whole table was deleted first).
+    await republish('true');
+    const { rows } = await h.t.db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM opendata_withdrawn_value WHERE indicator_id = 'K10001' AND period = '2023'`,
+    );
+    assert.equal(Number(rows[0]?.n), 4, 'only the four values that are still gone');
   });
 });

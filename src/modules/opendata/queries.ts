@@ -52,25 +52,42 @@ export async function publications(q: Queryable): Promise<PublicationRow[]> {
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-/** One published table with its publication time, read in one statement (one snapshot). */
+export interface WithdrawnCell {
+  level: Level;
+  code: string;
+  sex: Sex;
+  withdrawnAt: Date;
+}
+
+/**
+ * One published table with its publication time and the tombstones of values withdrawn from it,
+ * read in one statement (one snapshot).
+ */
 export async function publishedTable(
   q: Queryable,
   indicatorId: string,
   period: string,
-): Promise<{ publishedAt: Date; cells: PublishedCell[] } | null> {
+): Promise<{ publishedAt: Date; cells: PublishedCell[]; withdrawn: WithdrawnCell[] } | null> {
   const { rows } = await q.query<Raw>(
-    `SELECT p.published_at, v.level, v.code, v.sex, v.numerator, v.denominator, v.rate, v.ci_lower, v.ci_upper, v.status
+    `SELECT p.published_at, v.level, v.code, v.sex, v.numerator, v.denominator, v.rate, v.ci_lower, v.ci_upper,
+            v.status, NULL::timestamptz AS withdrawn_at
        FROM publication p
        LEFT JOIN published_value v ON v.indicator_id = p.indicator_id AND v.period = p.period
+      WHERE p.indicator_id = $1 AND p.period = $2
+     UNION ALL
+     SELECT p.published_at, w.level, w.code, w.sex, NULL, NULL, NULL, NULL, NULL, NULL, w.withdrawn_at
+       FROM publication p
+       JOIN opendata_withdrawn_value w ON w.indicator_id = p.indicator_id AND w.period = p.period
       WHERE p.indicator_id = $1 AND p.period = $2`,
     [indicatorId, period],
   );
   const first = rows[0];
   if (!first) return null;
+  const present = rows.filter((r) => r['level'] !== null);
   return {
     publishedAt: first['published_at'] as Date,
-    cells: rows
-      .filter((r) => r['level'] !== null)
+    cells: present
+      .filter((r) => r['withdrawn_at'] === null)
       .map((r) => ({
         level: r['level'] as Level,
         code: r['code'] as string,
@@ -81,6 +98,14 @@ export async function publishedTable(
         ciLower: num(r['ci_lower']),
         ciUpper: num(r['ci_upper']),
         status: r['status'] as PublishedStatus,
+      })),
+    withdrawn: present
+      .filter((r) => r['withdrawn_at'] !== null)
+      .map((r) => ({
+        level: r['level'] as Level,
+        code: r['code'] as string,
+        sex: r['sex'] as Sex,
+        withdrawnAt: r['withdrawn_at'] as Date,
       })),
   };
 }
