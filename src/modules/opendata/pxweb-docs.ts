@@ -31,6 +31,16 @@ export function pxwebDocs(maxDataCells: number) {
       querystring: querySchema(tablesQuery),
       response: { 200: open, 400: problemSchema },
     },
+    codeList: {
+      tags: [TAG],
+      summary: 'A code list (value set) of a variable: vs_RegionRiketLan, vs_RegionKommun',
+      description:
+        'Select with it by GET `codelist[Region]=vs_RegionKommun&valuecodes[Region]=*` or by POST ' +
+        '`{"variableCode":"Region","codelist":"vs_RegionKommun","valueCodes":["*"]}`.',
+      params: pathParams({ id: 'code list id' }),
+      querystring: querySchema(langQuery),
+      response: { 200: open, 400: problemSchema, 404: problemSchema },
+    },
     table: {
       tags: [TAG],
       summary: 'One table',

@@ -167,6 +167,103 @@ describe('PxWeb API v2-compatible API', () => {
     ]);
   });
 
+  it('writes notes as SCB does (extension.note with mandatory) and links its code lists', async () => {
+    const fixture = readFixture<{ extension: { note: Json[] } }>(
+      'pxweb/pxapi2_example_dataset_meta_TAB638.json',
+    );
+    const text = (await get(`${BASE}/tables/K10001/metadata`)).body;
+    const meta = JSON.parse(text) as {
+      note?: unknown;
+      extension: { note: Json[] };
+      dimension: Record<string, { extension: Json }>;
+    };
+    assert.equal(meta.note, undefined, 'no top-level note: SCB writes notes in extension.note');
+    const shape = (n: Json) => Object.keys(n).sort().join();
+    assert.deepEqual(
+      [...new Set(meta.extension.note.map(shape))],
+      [...new Set(fixture.extension.note.map(shape))],
+    );
+    assert.ok(
+      meta.extension.note.every((n) => typeof n['mandatory'] === 'boolean' && typeof n['text'] === 'string'),
+    );
+    assert.ok(
+      meta.extension.note.some((n) => n['mandatory'] === true && String(n['text']).startsWith('"..":')),
+    );
+    assert.deepEqual(keysInText(text, ['dimension', 'ContentsCode', 'extension', 'valueNote']), [
+      'rate',
+      'numerator',
+      'denominator',
+    ]);
+    const lists = meta.dimension['Region']?.extension['codeLists'] as Array<{ id: string; links: Json[] }>;
+    assert.deepEqual(
+      lists.map((l) => l.id),
+      ['vs_RegionRiketLan', 'vs_RegionKommun'],
+    );
+    for (const l of lists) {
+      const href = String(l.links[0]?.['href']);
+      assert.equal(l.links[0]?.['rel'], 'metadata');
+      assert.ok(href.startsWith('http://') && href.includes(`${BASE}/codelists/${l.id}`), href);
+    }
+  });
+
+  it('serves /codelists/{id}, 404 for an unknown one, and selects with a code list', async () => {
+    const counties = (await get(`${BASE}/codelists/vs_RegionRiketLan`)).json<{
+      id: string;
+      type: string;
+      language: string;
+      values: Array<{ code: string; label: string; valueMap: string[] }>;
+    }>();
+    assert.deepEqual(
+      [counties.id, counties.type, counties.language],
+      ['vs_RegionRiketLan', 'Valueset', 'sv'],
+    );
+    assert.deepEqual(counties.values.slice(0, 2), [
+      { code: '00', label: 'Riket', valueMap: ['00'] },
+      { code: '01', label: 'Stockholms län', valueMap: ['01'] },
+    ]);
+    assert.equal(counties.values.length, 22);
+    const municipalities = (await get(`${BASE}/codelists/vs_regionkommun?lang=en`)).json<{
+      values: Json[];
+    }>();
+    assert.equal(municipalities.values.length, 290);
+    for (const [url, status] of [
+      [`${BASE}/codelists/vs_Nope`, 404],
+      [`${BASE}/codelists/vs_RegionKommun?lang=fi`, 400],
+      [
+        `${BASE}/tables/K10001/data?codelist[Region]=vs_Nope&valuecodes[Region]=*&valuecodes[Tid]=2024&valuecodes[ContentsCode]=rate`,
+        400,
+      ],
+      [
+        `${BASE}/tables/K10001/data?codelist[Region]=vs_RegionKommun&valuecodes[Tid]=2024&valuecodes[ContentsCode]=rate`,
+        400,
+      ],
+    ] as const) {
+      const res = await h.app.inject(url);
+      assert.equal(res.statusCode, status, `${url}: ${res.body}`);
+      assert.match(String(res.headers['content-type']), /application\/problem\+json/, url);
+    }
+    const byGet = JSONstat(
+      (
+        await get(
+          `${BASE}/tables/K10001/data?codelist[Region]=vs_RegionRiketLan&valuecodes[Region]=*&valuecodes[Tid]=2024&valuecodes[ContentsCode]=rate`,
+        )
+      ).json(),
+    );
+    assert.deepEqual(
+      byGet.Dimension('Region')?.id,
+      counties.values.map((v) => v.code),
+    );
+    const byPost = await post(`${BASE}/tables/K10001/data`, {
+      selection: [
+        { variableCode: 'Region', codelist: 'vs_RegionKommun', valueCodes: ['TOP(2)'] },
+        { variableCode: 'Tid', valueCodes: ['2024'] },
+        { variableCode: 'ContentsCode', valueCodes: ['rate'] },
+      ],
+    });
+    assert.equal(byPost.statusCode, 200, byPost.body);
+    assert.deepEqual(JSONstat(byPost.json()).Dimension('Region')?.id, ['0114', '0115']);
+  });
+
   it('answers data as JSON-stat with every value and status of the engine', async () => {
     const res = await get(
       `${BASE}/tables/K10001/data?valuecodes[Region]=*&valuecodes[Kon]=*&valuecodes[ContentsCode]=*&valuecodes[Tid]=*`,
