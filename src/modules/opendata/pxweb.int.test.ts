@@ -9,6 +9,7 @@ import { percent } from '../../domain/opendata/codes.js';
 import { sendProblem, toProblem } from '../../server/problem.js';
 import { readFixture } from '../../../test/support/fixtures.js';
 import { keysInText } from '../../../test/support/json-order.js';
+import { assertDefaultCellStyle } from '../../../test/support/xlsx-styles.js';
 import { createOpendataRoutes } from './routes.js';
 import {
   addPrivateIndicator,
@@ -413,6 +414,7 @@ describe('PxWeb API v2-compatible API', () => {
       `${BASE}/tables/K10001/data?${query.replaceAll('+', '%2B')}&outputFormat=xlsx`,
     );
     assert.equal(xlsx.statusCode, 200);
+    await assertDefaultCellStyle(xlsx.rawPayload);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
