@@ -1,5 +1,6 @@
 import { MAX_IDS } from '../../domain/opendata/ids.js';
-import { pathParams, problemSchema, querySchema } from './docs-schema.js';
+import { jsonResponse, notModified, pathParams, problemResponse, querySchema } from './docs-schema.js';
+import { ID_PATTERN } from './kolada-schema.js';
 import { dataQuery, kpiQuery, metaQuery, municipalityQuery, ouDataQuery, ouQuery } from './kolada-schema.js';
 
 /** OpenAPI documentation of the Kolada-compatible routes. */
@@ -126,12 +127,30 @@ const valueItem = (unit: 'municipality' | 'ou') => ({
   },
 });
 
+/** The pattern of a comma list of ids as the server checks it (at most MAX_IDS). */
+function idList(one: RegExp): string {
+  const id = one.source.replace(/^\^/, '').replace(/\$$/, '');
+  return `^(${id})(,(${id})){0,${MAX_IDS - 1}}$`;
+}
+
+const PATTERN_OF: Record<string, RegExp> = {
+  kpi: ID_PATTERN.kpi,
+  kpi_groups: ID_PATTERN.group,
+  municipality: ID_PATTERN.municipality,
+  municipality_groups: ID_PATTERN.group,
+  ou: ID_PATTERN.ou,
+};
+
 const listText = `Comma lists take at most ${MAX_IDS} ids (400 beyond).`;
 
 export const koladaDocs = {
   meta(entity: string) {
     const d = ITEMS[entity];
-    const responses = { 200: envelopeOf(d?.item ?? {}), 400: problemSchema };
+    const responses = {
+      200: jsonResponse(envelopeOf(d?.item ?? {})),
+      304: notModified,
+      400: problemResponse(),
+    };
     return {
       list: {
         tags: [TAG],
@@ -144,7 +163,12 @@ export const koladaDocs = {
         tags: [TAG],
         summary: `/${entity}/{id}`,
         description: `${d?.text ?? ''} ${listText}`,
-        params: pathParams({ id: 'one id or a comma list' }),
+        params: pathParams({
+          id: {
+            description: 'one id or a comma list',
+            pattern: idList(PATTERN_OF[entity] ?? ID_PATTERN.group),
+          },
+        }),
         querystring: d?.query,
         response: responses,
       },
@@ -159,7 +183,7 @@ export const koladaDocs = {
         `The query form of the data paths (also with a trailing slash): at least two of kpi_id, ${id} ` +
         `and year, each one id or a comma list. ${listText}`,
       querystring: querySchema(unit === 'ou' ? ouDataQuery : dataQuery),
-      response: { 200: envelopeOf(valueItem(unit)), 400: problemSchema },
+      response: { 200: jsonResponse(envelopeOf(valueItem(unit))), 304: notModified, 400: problemResponse() },
     };
   },
   dataForms(unit: 'municipality' | 'ou') {
@@ -184,9 +208,20 @@ export const koladaDocs = {
         description:
           'Published values as percentages with gender T/K/M; suppressed values are null with status "..". ' +
           `A group id gives the unweighted mean of its members (count = members that contributed). ${listText}`,
-        params: pathParams(Object.fromEntries(f.params.map((p) => [p, text[p] ?? p]))),
+        params: pathParams(
+          Object.fromEntries(
+            f.params.map((p) => [
+              p,
+              { description: text[p] ?? p, pattern: idList(ID_PATTERN[p as keyof typeof ID_PATTERN]) },
+            ]),
+          ),
+        ),
         querystring: querySchema(unit === 'ou' ? ouDataQuery : dataQuery),
-        response: { 200: envelopeOf(valueItem(unit)), 400: problemSchema },
+        response: {
+          200: jsonResponse(envelopeOf(valueItem(unit))),
+          304: notModified,
+          400: problemResponse(),
+        },
       },
     }));
   },
