@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestApp, type TestApp } from '../../test/support/app.js';
+import { ANONYMOUS_V1 } from '../modules/opendata/openapi.js';
 
 /**
  * The internal API's anonymous surface, decided deliberately: public reference content may be
@@ -8,29 +9,10 @@ import { openTestApp, type TestApp } from '../../test/support/app.js';
  * import formats, /meta), the two conversions that store nothing may be used without one
  * (scoring an instrument, converting a FHIR Questionnaire), and the login routes must be. Every
  * other operation under /api/v1, and anything that stores, answers 401 without a session.
- * README "Det interna API:et" lists the same; change both together.
+ * The list is declared once (ANONYMOUS_V1, which also sets the OpenAPI security of each
+ * operation); README "Det interna API:et" says the same.
  */
-const ANONYMOUS = [
-  'GET /api/v1/meta',
-  'POST /api/v1/auth/login',
-  'GET /api/v1/auth/methods',
-  'GET /api/v1/auth/oidc/start',
-  'GET /api/v1/auth/oidc/callback',
-  'GET /api/v1/org/regions',
-  'GET /api/v1/org/municipalities',
-  'GET /api/v1/org/municipalities/{code}',
-  'GET /api/v1/org/groups',
-  'GET /api/v1/org/units',
-  'GET /api/v1/org/units/{id}',
-  'GET /api/v1/instruments',
-  'GET /api/v1/instruments/{id}',
-  'GET /api/v1/instruments/{id}/fhir',
-  'POST /api/v1/instruments/{id}/score',
-  'POST /api/v1/forms/import/fhir',
-  'GET /api/v1/indicators',
-  'GET /api/v1/registers/kinds',
-  'GET /api/v1/imports/formats',
-].sort();
+const ANONYMOUS = [...ANONYMOUS_V1].sort();
 
 describe('the anonymous surface of /api/v1', () => {
   let h: TestApp;
@@ -60,6 +42,22 @@ describe('the anonymous surface of /api/v1', () => {
     }
     assert.ok(operations > 40, `${operations} operations described`);
     assert.deepEqual(open.sort(), ANONYMOUS);
+    // The description says the same: security on every other operation, the CSRF header on writes.
+    for (const [path, ops] of Object.entries(spec.paths)) {
+      if (!path.startsWith('/api/v1/')) continue;
+      for (const [method, op] of Object.entries(
+        ops as Record<string, { security?: Array<Record<string, string[]>> }>,
+      )) {
+        const anonymous = ANONYMOUS.includes(`${method.toUpperCase()} ${path}`);
+        const schemes = Object.keys(op.security?.[0] ?? {}).sort();
+        const expected = anonymous
+          ? []
+          : method === 'get'
+            ? ['sessionCookie']
+            : ['csrfToken', 'sessionCookie'];
+        assert.deepEqual(schemes, expected, `${method} ${path}`);
+      }
+    }
   });
 
   it('converts a FHIR Questionnaire anonymously: no cookie, only the form and its warnings come back', async () => {
