@@ -52,6 +52,8 @@ export default tseslint.config(
   },
   {
     files: ['src/web/**/*.ts', 'src/web/**/*.tsx'],
+    // Unit tests of web code run in node, not in the browser.
+    ignores: ['**/*.test.ts'],
     rules: boundary([
       {
         regex: SERVER_SIDE,

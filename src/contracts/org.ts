@@ -5,6 +5,8 @@ import type { OperatingArea, ProviderType, UnitType } from '../domain/org/codes.
 export interface Region {
   code: string;
   koladaId: string;
+  /** Kolada's title ("Region Stockholm"), for the Kolada-compatible API. */
+  koladaTitle: string;
   name: string;
   shortName: string;
   municipalityCount: number;

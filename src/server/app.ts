@@ -37,6 +37,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
     bodyLimit: 1024 * 1024,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Errors before routing (e.g. a malformed %-escape in the path) are problem+json too.
+    frameworkErrors: (err, req, reply) => {
+      void sendProblem(reply, toProblem(err, req));
+    },
   });
 
   app.addHook('onSend', async (req, reply) => {

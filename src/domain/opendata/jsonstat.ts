@@ -1,6 +1,11 @@
 import { cubeValues, type Cube, type CubeDimension } from './cube.js';
+import { OrderedRecord } from './ordered-json.js';
 
-/** JSON-stat 2.0 datasets in the shape PxWeb API v2 returns (see ../shared/data/pxweb). */
+/**
+ * JSON-stat 2.0 datasets in the shape PxWeb API v2 returns (see ../shared/data/pxweb). Every
+ * code-keyed object (category index, label and unit, value notes, status) is an OrderedRecord in
+ * table order: write the dataset with stringifyOrdered, never JSON.stringify.
+ */
 export interface JsonStatMeta {
   label: string;
   source: string;
@@ -16,10 +21,10 @@ function dimension(d: CubeDimension): Record<string, unknown> {
   return {
     label: d.label,
     category: {
-      index: Object.fromEntries(d.codes.map((c, i) => [c, i])),
-      label: Object.fromEntries(d.codes.map((c) => [c, d.labels[c] ?? c])),
+      index: OrderedRecord.of(d.codes, (_, i) => i),
+      label: OrderedRecord.of(d.codes, (c) => d.labels[c] ?? c),
       ...(d.unit
-        ? { unit: Object.fromEntries(d.codes.flatMap((c) => (d.unit?.[c] ? [[c, d.unit[c]]] : []))) }
+        ? { unit: new OrderedRecord(d.codes.flatMap((c) => (d.unit?.[c] ? [[c, d.unit[c]] as const] : []))) }
         : {}),
     },
     ...(d.extension ? { extension: d.extension } : {}),
@@ -39,7 +44,7 @@ function datasetHead(meta: JsonStatMeta, dims: readonly CubeDimension[]): Record
     role: meta.role,
     id: dims.map((d) => d.id),
     size: dims.map((d) => d.codes.length),
-    dimension: Object.fromEntries(dims.map((d) => [d.id, dimension(d)])),
+    dimension: new OrderedRecord(dims.map((d) => [d.id, dimension(d)] as const)),
     ...(meta.extension ? { extension: meta.extension } : {}),
   };
 }
@@ -51,9 +56,10 @@ export function metadataDataset(meta: JsonStatMeta, dims: readonly CubeDimension
 
 export function dataDataset(meta: JsonStatMeta, cube: Cube): Record<string, unknown> {
   const { value, status } = cubeValues(cube);
+  const statuses = Object.entries(status);
   return {
     ...datasetHead(meta, cube.dimensions),
     value,
-    ...(Object.keys(status).length ? { status } : {}),
+    ...(statuses.length ? { status: new OrderedRecord(statuses) } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { koladaIdOf, nodeOfKoladaId, percent, rateSymbol, type PublishedCell } from './codes.js';
-import { groupMean, koladaValue } from './kolada.js';
+import { groupMean, koladaValue, withdrawnValue } from './kolada.js';
 import { parseIdList } from './ids.js';
 import { pageLinks } from './paging.js';
 
@@ -38,13 +38,21 @@ describe('Kolada shapes', () => {
       count: 1,
       status: '..',
       value: null,
+      isdeleted: false,
     });
     assert.deepEqual(rateSymbol(cell(null, 'low_coverage')), { value: null, status: '.' });
   });
 
   it('a group is the unweighted mean of the members that have a published rate', () => {
     const mean = groupMean('T', [cell(0.5), cell(1), cell(null, 'suppressed'), undefined]);
-    assert.deepEqual(mean, { gender: 'T', count: 2, status: '', value: 75 });
+    assert.deepEqual(mean, { gender: 'T', count: 2, status: '', value: 75, isdeleted: false });
+    assert.deepEqual(withdrawnValue('K'), {
+      gender: 'K',
+      count: 0,
+      status: '',
+      value: null,
+      isdeleted: true,
+    });
     assert.equal(groupMean('K', [cell(null, 'suppressed')]), null);
   });
 

@@ -23,6 +23,8 @@ export interface KoladaValue {
   count: number;
   status: string;
   value: number | null;
+  /** true only for a tombstone: a value that was published and withdrawn since (from_date). */
+  isdeleted: boolean;
 }
 
 /** Kolada's own operating-area names where one fits ours. */
@@ -69,7 +71,12 @@ export function koladaKpi(def: IndicatorDefinition, publication: KpiPublication)
 /** One published cell as a Kolada value; count is 1 for a single municipality, region or unit. */
 export function koladaValue(cell: PublishedCell): KoladaValue {
   const { value, status } = rateSymbol(cell);
-  return { gender: cell.sex, count: 1, status, value };
+  return { gender: cell.sex, count: 1, status, value, isdeleted: false };
+}
+
+/** The tombstone of a withdrawn value: no number, isdeleted true. */
+export function withdrawnValue(sex: Sex): KoladaValue {
+  return { gender: sex, count: 0, status: '', value: null, isdeleted: true };
 }
 
 /**
@@ -81,5 +88,5 @@ export function groupMean(sex: Sex, members: readonly (PublishedCell | undefined
   const rates = members.flatMap((c) => (c && c.status === 'ok' && c.rate !== null ? [c.rate] : []));
   if (rates.length === 0) return null;
   const mean = rates.reduce((a, b) => a + b, 0) / rates.length;
-  return { gender: sex, count: rates.length, status: '', value: percent(mean) };
+  return { gender: sex, count: rates.length, status: '', value: percent(mean), isdeleted: false };
 }

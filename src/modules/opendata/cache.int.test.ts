@@ -122,7 +122,9 @@ describe('caching of published values', () => {
     try {
       for (let i = 0; i < 30; i++) {
         const m = ['0180', '1280', '0000', '0001'][i % 4] ?? '';
-        const res = await app.inject(`/api/kolada/v3/data/kpi/K10001/municipality/${m}/year/2024?i=${i}`);
+        const res = await app.inject(
+          `/api/kolada/v3/data/kpi/K10001/municipality/${m}/year/2024?per_page=${1000 + i}`,
+        );
         assert.equal(res.statusCode, 200);
         await app.inject(
           `/api/pxweb/v2/tables/K10001/data?valuecodes[Tid]=2024&valuecodes[ContentsCode]=*&i=${i}`,

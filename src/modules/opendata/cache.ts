@@ -7,6 +7,7 @@ import {
   publishedTable,
   type PublicationRow,
   type ReleaseInfo,
+  type WithdrawnCell,
 } from './queries.js';
 
 /**
@@ -21,6 +22,9 @@ export interface LoadedTable {
   publishedAt: Date;
   cells: PublishedCell[];
   get(level: Level, code: string, sex: Sex): PublishedCell | undefined;
+  /** Values that were published in this table and withdrawn since (tombstones). */
+  withdrawn: readonly WithdrawnCell[];
+  withdrawnAt(level: Level, code: string, sex: Sex): Date | undefined;
 }
 
 export interface Snapshot {
@@ -35,9 +39,24 @@ export interface Snapshot {
 
 const key = (indicatorId: string, period: string) => `${indicatorId}|${period}`;
 
-function loaded(indicatorId: string, period: string, publishedAt: Date, cells: PublishedCell[]): LoadedTable {
+function loaded(
+  indicatorId: string,
+  period: string,
+  publishedAt: Date,
+  cells: PublishedCell[],
+  withdrawn: WithdrawnCell[],
+): LoadedTable {
   const byKey = new Map(cells.map((c) => [`${c.level}|${c.code}|${c.sex}`, c]));
-  return { indicatorId, period, publishedAt, cells, get: (l, c, s) => byKey.get(`${l}|${c}|${s}`) };
+  const gone = new Map(withdrawn.map((w) => [`${w.level}|${w.code}|${w.sex}`, w.withdrawnAt]));
+  return {
+    indicatorId,
+    period,
+    publishedAt,
+    cells,
+    get: (l, c, s) => byKey.get(`${l}|${c}|${s}`),
+    withdrawn,
+    withdrawnAt: (l, c, s) => gone.get(`${l}|${c}|${s}`),
+  };
 }
 
 export interface CacheOptions {
@@ -112,7 +131,7 @@ export class OpenDataCache {
       pending = publishedTable(this.db, release, indicatorId, period)
         .then((t) => {
           if (!t) return null;
-          const table = loaded(indicatorId, period, t.publishedAt, t.cells);
+          const table = loaded(indicatorId, period, t.publishedAt, t.cells, t.withdrawn);
           this.tables.set(k, table);
           return table;
         })

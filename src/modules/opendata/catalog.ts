@@ -12,7 +12,8 @@ import { municipalityGroups, units, type GroupRow, type UnitRow } from './querie
 export interface Catalog {
   definitions: IndicatorDefinition[];
   definitionById: ReadonlyMap<string, IndicatorDefinition>;
-  regions: Array<{ code: string; koladaId: string; name: string }>;
+  /** name: the county name (our pages); koladaTitle: Kolada's title (the Kolada API). */
+  regions: Array<{ code: string; koladaId: string; koladaTitle: string; name: string }>;
   municipalities: Array<{ code: string; name: string; regionCode: string }>;
   municipalityByCode: ReadonlyMap<string, { code: string; name: string; regionCode: string }>;
   regionName: ReadonlyMap<string, string>;
@@ -35,7 +36,12 @@ export async function loadCatalog(q: Queryable, today: string): Promise<Catalog>
   return {
     definitions: open,
     definitionById: new Map(open.map((d) => [d.id, d])),
-    regions: regions.map((r) => ({ code: r.code, koladaId: r.koladaId, name: r.name })),
+    regions: regions.map((r) => ({
+      code: r.code,
+      koladaId: r.koladaId,
+      koladaTitle: r.koladaTitle,
+      name: r.name,
+    })),
     municipalities: ms,
     municipalityByCode: new Map(ms.map((m) => [m.code, m])),
     regionName: new Map(regions.map((r) => [r.code, r.name])),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { stringifyOrdered } from '../../domain/opendata/ordered-json.js';
 import type { OpenDataCache, Snapshot } from './cache.js';
 
 /**
@@ -91,6 +92,11 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 
 export function json(value: unknown): Rendered {
   return { contentType: JSON_TYPE, body: JSON.stringify(value) };
+}
+
+/** JSON whose code-keyed objects (OrderedRecord, as in JSON-stat) keep their order. */
+export function orderedJson(value: unknown): Rendered {
+  return { contentType: JSON_TYPE, body: stringifyOrdered(value) ?? 'null' };
 }
 
 /** The absolute address of this request's path (for next_url and JSON-stat href). */

@@ -1,7 +1,7 @@
 import { ValidationError } from '../../domain/errors.js';
-import { SEXES, nodeOfKoladaId } from '../../domain/opendata/codes.js';
+import { SEXES, nodeOfKoladaId, type Level } from '../../domain/opendata/codes.js';
 import { decodeSegment, parseIdList } from '../../domain/opendata/ids.js';
-import { groupMean, koladaValue, type KoladaValue } from '../../domain/opendata/kolada.js';
+import { groupMean, koladaValue, withdrawnValue, type KoladaValue } from '../../domain/opendata/kolada.js';
 import type { LoadedTable, OpenDataCache, Snapshot } from './cache.js';
 import { ID_PATTERN } from './kolada-schema.js';
 import type { DataItem } from '../../contracts/opendata.js';
@@ -80,57 +80,58 @@ export function parseDataPath(rest: string, unit: UnitKind): DataRequest {
   return out;
 }
 
-function municipalityValues(snap: Snapshot, table: LoadedTable, id: string): KoladaValue[] {
-  const group = snap.catalog.groupById.get(id);
+/** The published cell an id names: a unit (ou) or a nation, region or municipality. */
+function nodeOf(snap: Snapshot, unit: UnitKind, id: string): { level: Level; code: string } | null {
+  if (unit === 'municipality') return nodeOfKoladaId(id);
+  const u = snap.catalog.unitByCode.get(id);
+  return u ? { level: 'unit', code: u.id } : null;
+}
+
+/**
+ * The values of one id in a table, by sex: published values, and with `since` the tombstones of
+ * values withdrawn since then (isdeleted true). A group id gives its members' mean.
+ */
+function valuesOf(
+  snap: Snapshot,
+  table: LoadedTable,
+  unit: UnitKind,
+  id: string,
+  since?: Date,
+): KoladaValue[] {
+  const group = unit === 'municipality' ? snap.catalog.groupById.get(id) : undefined;
   if (group) {
     return SEXES.flatMap((sex) => {
-      const mean = groupMean(
-        sex,
-        group.members.map((m) => table.get('municipality', m, sex)),
-      );
+      const mean = groupMean(sex, [
+        ...group.regionMembers.map((r) => table.get('region', r, sex)),
+        ...group.members.map((m) => table.get('municipality', m, sex)),
+      ]);
       return mean ? [mean] : [];
     });
   }
-  const node = nodeOfKoladaId(id);
+  const node = nodeOf(snap, unit, id);
   if (!node) return [];
   return SEXES.flatMap((sex) => {
     const cell = table.get(node.level, node.code, sex);
-    return cell ? [koladaValue(cell)] : [];
+    if (cell) return [koladaValue(cell)];
+    const gone = since ? table.withdrawnAt(node.level, node.code, sex) : undefined;
+    return gone && since && gone >= since ? [withdrawnValue(sex)] : [];
   });
 }
 
-function ouValues(snap: Snapshot, table: LoadedTable, code: string): KoladaValue[] {
-  const unit = snap.catalog.unitByCode.get(code);
-  if (!unit) return [];
-  return SEXES.flatMap((sex) => {
-    const cell = table.get('unit', unit.id, sex);
-    return cell ? [koladaValue(cell)] : [];
-  });
-}
-
-/** The ids a whole table answers for when the request names none. */
-function defaultNodes(snap: Snapshot, table: LoadedTable, unit: UnitKind, all: boolean): string[] {
-  if (unit === 'ou') {
-    if (all) return snap.catalog.units.map((u) => u.code);
-    return snap.catalog.units.filter((u) => table.get('unit', u.id, 'T')).map((u) => u.code);
-  }
-  const ids = [
+/** The ids a whole table answers for when the request names none (those without values are skipped). */
+function defaultNodes(snap: Snapshot, unit: UnitKind): string[] {
+  if (unit === 'ou') return snap.catalog.units.map((u) => u.code);
+  return [
     '0000',
     ...snap.catalog.regions.map((r) => r.koladaId),
     ...snap.catalog.municipalities.map((m) => m.code),
   ];
-  if (all) return ids;
-  return ids.filter((id) => {
-    const node = nodeOfKoladaId(id);
-    return node !== null && table.get(node.level, node.code, 'T') !== undefined;
-  });
 }
 
 /**
- * The items of a data request. With fromDate, only tables published since then, and every id
- * of such a table that has no values any more comes back as {isdeleted: true, values: []} (a
- * superset of what was deleted: ids that never had values are included, which a client may
- * ignore).
+ * The items of a data request. With fromDate, only tables published since then, and with each
+ * value withdrawn since then as a tombstone {value: null, isdeleted: true}; an item whose values
+ * are all tombstones carries isdeleted: true itself.
  */
 export async function dataItems(
   cache: OpenDataCache,
@@ -150,16 +151,16 @@ export async function dataItems(
     for (const year of years) {
       const table = await cache.table(snap, def.id, year);
       if (!table || (fromDate && table.publishedAt < fromDate)) continue;
-      const ids = r.nodes ?? defaultNodes(snap, table, r.unit, fromDate !== undefined);
+      const ids = r.nodes ?? defaultNodes(snap, r.unit);
       for (const id of ids) {
-        const values = r.unit === 'ou' ? ouValues(snap, table, id) : municipalityValues(snap, table, id);
-        if (values.length === 0 && !fromDate) continue;
+        const values = valuesOf(snap, table, r.unit, id, fromDate);
+        if (values.length === 0) continue;
         const where = r.unit === 'ou' ? { ou: id } : { municipality: id };
         items.push({
           kpi: def.id,
           ...where,
           period: Number(year),
-          ...(fromDate ? { isdeleted: values.length === 0 } : {}),
+          ...(fromDate ? { isdeleted: values.every((v) => v.isdeleted) } : {}),
           values,
         });
       }

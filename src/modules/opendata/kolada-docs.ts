@@ -1,6 +1,7 @@
 import { MAX_IDS } from '../../domain/opendata/ids.js';
-import { pathParams, problemSchema, querySchema } from './docs-schema.js';
-import { dataQuery, metaQuery, municipalityQuery, ouQuery } from './kolada-schema.js';
+import { jsonResponse, notModified, pathParams, problemResponse, querySchema } from './docs-schema.js';
+import { ID_PATTERN } from './kolada-schema.js';
+import { dataQuery, kpiQuery, metaQuery, municipalityQuery, ouDataQuery, ouQuery } from './kolada-schema.js';
 
 /** OpenAPI documentation of the Kolada-compatible routes. */
 const TAG = 'Kolada v3';
@@ -39,8 +40,12 @@ const groupItem = {
 const ITEMS: Record<string, { item: Record<string, unknown>; query: Record<string, unknown>; text: string }> =
   {
     kpi: {
-      text: 'Public indicators (openComparisons) with Kolada v3 KPI fields.',
-      query: querySchema(metaQuery),
+      text:
+        'Public indicators (openComparisons) with Kolada v3 KPI fields. Filters: id (comma list), title ' +
+        '(part of it), municipality_type (K or L: KPIs with values for that type, A: for both), ' +
+        'operating_area (part of it), publ_period (latest year), from_date (published since). ' +
+        'Any other parameter is refused with 400 naming it.',
+      query: querySchema(kpiQuery),
       item: {
         type: 'object',
         properties: {
@@ -65,7 +70,9 @@ const ITEMS: Record<string, { item: Record<string, unknown>; query: Record<strin
       item: groupItem,
     },
     municipality: {
-      text: 'The nation (0000), regions (00 + county code, type L) and municipalities (type K).',
+      text:
+        "The nation (0000), regions (00 + county code, type L, with Kolada's titles) and municipalities " +
+        '(type K). Filters: id, title, type or region_type (K|L).',
       query: querySchema(municipalityQuery),
       item: {
         type: 'object',
@@ -97,7 +104,7 @@ const valueItem = (unit: 'municipality' | 'ou') => ({
     kpi: { type: 'string' },
     [unit]: { type: 'string' },
     period: { type: 'integer' },
-    isdeleted: { type: 'boolean', description: 'only with from_date' },
+    isdeleted: { type: 'boolean', description: 'only with from_date: true when every value is a tombstone' },
     values: {
       type: 'array',
       items: {
@@ -110,18 +117,40 @@ const valueItem = (unit: 'municipality' | 'ou') => ({
             description: '"" published, ".." suppressed (disclosure control), "." cannot be stated',
           },
           value: { type: 'number', nullable: true, description: 'percentage, one decimal' },
+          isdeleted: {
+            type: 'boolean',
+            description: 'true for a tombstone (a withdrawn value, only with from_date): value null, count 0',
+          },
         },
       },
     },
   },
 });
 
+/** The pattern of a comma list of ids as the server checks it (at most MAX_IDS). */
+function idList(one: RegExp): string {
+  const id = one.source.replace(/^\^/, '').replace(/\$$/, '');
+  return `^(${id})(,(${id})){0,${MAX_IDS - 1}}$`;
+}
+
+const PATTERN_OF: Record<string, RegExp> = {
+  kpi: ID_PATTERN.kpi,
+  kpi_groups: ID_PATTERN.group,
+  municipality: ID_PATTERN.municipality,
+  municipality_groups: ID_PATTERN.group,
+  ou: ID_PATTERN.ou,
+};
+
 const listText = `Comma lists take at most ${MAX_IDS} ids (400 beyond).`;
 
 export const koladaDocs = {
   meta(entity: string) {
     const d = ITEMS[entity];
-    const responses = { 200: envelopeOf(d?.item ?? {}), 400: problemSchema };
+    const responses = {
+      200: jsonResponse(envelopeOf(d?.item ?? {})),
+      304: notModified,
+      400: problemResponse(),
+    };
     return {
       list: {
         tags: [TAG],
@@ -134,10 +163,27 @@ export const koladaDocs = {
         tags: [TAG],
         summary: `/${entity}/{id}`,
         description: `${d?.text ?? ''} ${listText}`,
-        params: pathParams({ id: 'one id or a comma list' }),
+        params: pathParams({
+          id: {
+            description: 'one id or a comma list',
+            pattern: idList(PATTERN_OF[entity] ?? ID_PATTERN.group),
+          },
+        }),
         querystring: d?.query,
         response: responses,
       },
+    };
+  },
+  dataQueryForm(unit: 'municipality' | 'ou') {
+    const id = unit === 'ou' ? 'ou_id' : 'municipality_id';
+    return {
+      tags: [TAG],
+      summary: `/${unit === 'ou' ? 'oudata' : 'data'}?kpi_id=…&${id}=…&year=…`,
+      description:
+        `The query form of the data paths (also with a trailing slash): at least two of kpi_id, ${id} ` +
+        `and year, each one id or a comma list. ${listText}`,
+      querystring: querySchema(unit === 'ou' ? ouDataQuery : dataQuery),
+      response: { 200: jsonResponse(envelopeOf(valueItem(unit))), 304: notModified, 400: problemResponse() },
     };
   },
   dataForms(unit: 'municipality' | 'ou') {
@@ -162,9 +208,20 @@ export const koladaDocs = {
         description:
           'Published values as percentages with gender T/K/M; suppressed values are null with status "..". ' +
           `A group id gives the unweighted mean of its members (count = members that contributed). ${listText}`,
-        params: pathParams(Object.fromEntries(f.params.map((p) => [p, text[p] ?? p]))),
-        querystring: querySchema(dataQuery),
-        response: { 200: envelopeOf(valueItem(unit)), 400: problemSchema },
+        params: pathParams(
+          Object.fromEntries(
+            f.params.map((p) => [
+              p,
+              { description: text[p] ?? p, pattern: idList(ID_PATTERN[p as keyof typeof ID_PATTERN]) },
+            ]),
+          ),
+        ),
+        querystring: querySchema(unit === 'ou' ? ouDataQuery : dataQuery),
+        response: {
+          200: jsonResponse(envelopeOf(valueItem(unit))),
+          304: notModified,
+          400: problemResponse(),
+        },
       },
     }));
   },

@@ -17,7 +17,20 @@ function matches(f: Filter, id: string, title: string): boolean {
   return !f.title || title.toLocaleLowerCase('sv').includes(f.title.toLocaleLowerCase('sv'));
 }
 
-export function kpiList(snap: Snapshot, f: Filter): KoladaKpi[] {
+export interface KpiFilter extends Filter {
+  /** K or L: KPIs with values for that type ("A" has both); A: only KPIs for both. */
+  municipalityType?: 'K' | 'L' | 'A';
+  /** Part of the operating area's title, any case. */
+  operatingArea?: string;
+  /** The latest year with values. */
+  publPeriod?: string;
+  /** Published (publication_date) on or after this day. */
+  publishedSince?: Date;
+}
+
+export function kpiList(snap: Snapshot, f: KpiFilter): KoladaKpi[] {
+  const since = f.publishedSince?.toISOString().slice(0, 10);
+  const area = f.operatingArea?.toLocaleLowerCase('sv');
   return snap.catalog.definitions
     .filter((d) => matches(f, d.id, d.title.sv))
     .map((d) => {
@@ -28,7 +41,14 @@ export function kpiList(snap: Snapshot, f: Filter): KoladaKpi[] {
         publishedOn: latest ? latest.toISOString().slice(0, 10) : null,
         latestYear: years.reduce<string | null>((m, p) => (!m || p.period > m ? p.period : m), null),
       });
-    });
+    })
+    .filter(
+      (k) =>
+        (!f.municipalityType || k.municipality_type === f.municipalityType || k.municipality_type === 'A') &&
+        (!area || k.operating_area.toLocaleLowerCase('sv').includes(area)) &&
+        (!f.publPeriod || k.publ_period === f.publPeriod) &&
+        (!since || (k.publication_date !== null && k.publication_date >= since)),
+    );
 }
 
 export interface KoladaGroup {
@@ -61,7 +81,7 @@ export function kpiGroupList(snap: Snapshot, f: Filter): KoladaGroup[] {
 export function municipalityList(snap: Snapshot, f: Filter & { type?: 'K' | 'L' }): KoladaMunicipality[] {
   const all: KoladaMunicipality[] = [
     { id: KOLADA_NATION, title: 'Riket', type: 'L' },
-    ...snap.catalog.regions.map((r) => ({ id: r.koladaId, title: r.name, type: 'L' as const })),
+    ...snap.catalog.regions.map((r) => ({ id: r.koladaId, title: r.koladaTitle, type: 'L' as const })),
     ...snap.catalog.municipalities.map((m) => ({ id: m.code, title: m.name, type: 'K' as const })),
   ];
   return all.filter((m) => (!f.type || m.type === f.type) && matches(f, m.id, m.title));
@@ -69,12 +89,19 @@ export function municipalityList(snap: Snapshot, f: Filter & { type?: 'K' | 'L' 
 
 export function municipalityGroupList(snap: Snapshot, f: Filter): KoladaGroup[] {
   const name = (code: string) => snap.catalog.municipalityByCode.get(code)?.name ?? code;
+  const region = new Map(snap.catalog.regions.map((r) => [r.code, r]));
   return snap.catalog.groups
     .filter((g) => matches(f, g.id, g.title))
     .map((g) => ({
       id: g.id,
       title: g.title,
-      members: g.members.map((m) => ({ member_id: m, member_title: name(m) })),
+      members: [
+        ...g.regionMembers.map((c) => ({
+          member_id: region.get(c)?.koladaId ?? `00${c}`,
+          member_title: region.get(c)?.koladaTitle ?? c,
+        })),
+        ...g.members.map((m) => ({ member_id: m, member_title: name(m) })),
+      ],
     }));
 }
 

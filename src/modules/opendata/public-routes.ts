@@ -6,6 +6,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import { koladaIdOf, percent, rateSymbol, type PublishedCell } from '../../domain/opendata/codes.js';
 import { parseInput } from '../../server/problem.js';
 import type { OpenDataCache, Snapshot } from './cache.js';
+import { jsonResponse, notModified, pathParams, problemResponse, querySchema } from './docs-schema.js';
 import { json, type Rendered, type ResponseCache } from './http.js';
 import type { IntervalValue, Intervals } from '../../contracts/opendata.js';
 
@@ -87,6 +88,14 @@ export function publicRoutes(
       schema: {
         tags: TAGS,
         summary: 'Municipality boundaries (GeoJSON, WGS84). Källa: SCB, CC BY 4.0.',
+        response: {
+          200: {
+            description: 'a GeoJSON FeatureCollection',
+            content: {
+              'application/geo+json': { schema: { type: 'object', required: ['type', 'features'] } },
+            },
+          },
+        },
       },
     },
     async (req, reply) => {
@@ -107,6 +116,27 @@ export function publicRoutes(
         tags: TAGS,
         summary:
           'Published numerator, denominator and 95 % interval (Wilson, per cent) of every value of one indicator and year; `levels` (comma list of nation, region, municipality, unit) narrows it.',
+        params: pathParams({
+          kpi: { description: 'a KPI id such as K10001', pattern: '^[A-Z][0-9]{5}$' },
+          year: { description: 'a year', pattern: '^[0-9]{4}$' },
+        }),
+        querystring: querySchema(intervalQuery),
+        response: {
+          200: jsonResponse({
+            type: 'object',
+            required: ['kpi', 'period', 'version', 'published_at', 'values'],
+            properties: {
+              kpi: { type: 'string' },
+              period: { type: 'integer' },
+              version: { type: 'integer' },
+              published_at: { type: 'string', format: 'date-time' },
+              values: { type: 'array', items: { type: 'object' } },
+            },
+          }),
+          304: notModified,
+          400: problemResponse(),
+          404: problemResponse(),
+        },
       },
     },
     async (req, reply) => {

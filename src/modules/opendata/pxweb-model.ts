@@ -1,6 +1,7 @@
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { PXWEB_NATION } from '../../domain/opendata/codes.js';
 import type { CubeDimension } from '../../domain/opendata/cube.js';
+import { OrderedRecord } from '../../domain/opendata/ordered-json.js';
 import type { Snapshot } from './cache.js';
 import { OPERATING_AREA_EN, OPERATING_AREA_SV, SOURCE_NAME } from './labels.js';
 
@@ -34,6 +35,10 @@ const TEXT = {
     },
     by: 'efter region, kön, tabellinnehåll och år',
     units: { percent: 'procent', count: 'antal' },
+    notes: {
+      rate: 'Andelen i procent med en decimal: täljaren delad med nämnaren.',
+      count: 'Antal personer; undertrycks tillsammans med andelen när röjandekontrollen kräver det.',
+    },
   },
   en: {
     region: 'region',
@@ -49,6 +54,10 @@ const TEXT = {
     },
     by: 'by region, sex, observations and year',
     units: { percent: 'per cent', count: 'number' },
+    notes: {
+      rate: 'The share in per cent with one decimal: the numerator divided by the denominator.',
+      count: 'Number of persons; suppressed together with the share when disclosure control requires it.',
+    },
   },
 } as const;
 
@@ -68,7 +77,50 @@ export function yearsOf(snap: Snapshot, indicatorId: string): { years: string[];
   return { years: rows.map((p) => p.period).sort(), updated };
 }
 
-function regionDimension(snap: Snapshot, lang: Lang): CubeDimension {
+/**
+ * PxWeb code lists: value sets of the Region variable (the nation and counties; the
+ * municipalities). A selection may name one (codelist[Region]=…) to choose among its values.
+ */
+export interface CodeList {
+  id: string;
+  label: string;
+  type: 'Valueset';
+  variable: string;
+  values: Array<{ code: string; label: string; valueMap: string[] }>;
+}
+
+const CODE_LIST_LABELS = {
+  vs_RegionRiketLan: { sv: 'Riket och län', en: 'Sweden and counties' },
+  vs_RegionKommun: { sv: 'Kommuner', en: 'Municipalities' },
+} as const;
+export type CodeListId = keyof typeof CODE_LIST_LABELS;
+
+export function codeLists(snap: Snapshot, lang: Lang): CodeList[] {
+  const value = (code: string, label: string) => ({ code, label, valueMap: [code] });
+  return [
+    {
+      id: 'vs_RegionRiketLan',
+      label: CODE_LIST_LABELS.vs_RegionRiketLan[lang],
+      type: 'Valueset',
+      variable: DIM.region,
+      values: [
+        value(PXWEB_NATION, TEXT[lang].nation),
+        ...snap.catalog.regions.map((r) => value(r.code, r.name)),
+      ],
+    },
+    {
+      id: 'vs_RegionKommun',
+      label: CODE_LIST_LABELS.vs_RegionKommun[lang],
+      type: 'Valueset',
+      variable: DIM.region,
+      values: snap.catalog.regions.flatMap((r) =>
+        snap.catalog.municipalities.filter((m) => m.regionCode === r.code).map((m) => value(m.code, m.name)),
+      ),
+    },
+  ];
+}
+
+function regionDimension(snap: Snapshot, lang: Lang, base: string): CubeDimension {
   const codes = [PXWEB_NATION];
   const labels: Record<string, string> = { [PXWEB_NATION]: TEXT[lang].nation };
   for (const r of snap.catalog.regions) {
@@ -84,15 +136,23 @@ function regionDimension(snap: Snapshot, lang: Lang): CubeDimension {
     label: TEXT[lang].region,
     codes,
     labels,
-    extension: { elimination: true, eliminationValueCode: PXWEB_NATION },
+    extension: {
+      elimination: true,
+      eliminationValueCode: PXWEB_NATION,
+      codeLists: (Object.keys(CODE_LIST_LABELS) as CodeListId[]).map((id) => ({
+        id,
+        label: CODE_LIST_LABELS[id][lang],
+        links: [{ rel: 'metadata', hreflang: lang, href: `${base}/codelists/${id}?lang=${lang}` }],
+      })),
+    },
   };
 }
 
-export function pxTable(snap: Snapshot, def: IndicatorDefinition, lang: Lang): PxTable {
+export function pxTable(snap: Snapshot, def: IndicatorDefinition, lang: Lang, base = ''): PxTable {
   const t = TEXT[lang];
   const { years, updated } = yearsOf(snap, def.id);
   const dimensions: CubeDimension[] = [
-    regionDimension(snap, lang),
+    regionDimension(snap, lang, base),
     {
       id: DIM.sex,
       label: t.sex,
@@ -110,7 +170,14 @@ export function pxTable(snap: Snapshot, def: IndicatorDefinition, lang: Lang): P
         numerator: { base: t.units.count, decimals: 0 },
         denominator: { base: t.units.count, decimals: 0 },
       },
-      extension: { elimination: false },
+      extension: {
+        elimination: false,
+        valueNote: new OrderedRecord([
+          ['rate', [{ mandatory: true, text: t.notes.rate }]],
+          ['numerator', [{ mandatory: false, text: t.notes.count }]],
+          ['denominator', [{ mandatory: false, text: t.notes.count }]],
+        ]),
+      },
     },
     {
       id: DIM.time,

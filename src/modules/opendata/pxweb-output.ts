@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Cube } from '../../domain/opendata/cube.js';
 import { dataDataset, type JsonStatMeta } from '../../domain/opendata/jsonstat.js';
 import { pivot, toCsv, type CsvOptions, type Labelling } from '../../domain/opendata/table.js';
-import { json, type Rendered } from './http.js';
+import { orderedJson, type Rendered } from './http.js';
 import { badRequest } from './pxweb-select.js';
 import { DIM } from './pxweb-model.js';
 
@@ -84,7 +84,7 @@ export async function render(
   meta: JsonStatMeta,
   fileName: string,
 ): Promise<Rendered> {
-  if (o.format === 'json-stat2') return json(dataDataset(meta, cube));
+  if (o.format === 'json-stat2') return orderedJson(dataDataset(meta, cube));
   const disposition = { 'content-disposition': `attachment; filename="${fileName}.${o.format}"` };
   if (o.format === 'csv') {
     const text = toCsv(pivot(cube, stubOf(cube, o), labelling(o.params)), csvOptions(o.params, meta.label));

@@ -3,10 +3,19 @@ import { NotFoundError } from '../../domain/errors.js';
 import { metadataDataset, type JsonStatMeta } from '../../domain/opendata/jsonstat.js';
 import { parseInput } from '../../server/problem.js';
 import type { LoadedTable, OpenDataCache, Snapshot } from './cache.js';
-import { absolute, json, type ResponseCache } from './http.js';
+import { absolute, json, orderedJson, type ResponseCache } from './http.js';
 import { SOURCE_NAME } from './labels.js';
 import { pxwebDocs } from './pxweb-docs.js';
-import { DIM, LANGUAGES, pxTable, STATUS_NOTES, tableInfo, type Lang, type PxTable } from './pxweb-model.js';
+import {
+  codeLists,
+  DIM,
+  LANGUAGES,
+  pxTable,
+  STATUS_NOTES,
+  tableInfo,
+  type Lang,
+  type PxTable,
+} from './pxweb-model.js';
 import { OUTPUT_FORMATS, render } from './pxweb-output.js';
 import { langQuery, outputQuery, selectionBody, splitQuery, tablesQuery } from './pxweb-schema.js';
 import { cubeOf, defaultSelection, select, type VariableSelection } from './pxweb-select.js';
@@ -18,10 +27,10 @@ export interface PxwebOptions {
   maxDataCells: number;
 }
 
-function findTable(snap: Snapshot, id: string, lang: Lang): PxTable {
+function findTable(snap: Snapshot, id: string, lang: Lang, base: string): PxTable {
   const def = snap.catalog.definitionById.get(id.toUpperCase());
   if (!def) throw new NotFoundError(`Table ${id}`);
-  return pxTable(snap, def, lang);
+  return pxTable(snap, def, lang, base);
 }
 
 function meta(req: FastifyRequest, t: PxTable, href: string): JsonStatMeta {
@@ -31,10 +40,6 @@ function meta(req: FastifyRequest, t: PxTable, href: string): JsonStatMeta {
     updated: t.updated ? t.updated.toISOString() : null,
     href,
     role: { time: [DIM.time], geo: [DIM.region], metric: [DIM.contents] },
-    note: [
-      ...STATUS_NOTES[t.lang],
-      `${t.lang === 'sv' ? 'Indikatordefinition, version' : 'Indicator definition, version'} ${t.def.version}`,
-    ],
     extension: {
       px: {
         infofile: t.def.id,
@@ -50,6 +55,14 @@ function meta(req: FastifyRequest, t: PxTable, href: string): JsonStatMeta {
         'subject-code': t.def.operatingArea,
       },
       indicatorVersion: t.def.version,
+      // Notes as SCB's PxWeb 2 writes them: mandatory ones must be shown with the numbers.
+      note: [
+        ...STATUS_NOTES[t.lang].map((text) => ({ mandatory: true, text })),
+        {
+          mandatory: false,
+          text: `${t.lang === 'sv' ? 'Indikatordefinition, version' : 'Indicator definition, version'} ${t.def.version}`,
+        },
+      ],
     },
     link: {
       describes: [{ type: 'application/json', href: absolute(req, `${PXWEB_BASE}/tables/${t.def.id}/data`) }],
@@ -98,7 +111,7 @@ export function pxwebRoutes(
         .filter((w) => w !== '');
       const since = q.pastDays ? Date.now() - q.pastDays * 86_400_000 : null;
       const all = snap.catalog.definitions
-        .map((d) => pxTable(snap, d, q.lang))
+        .map((d) => pxTable(snap, d, q.lang, base(req)))
         .filter((t) => {
           const text = `${t.def.id} ${t.label} ${t.def.description[q.lang]}`.toLocaleLowerCase('sv');
           return words.every((w) => text.includes(w.replace(/\*$/, '')));
@@ -135,10 +148,31 @@ export function pxwebRoutes(
     }),
   );
 
+  app.get<{ Params: { id: string } }>(
+    `${PXWEB_BASE}/codelists/:id`,
+    { schema: docs.codeList },
+    (req, reply) =>
+      responses.send(req, reply, (snap) => {
+        const { lang } = parseInput(langQuery, splitQuery(req.query).named, 'query');
+        const list = codeLists(snap, lang).find((c) => c.id.toLowerCase() === req.params.id.toLowerCase());
+        if (!list) throw new NotFoundError(`Code list ${req.params.id}`);
+        return json({
+          id: list.id,
+          label: list.label,
+          language: lang,
+          languages: LANGUAGES.map((l) => l.id),
+          elimination: false,
+          type: list.type,
+          values: list.values,
+          links: [{ rel: 'self', hreflang: lang, href: `${base(req)}/codelists/${list.id}?lang=${lang}` }],
+        });
+      }),
+  );
+
   app.get<{ Params: { id: string } }>(`${PXWEB_BASE}/tables/:id`, { schema: docs.table }, (req, reply) =>
     responses.send(req, reply, (snap) => {
       const { lang } = parseInput(langQuery, splitQuery(req.query).named, 'query');
-      const t = findTable(snap, req.params.id, lang);
+      const t = findTable(snap, req.params.id, lang, base(req));
       return json({ language: lang, ...tableInfo(t, base(req)) });
     }),
   );
@@ -149,8 +183,8 @@ export function pxwebRoutes(
     (req, reply) =>
       responses.send(req, reply, (snap) => {
         const { lang } = parseInput(langQuery, splitQuery(req.query).named, 'query');
-        const t = findTable(snap, req.params.id, lang);
-        return json(metadataDataset(meta(req, t, absolute(req, req.url)), t.dimensions));
+        const t = findTable(snap, req.params.id, lang, base(req));
+        return orderedJson(metadataDataset(meta(req, t, absolute(req, req.url)), t.dimensions));
       }),
   );
 
@@ -160,7 +194,7 @@ export function pxwebRoutes(
     (req, reply) =>
       responses.send(req, reply, (snap) => {
         const { lang } = parseInput(langQuery, splitQuery(req.query).named, 'query');
-        const t = findTable(snap, req.params.id, lang);
+        const t = findTable(snap, req.params.id, lang, base(req));
         return json({
           selection: defaultSelection(t),
           placement: { heading: [DIM.contents, DIM.time], stub: [DIM.region, DIM.sex] },
@@ -183,8 +217,8 @@ export function pxwebRoutes(
       req,
       reply,
       async (snap) => {
-        const t = findTable(snap, req.params.id, q.lang);
-        const sel = select(t, selections ?? split.selections, options.maxDataCells);
+        const t = findTable(snap, req.params.id, q.lang, base(req));
+        const sel = select(t, selections ?? split.selections, options.maxDataCells, codeLists(snap, q.lang));
         const years = sel.dimensions.find((d) => d.id === DIM.time)?.codes ?? [];
         const tables = new Map<string, LoadedTable>();
         for (const y of years) {
@@ -212,12 +246,17 @@ export function pxwebRoutes(
     { schema: docs.dataPost },
     (req, reply) => {
       const body = parseInput(selectionBody, req.body ?? {}, 'body');
+      const selection = body.selection.map((sel) => ({
+        variableCode: sel.variableCode,
+        valueCodes: sel.valueCodes,
+        ...((sel.codelist ?? sel.codeList) ? { codelist: sel.codelist ?? sel.codeList ?? '' } : {}),
+      }));
       const q = parseInput(outputQuery, splitQuery(req.query).named, 'query');
       const placement = {
         heading: body.placement?.heading ?? q.heading,
         stub: body.placement?.stub ?? q.stub,
       };
-      return data(req, reply, body.selection, placement, JSON.stringify(body));
+      return data(req, reply, selection, placement, JSON.stringify(body));
     },
   );
 }

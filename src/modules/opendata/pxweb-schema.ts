@@ -9,11 +9,18 @@ const lang = z.enum(['sv', 'en']).default('sv');
 
 export const langQuery = z.object({ lang });
 
+/** A boolean as PxWeb's ASP.NET server reads one: true or false in any case, spaces trimmed. */
+const aspNetBoolean = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .pipe(z.enum(['true', 'false'], { error: 'true or false (any case)' }))
+  .transform((s) => s === 'true');
+
 export const tablesQuery = z.object({
   lang,
   query: z.string().trim().max(200).optional(),
   pastDays: z.coerce.number().int().min(1).max(100_000).optional(),
-  includeDiscontinued: z.enum(['true', 'false']).optional(),
+  includeDiscontinued: aspNetBoolean.optional(),
   pageNumber: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(1000).default(20),
 });
@@ -50,17 +57,12 @@ export const selectionBody = z
   .object({
     selection: z
       .array(
-        z
-          .object({
-            variableCode: z.string().min(1).max(100),
-            valueCodes: z.array(z.string().max(200)).min(1).max(5000),
-            codelist: z.string().nullish(),
-            codeList: z.string().nullish(),
-          })
-          .refine((s) => !s.codelist && !s.codeList, {
-            message: 'code lists are not offered by these tables',
-            params: { rule: 'no_codelists' },
-          }),
+        z.object({
+          variableCode: z.string().min(1).max(100),
+          valueCodes: z.array(z.string().max(200)).min(1).max(5000),
+          codelist: z.string().max(100).nullish(),
+          codeList: z.string().max(100).nullish(),
+        }),
       )
       .max(10),
     placement: z
@@ -79,6 +81,7 @@ export function splitQuery(query: unknown): {
 } {
   const named: Record<string, string> = {};
   const selections: VariableSelection[] = [];
+  const codelists = new Map<string, string>();
   const canonical = new Map(
     [
       'lang',
@@ -100,14 +103,28 @@ export function splitQuery(query: unknown): {
       selections.push({ variableCode: m[1] ?? '', valueCodes: splitValueList(value) });
       continue;
     }
-    if (/^codelist\[/i.test(key)) {
-      throw new ValidationError(
-        [{ field: key, rule: 'no_codelists', message: 'code lists are not offered by these tables' }],
-        'query',
-      );
+    const codelist = /^codelist\[(.+)\]$/i.exec(key);
+    if (codelist) {
+      codelists.set((codelist[1] ?? '').toLowerCase(), value);
+      continue;
     }
     const name = canonical.get(key.toLowerCase());
     if (name) named[name] = value;
+  }
+  for (const [variable, codelist] of codelists) {
+    const sel = selections.find((x) => x.variableCode.toLowerCase() === variable);
+    if (!sel)
+      throw new ValidationError(
+        [
+          {
+            field: `codelist[${variable}]`,
+            rule: 'no_selection',
+            message: 'a code list needs valuecodes of the same variable',
+          },
+        ],
+        'query',
+      );
+    sel.codelist = codelist;
   }
   return { named, selections };
 }

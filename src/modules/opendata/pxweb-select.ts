@@ -9,7 +9,7 @@ import { cellCount, type Cube, type CubeCell, type CubeDimension } from '../../d
 import { resolveSelection } from '../../domain/opendata/selection.js';
 import type { LoadedTable } from './cache.js';
 import { ApiProblem } from './http.js';
-import { DIM, type PxTable } from './pxweb-model.js';
+import { DIM, type CodeList, type PxTable } from './pxweb-model.js';
 
 /**
  * From a PxWeb selection to a cube over the cached published tables. A variable left out is
@@ -19,6 +19,8 @@ import { DIM, type PxTable } from './pxweb-model.js';
 export interface VariableSelection {
   variableCode: string;
   valueCodes: string[];
+  /** A code list of the variable: the values are chosen among its codes. */
+  codelist?: string;
 }
 
 export function badRequest(title: string, detail: string): ApiProblem {
@@ -39,14 +41,25 @@ export interface Selected {
   fixed: Record<string, string>;
 }
 
-export function select(t: PxTable, given: readonly VariableSelection[] | null, maxCells: number): Selected {
+export function select(
+  t: PxTable,
+  given: readonly VariableSelection[] | null,
+  maxCells: number,
+  lists: readonly CodeList[] = [],
+): Selected {
   const selections = given && given.length ? given : defaultSelection(t);
   const byId = new Map(t.dimensions.map((d) => [d.id.toLowerCase(), d]));
   const chosen = new Map<string, string[]>();
   for (const s of selections) {
     const d = byId.get(s.variableCode.toLowerCase());
     if (!d) throw badRequest('Non-existent variable', `${t.def.id} has no variable "${s.variableCode}"`);
-    const r = resolveSelection(d.codes, s.valueCodes, { time: d.id === DIM.time });
+    let codes = d.codes;
+    if (s.codelist) {
+      const list = lists.find((c) => c.id.toLowerCase() === s.codelist?.toLowerCase() && c.variable === d.id);
+      if (!list) throw badRequest('Non-existent codelist', `${d.id} has no code list "${s.codelist}"`);
+      codes = list.values.map((v) => v.code);
+    }
+    const r = resolveSelection(codes, s.valueCodes, { time: d.id === DIM.time });
     if (!r.ok) throw badRequest('Non-existent value', `${d.id}: ${r.message}`);
     if (r.codes.length === 0)
       throw badRequest('No values selected', `${d.id}: the selection matches no value`);

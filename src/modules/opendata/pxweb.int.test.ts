@@ -8,6 +8,8 @@ import { testConfig } from '../../../test/support/db.js';
 import { percent } from '../../domain/opendata/codes.js';
 import { sendProblem, toProblem } from '../../server/problem.js';
 import { readFixture } from '../../../test/support/fixtures.js';
+import { keysInText } from '../../../test/support/json-order.js';
+import { assertDefaultCellStyle } from '../../../test/support/xlsx-styles.js';
 import { createOpendataRoutes } from './routes.js';
 import {
   addPrivateIndicator,
@@ -123,6 +125,146 @@ describe('PxWeb API v2-compatible API', () => {
     );
   });
 
+  it('writes every JSON-stat category object in table order, on the raw response text', async () => {
+    const urls = [
+      `${BASE}/tables/K10001/metadata`,
+      `${BASE}/tables/K10001/metadata?lang=en`,
+      `${BASE}/tables/K10001/data?valuecodes[Region]=*&valuecodes[Kon]=*&valuecodes[ContentsCode]=*&valuecodes[Tid]=*`,
+      `${BASE}/tables/K10001/data?valuecodes[Region]=TOP(2)&valuecodes[Kon]=*&valuecodes[ContentsCode]=rate&valuecodes[Tid]=2024`,
+    ];
+    for (const url of urls) {
+      const text = (await get(url)).body;
+      const parsed = JSON.parse(text) as { id: string[]; dimension: Record<string, { category: Json }> };
+      assert.deepEqual(keysInText(text, ['dimension']), parsed.id, `${url}: dimensions in id order`);
+      for (const dim of parsed.id) {
+        const category = parsed.dimension[dim]?.category ?? {};
+        const written = keysInText(text, ['dimension', dim, 'category', 'index']);
+        const index = category['index'] as Record<string, number>;
+        // The order a client reading keys in order sees is the table order: 0, 1, 2, ...
+        assert.deepEqual(
+          written.map((c) => index[c]),
+          written.map((_, i) => i),
+          `${url}: ${dim} index`,
+        );
+        for (const key of Object.keys(category).filter((k) => k !== 'index'))
+          assert.deepEqual(
+            keysInText(text, ['dimension', dim, 'category', key]),
+            written,
+            `${url}: ${dim} ${key}`,
+          );
+      }
+      const regions = keysInText(text, ['dimension', 'Region', 'category', 'label']);
+      assert.deepEqual(regions.slice(0, 2), ['00', '01'], url);
+      assert.deepEqual(keysInText(text, ['dimension', 'Kon', 'category', 'label']), ['1+2', '1', '2'], url);
+    }
+    const top = (await get(urls[3] ?? '')).body;
+    assert.deepEqual(keysInText(top, ['dimension', 'Region', 'category', 'index']), ['00', '01'], 'TOP(2)');
+    const meta = (await get(urls[0] ?? '')).body;
+    assert.deepEqual(keysInText(meta, ['dimension', 'Region', 'category', 'index']).slice(0, 4), [
+      '00',
+      '01',
+      '0114',
+      '0115',
+    ]);
+  });
+
+  it('writes notes as SCB does (extension.note with mandatory) and links its code lists', async () => {
+    const fixture = readFixture<{ extension: { note: Json[] } }>(
+      'pxweb/pxapi2_example_dataset_meta_TAB638.json',
+    );
+    const text = (await get(`${BASE}/tables/K10001/metadata`)).body;
+    const meta = JSON.parse(text) as {
+      note?: unknown;
+      extension: { note: Json[] };
+      dimension: Record<string, { extension: Json }>;
+    };
+    assert.equal(meta.note, undefined, 'no top-level note: SCB writes notes in extension.note');
+    const shape = (n: Json) => Object.keys(n).sort().join();
+    assert.deepEqual(
+      [...new Set(meta.extension.note.map(shape))],
+      [...new Set(fixture.extension.note.map(shape))],
+    );
+    assert.ok(
+      meta.extension.note.every((n) => typeof n['mandatory'] === 'boolean' && typeof n['text'] === 'string'),
+    );
+    assert.ok(
+      meta.extension.note.some((n) => n['mandatory'] === true && String(n['text']).startsWith('"..":')),
+    );
+    assert.deepEqual(keysInText(text, ['dimension', 'ContentsCode', 'extension', 'valueNote']), [
+      'rate',
+      'numerator',
+      'denominator',
+    ]);
+    const lists = meta.dimension['Region']?.extension['codeLists'] as Array<{ id: string; links: Json[] }>;
+    assert.deepEqual(
+      lists.map((l) => l.id),
+      ['vs_RegionRiketLan', 'vs_RegionKommun'],
+    );
+    for (const l of lists) {
+      const href = String(l.links[0]?.['href']);
+      assert.equal(l.links[0]?.['rel'], 'metadata');
+      assert.ok(href.startsWith('http://') && href.includes(`${BASE}/codelists/${l.id}`), href);
+    }
+  });
+
+  it('serves /codelists/{id}, 404 for an unknown one, and selects with a code list', async () => {
+    const counties = (await get(`${BASE}/codelists/vs_RegionRiketLan`)).json<{
+      id: string;
+      type: string;
+      language: string;
+      values: Array<{ code: string; label: string; valueMap: string[] }>;
+    }>();
+    assert.deepEqual(
+      [counties.id, counties.type, counties.language],
+      ['vs_RegionRiketLan', 'Valueset', 'sv'],
+    );
+    assert.deepEqual(counties.values.slice(0, 2), [
+      { code: '00', label: 'Riket', valueMap: ['00'] },
+      { code: '01', label: 'Stockholms län', valueMap: ['01'] },
+    ]);
+    assert.equal(counties.values.length, 22);
+    const municipalities = (await get(`${BASE}/codelists/vs_regionkommun?lang=en`)).json<{
+      values: Json[];
+    }>();
+    assert.equal(municipalities.values.length, 290);
+    for (const [url, status] of [
+      [`${BASE}/codelists/vs_Nope`, 404],
+      [`${BASE}/codelists/vs_RegionKommun?lang=fi`, 400],
+      [
+        `${BASE}/tables/K10001/data?codelist[Region]=vs_Nope&valuecodes[Region]=*&valuecodes[Tid]=2024&valuecodes[ContentsCode]=rate`,
+        400,
+      ],
+      [
+        `${BASE}/tables/K10001/data?codelist[Region]=vs_RegionKommun&valuecodes[Tid]=2024&valuecodes[ContentsCode]=rate`,
+        400,
+      ],
+    ] as const) {
+      const res = await h.app.inject(url);
+      assert.equal(res.statusCode, status, `${url}: ${res.body}`);
+      assert.match(String(res.headers['content-type']), /application\/problem\+json/, url);
+    }
+    const byGet = JSONstat(
+      (
+        await get(
+          `${BASE}/tables/K10001/data?codelist[Region]=vs_RegionRiketLan&valuecodes[Region]=*&valuecodes[Tid]=2024&valuecodes[ContentsCode]=rate`,
+        )
+      ).json(),
+    );
+    assert.deepEqual(
+      byGet.Dimension('Region')?.id,
+      counties.values.map((v) => v.code),
+    );
+    const byPost = await post(`${BASE}/tables/K10001/data`, {
+      selection: [
+        { variableCode: 'Region', codelist: 'vs_RegionKommun', valueCodes: ['TOP(2)'] },
+        { variableCode: 'Tid', valueCodes: ['2024'] },
+        { variableCode: 'ContentsCode', valueCodes: ['rate'] },
+      ],
+    });
+    assert.equal(byPost.statusCode, 200, byPost.body);
+    assert.deepEqual(JSONstat(byPost.json()).Dimension('Region')?.id, ['0114', '0115']);
+  });
+
   it('answers data as JSON-stat with every value and status of the engine', async () => {
     const res = await get(
       `${BASE}/tables/K10001/data?valuecodes[Region]=*&valuecodes[Kon]=*&valuecodes[ContentsCode]=*&valuecodes[Tid]=*`,
@@ -198,6 +340,34 @@ describe('PxWeb API v2-compatible API', () => {
     );
   });
 
+  it("reads booleans as PxWeb's ASP.NET server does: true/false in any case", async () => {
+    const cases: Array<[string, number]> = [
+      ['True', 200],
+      ['False', 200],
+      ['TRUE', 200],
+      ['false', 200],
+      ['true', 200],
+      ['%20False%20', 200],
+      ['yes', 400],
+      ['1', 400],
+      ['0', 400],
+      ['', 400],
+      ['Falsey', 400],
+    ];
+    for (const [value, status] of cases) {
+      const res = await h.app.inject(`${BASE}/tables?includeDiscontinued=${value}&pageSize=1`);
+      assert.equal(res.statusCode, status, `includeDiscontinued=${value}: ${res.body.slice(0, 200)}`);
+      if (status === 400) {
+        const problem = res.json<{ errors: Array<{ field: string }> }>();
+        assert.deepEqual(
+          problem.errors.map((e) => e.field),
+          ['includeDiscontinued'],
+          value,
+        );
+      }
+    }
+  });
+
   it('refuses bad selections with problem+json', async () => {
     const cases: Array<[string, number]> = [
       [`${BASE}/tables/K10001/data?valuecodes[Tid]=1999&valuecodes[ContentsCode]=rate`, 400],
@@ -244,6 +414,7 @@ describe('PxWeb API v2-compatible API', () => {
       `${BASE}/tables/K10001/data?${query.replaceAll('+', '%2B')}&outputFormat=xlsx`,
     );
     assert.equal(xlsx.statusCode, 200);
+    await assertDefaultCellStyle(xlsx.rawPayload);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];

@@ -74,13 +74,24 @@ export async function publications(q: Queryable, release: ReleaseInfo | null): P
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-/** One released table of one release. */
+export interface WithdrawnCell {
+  level: Level;
+  code: string;
+  sex: Sex;
+  withdrawnAt: Date;
+}
+
+/**
+ * One released table of one release, with the tombstones of values an earlier release had and
+ * this one has not: each withdrawn at the first release without it after its last appearance.
+ * Derived from the releases themselves, so a withdrawal becomes public only with a release.
+ */
 export async function publishedTable(
   q: Queryable,
   release: ReleaseInfo,
   indicatorId: string,
   period: string,
-): Promise<{ publishedAt: Date; cells: PublishedCell[] } | null> {
+): Promise<{ publishedAt: Date; cells: PublishedCell[]; withdrawn: WithdrawnCell[] } | null> {
   const { rows } = await q.query<Raw>(
     `SELECT v.level, v.code, v.sex, v.numerator, v.denominator, v.rate, v.ci_lower, v.ci_upper, v.status
        FROM released_table t
@@ -89,6 +100,18 @@ export async function publishedTable(
     [release.id, indicatorId, period],
   );
   if (rows.length === 0) return null;
+  const gone = await q.query<Raw>(
+    `SELECT w.level, w.code, w.sex, min(r.made_at) AS withdrawn_at
+       FROM (SELECT level, code, sex, max(release_id) AS last_id FROM released_value
+              WHERE indicator_id = $2 AND period = $3 AND release_id < $1
+              GROUP BY level, code, sex) w
+       JOIN indicator_release r ON r.id > w.last_id AND r.id <= $1
+      WHERE NOT EXISTS (SELECT 1 FROM released_value c
+                         WHERE c.release_id = $1 AND c.indicator_id = $2 AND c.period = $3
+                           AND c.level = w.level AND c.code = w.code AND c.sex = w.sex)
+      GROUP BY w.level, w.code, w.sex`,
+    [release.id, indicatorId, period],
+  );
   return {
     publishedAt: release.madeAt,
     cells: rows
@@ -104,24 +127,34 @@ export async function publishedTable(
         ciUpper: num(r['ci_upper']),
         status: r['status'] as PublishedStatus,
       })),
+    withdrawn: gone.rows.map((r) => ({
+      level: r['level'] as Level,
+      code: r['code'] as string,
+      sex: r['sex'] as Sex,
+      withdrawnAt: r['withdrawn_at'] as Date,
+    })),
   };
 }
 
 export interface GroupRow {
   id: string;
   title: string;
-  kind: 'skr' | 'similar';
+  kind: 'skr' | 'similar' | 'other';
+  /** Municipality codes. */
   members: string[];
+  /** County codes of the regions among the members. */
+  regionMembers: string[];
 }
 
-/** SKR's municipality groups and Kolada's similar-municipality groups, with members. */
+/** Every Kolada municipality group (SKR's, similar-municipality and the rest), with members. */
 export async function municipalityGroups(q: Queryable): Promise<GroupRow[]> {
   const { rows } = await q.query<Raw>(
     `SELECT g.id, g.title, g.kind,
             coalesce((SELECT array_agg(m.municipality_code ORDER BY m.municipality_code)
-                        FROM org_municipality_group_member m WHERE m.group_id = g.id), '{}') AS members
+                        FROM org_municipality_group_member m WHERE m.group_id = g.id), '{}') AS members,
+            coalesce((SELECT array_agg(r.region_code ORDER BY r.region_code)
+                        FROM org_municipality_group_region_member r WHERE r.group_id = g.id), '{}') AS regions
        FROM org_municipality_group g
-      WHERE g.kind IN ('skr', 'similar')
       ORDER BY g.id`,
   );
   return rows.map((r) => ({
@@ -129,6 +162,7 @@ export async function municipalityGroups(q: Queryable): Promise<GroupRow[]> {
     title: r['title'] as string,
     kind: r['kind'] as GroupRow['kind'],
     members: r['members'] as string[],
+    regionMembers: r['regions'] as string[],
   }));
 }
 

@@ -53,6 +53,7 @@ describe('org register over HTTP', () => {
       {
         code: '01',
         koladaId: '0001',
+        koladaTitle: 'Region Stockholm',
         name: 'Stockholms län',
         shortName: 'Stockholm',
         municipalityCount: 26,

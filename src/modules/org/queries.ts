@@ -11,7 +11,7 @@ type Raw = Record<string, unknown>;
 
 export async function listRegions(q: Queryable, asOf: string): Promise<Region[]> {
   const { rows } = await q.query<Raw>(
-    `SELECT r.code, r.kolada_id, r.name, r.short_name,
+    `SELECT r.code, r.kolada_id, coalesce(r.kolada_title, r.name) AS kolada_title, r.name, r.short_name,
             (SELECT count(*) FROM org_municipality_region l
               WHERE l.region_code = r.code AND l.valid_from <= $1 AND $1 < l.valid_to) AS municipality_count
        FROM org_region r
@@ -22,6 +22,7 @@ export async function listRegions(q: Queryable, asOf: string): Promise<Region[]>
   return rows.map((r) => ({
     code: r['code'] as string,
     koladaId: r['kolada_id'] as string,
+    koladaTitle: r['kolada_title'] as string,
     name: r['name'] as string,
     shortName: r['short_name'] as string,
     municipalityCount: Number(r['municipality_count']),

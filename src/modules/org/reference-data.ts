@@ -26,6 +26,7 @@ export const REFERENCE_FILES = {
   municipalities: 'scb-regions/municipalities.csv',
   skrGroups: 'kolada/skr_kommungrupper_from_kolada.csv',
   koladaGroups: 'kolada/kolada_v3_municipality_groups.json',
+  koladaMunicipalities: 'kolada/kolada_v3_municipality.json',
 } as const;
 
 const countyRow = z.object({
@@ -55,10 +56,18 @@ const koladaGroups = z.object({
   ),
 });
 
+const koladaMunicipalities = z.object({
+  values: z.array(
+    z.object({ id: z.string().regex(/^[0-9]{4}$/), title: z.string().min(1), type: z.enum(['K', 'L']) }),
+  ),
+});
+
 export interface ReferenceRegion {
   code: string;
   name: string;
   shortName: string;
+  /** Kolada's title ("Region Stockholm"), for the Kolada-compatible API. */
+  koladaTitle: string;
 }
 export interface ReferenceMunicipality {
   code: string;
@@ -73,7 +82,10 @@ export interface ReferenceGroup {
   operatingArea: string | null;
   referenceMunicipalityCode: string | null;
   referenceYear: number | null;
+  /** Municipality codes. */
   members: string[];
+  /** County codes of the regions among Kolada's members ("0001" → "01"). */
+  regionMembers: string[];
 }
 
 export interface ReferenceData {
@@ -112,6 +124,24 @@ function parseCsv<T>(file: string, text: string, schema: z.ZodType<T>): T[] {
   });
 }
 
+function readJson<T>(
+  dir: string,
+  key: keyof typeof REFERENCE_FILES,
+  schema: z.ZodType<T>,
+  hash: ReturnType<typeof createHash>,
+  what: string,
+): T {
+  try {
+    return schema.parse(JSON.parse(readFile(dir, REFERENCE_FILES[key], hash)));
+  } catch (err) {
+    if (err instanceof ReferenceDataError) throw err;
+    throw new ReferenceDataError(
+      path.join(dir, REFERENCE_FILES[key]),
+      `not the expected ${what} (${(err as Error).message.slice(0, 200)})`,
+    );
+  }
+}
+
 export function readReferenceData(dir: string): ReferenceData {
   const hash = createHash('sha256');
   const file = (k: keyof typeof REFERENCE_FILES) => path.join(dir, REFERENCE_FILES[k]);
@@ -123,16 +153,15 @@ export function readReferenceData(dir: string): ReferenceData {
     municipalityRow,
   );
   const skr = parseCsv(file('skrGroups'), readFile(dir, REFERENCE_FILES.skrGroups, hash), skrRow);
-  let kolada: z.infer<typeof koladaGroups>;
-  try {
-    kolada = koladaGroups.parse(JSON.parse(readFile(dir, REFERENCE_FILES.koladaGroups, hash)));
-  } catch (err) {
-    if (err instanceof ReferenceDataError) throw err;
-    throw new ReferenceDataError(
-      file('koladaGroups'),
-      `not the expected Kolada v3 group list (${(err as Error).message.slice(0, 200)})`,
-    );
-  }
+  const kolada = readJson(dir, 'koladaGroups', koladaGroups, hash, 'Kolada v3 group list');
+  const koladaPlaces = readJson(
+    dir,
+    'koladaMunicipalities',
+    koladaMunicipalities,
+    hash,
+    'Kolada v3 municipality list',
+  );
+  const koladaTitle = new Map(koladaPlaces.values.map((p) => [p.id, p.title]));
 
   const regionCodes = new Set(counties.map((c) => c.county_code));
   for (const m of municipalities) {
@@ -159,8 +188,11 @@ export function readReferenceData(dir: string): ReferenceData {
       operatingArea: similar?.operatingArea ?? null,
       referenceMunicipalityCode: similar ? (codeByName.get(similar.municipalityName) ?? null) : null,
       referenceYear: similar?.year ?? null,
-      // Kolada groups may hold non-municipal members (e.g. regions); the register keeps municipalities.
       members: [...new Set(g.members.map((m) => m.member_id))].filter((id) => municipalityCodes.has(id)),
+      // Kolada names regions "00" + county code.
+      regionMembers: [...new Set(g.members.map((m) => m.member_id))]
+        .filter((id) => id.startsWith('00') && regionCodes.has(id.slice(2)))
+        .map((id) => id.slice(2)),
     };
   });
 
@@ -169,6 +201,7 @@ export function readReferenceData(dir: string): ReferenceData {
       code: c.county_code,
       name: c.county_name,
       shortName: c.county_name_short,
+      koladaTitle: koladaTitle.get(`00${c.county_code}`) ?? c.county_name,
     })),
     municipalities: municipalities.map((m) => ({
       code: m.municipality_code,

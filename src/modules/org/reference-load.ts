@@ -15,11 +15,21 @@ export async function loadReferenceData(db: Db, data: ReferenceData): Promise<{ 
 
   await db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO org_region (code, kolada_id, name, short_name)
-       SELECT r.code, '00' || r.code, r.name, r.short_name
-       FROM json_to_recordset($1::json) AS r(code text, name text, short_name text)
-       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, short_name = EXCLUDED.short_name`,
-      [JSON.stringify(data.regions.map((r) => ({ code: r.code, name: r.name, short_name: r.shortName })))],
+      `INSERT INTO org_region (code, kolada_id, name, short_name, kolada_title)
+       SELECT r.code, '00' || r.code, r.name, r.short_name, r.kolada_title
+       FROM json_to_recordset($1::json) AS r(code text, name text, short_name text, kolada_title text)
+       ON CONFLICT (code) DO UPDATE
+         SET name = EXCLUDED.name, short_name = EXCLUDED.short_name, kolada_title = EXCLUDED.kolada_title`,
+      [
+        JSON.stringify(
+          data.regions.map((r) => ({
+            code: r.code,
+            name: r.name,
+            short_name: r.shortName,
+            kolada_title: r.koladaTitle,
+          })),
+        ),
+      ],
     );
     const municipalities = JSON.stringify(
       data.municipalities.map((m) => ({ code: m.code, name: m.name, region_code: m.regionCode })),
@@ -64,6 +74,15 @@ export async function loadReferenceData(db: Db, data: ReferenceData): Promise<{ 
       [
         JSON.stringify(
           data.groups.flatMap((g) => g.members.map((code) => ({ group_id: g.id, municipality_code: code }))),
+        ),
+      ],
+    );
+    await tx.query(
+      `INSERT INTO org_municipality_group_region_member (group_id, region_code)
+       SELECT m.group_id, m.region_code FROM json_to_recordset($1::json) AS m(group_id text, region_code text)`,
+      [
+        JSON.stringify(
+          data.groups.flatMap((g) => g.regionMembers.map((code) => ({ group_id: g.id, region_code: code }))),
         ),
       ],
     );

@@ -43,15 +43,32 @@ export function readEnableWhen(
   return { all: leaves };
 }
 
+function findItem(
+  items: readonly QuestionnaireItem[] | undefined,
+  linkId: string,
+): QuestionnaireItem | undefined {
+  for (const i of items ?? []) {
+    if (i.linkId === linkId) return i;
+    const found = findItem(i.item, linkId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function readLeaf(ctx: ImportContext, ew: EnableWhen, linkId: string, path: string): LeafCondition | null {
   const op = OPERATORS[ew.operator];
-  const value =
+  const answer =
     ew.answerCoding?.code ??
     ew.answerBoolean ??
     ew.answerInteger ??
     ew.answerDecimal ??
     ew.answerDate ??
     ew.answerString;
+  // A choice question's options become codes (valueInteger 1 → "1", valueDate and valueString as
+  // they are, valueCoding → its code), so its enableWhen compares with the same code.
+  const target = findItem(ctx.q.item, ew.question);
+  const choice = target?.type === 'choice' || target?.type === 'open-choice';
+  const value = choice && typeof answer === 'number' ? String(answer) : answer;
   if (value === undefined) {
     ctx.issue(
       linkId,

@@ -88,6 +88,7 @@ function readItem(ctx: ImportContext, qi: QuestionnaireItem, path: string): Item
   for (const ext of qi.extension ?? []) if (!ITEM_EXTENSIONS.has(ext.url)) ctx.ignore(ext.url, qi.linkId);
   if (qi.text === undefined && qi.type !== 'group')
     ctx.warn(qi.linkId, 'the item has no text; its linkId is shown instead');
+  warnDropped(ctx, qi);
 
   const help = helpItems[0];
   const base = {
@@ -174,6 +175,24 @@ function readItem(ctx: ImportContext, qi: QuestionnaireItem, path: string): Item
     default:
       return fail('unsupported_type', `item type "${qi.type}" is not supported`);
   }
+}
+
+/**
+ * What the form model cannot hold is reported, never dropped silently: readOnly (our items are
+ * all answerable), repeats on anything but a choice (one answer per item), and initial values
+ * (initial[x] and answerOption.initialSelected: forms start empty).
+ */
+function warnDropped(ctx: ImportContext, qi: QuestionnaireItem): void {
+  if (qi.readOnly) ctx.warn(qi.linkId, 'readOnly is not kept: the item can be answered');
+  if (qi.repeats && qi.type !== 'choice')
+    ctx.warn(qi.linkId, `repeats is not kept: a ${qi.type} item takes one answer`);
+  if (qi.initial?.length)
+    ctx.warn(
+      qi.linkId,
+      `initial ${qi.initial.length === 1 ? 'value is' : 'values are'} not kept: the item starts empty`,
+    );
+  if (qi.answerOption?.some((o) => o.initialSelected))
+    ctx.warn(qi.linkId, 'initialSelected is not kept: no option is selected at the start');
 }
 
 function isHelp(item: QuestionnaireItem): boolean {

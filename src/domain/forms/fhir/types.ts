@@ -84,6 +84,8 @@ export interface QuestionnaireItem {
   repeats?: boolean;
   readOnly?: boolean;
   maxLength?: number;
+  /** initial[x]: default answers (read only to report them, see the import's warnings). */
+  initial?: unknown[];
   answerValueSet?: string;
   answerOption?: AnswerOption[];
   item?: QuestionnaireItem[];

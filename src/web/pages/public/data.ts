@@ -72,9 +72,19 @@ export function kpis(): Promise<KoladaKpi[]> {
   return once('kpis', () => koladaAll<KoladaKpi>('kpi'));
 }
 
-/** The nation, regions (type L, "00" + county) and municipalities (type K). */
+/**
+ * The nation, regions (type L, "00" + county) and municipalities (type K). The Kolada API names
+ * regions as Kolada does ("Region Stockholm"); our pages use the county names ("Stockholms län").
+ */
 export function places(): Promise<KoladaPlace[]> {
-  return once('places', () => koladaAll<KoladaPlace>('municipality'));
+  return once('places', async () => {
+    const [list, { regions }] = await Promise.all([
+      koladaAll<KoladaPlace>('municipality'),
+      apiGet<{ regions: Array<{ koladaId: string; name: string }> }>('/api/v1/org/regions'),
+    ]);
+    const county = new Map(regions.map((r) => [r.koladaId, r.name]));
+    return list.map((p) => ({ ...p, title: county.get(p.id) ?? p.title }));
+  });
 }
 
 export function yearData(kpi: string, year: number): Promise<KoladaItem[]> {
