@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -8,6 +9,29 @@ import { z } from 'zod';
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'], { error: 'must be one of 0, 1, true, false, yes, no' })
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** One IPv4/IPv6 address or CIDR block, e.g. 10.0.0.0/8 or ::1. */
+function isAddressOrCidr(v: string): boolean {
+  const [addr, bits, ...rest] = v.split('/');
+  if (rest.length > 0 || addr === undefined) return false;
+  const family = isIP(addr);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const addressList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== ''),
+  )
+  .refine((list) => list.every(isAddressOrCidr), {
+    error: 'must be a comma-separated list of IP addresses or CIDR blocks (e.g. 10.0.0.0/8,::1)',
+  });
 
 const configSchema = z.object({
   PORT: z.coerce
@@ -55,6 +79,7 @@ const configSchema = z.object({
     .min(1, 'must be between 1 and 24')
     .max(24, 'must be between 1 and 24')
     .default(3),
+  TRUSTED_PROXIES: addressList.optional(),
   OIDC_ISSUER: z.url({ error: 'must be an http(s) URL' }).optional(),
   OIDC_CLIENT_ID: z.string().min(1, 'must not be empty').optional(),
   OIDC_CLIENT_SECRET: z.string().min(1, 'must not be empty').optional(),
@@ -88,6 +113,11 @@ export interface Config {
   pseudonymKey: string | undefined;
   /** How long a break-the-glass grant to a person outside one's scope lasts. */
   breakGlassHours: number;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks); the client
+   * address is then the first one not in this list. Empty: the peer address is the client's.
+   */
+  trustedProxies: string[];
 }
 
 export interface OidcConfig {
@@ -153,5 +183,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         : undefined,
     pseudonymKey: c.PSEUDONYM_KEY,
     breakGlassHours: c.BREAK_GLASS_HOURS,
+    trustedProxies: c.TRUSTED_PROXIES ?? [],
   };
 }

@@ -35,6 +35,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
     },
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 1024 * 1024,
+    // req.ip is the client behind the configured reverse proxies (TRUSTED_PROXIES), else the peer.
+    ...(deps.config.trustedProxies.length > 0 ? { trustProxy: deps.config.trustedProxies } : {}),
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   });

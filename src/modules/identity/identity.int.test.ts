@@ -114,16 +114,16 @@ describe('identity over HTTP', () => {
     assert.equal(wrong.cookies.length, 0);
   });
 
-  it('locks an account after five failures in 15 minutes, even for the right password, then lets it in again', async () => {
+  it('slows an address after five failures at one account, even for the right password, then lets it in again', async () => {
     await createAccount('bertil.throttle');
     for (let i = 0; i < 5; i++) {
-      assert.equal((await login('bertil.throttle', `wrong-${i}`, { ip: `198.51.100.${i}` })).statusCode, 401);
+      assert.equal((await login('bertil.throttle', `wrong-${i}`, { ip: '198.51.100.99' })).statusCode, 401);
     }
     const locked = await login('bertil.throttle', PASSWORD, { ip: '198.51.100.99' });
     assert.equal(locked.statusCode, 429);
     assert.match(locked.json<ProblemBody>().detail ?? '', /För många misslyckade inloggningsförsök/);
     const retryAfter = Number(locked.headers['retry-after']);
-    assert.ok(retryAfter > 0 && retryAfter <= 15 * 60, `retry-after ${retryAfter}`);
+    assert.equal(retryAfter, 30);
     // The refused attempt is in the audit log, with the address it came from.
     const { rows } = await h.t.db.query<{ outcome: string; client_address: string; reason: string }>(
       `SELECT outcome, client_address, details->>'reason' AS reason FROM audit_log
