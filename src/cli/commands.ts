@@ -2,7 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
-import { auditVerifyCommand } from '../modules/audit/cli.js';
+import { auditCheckpointCommand, auditVerifyCommand } from '../modules/audit/cli.js';
 import { demoCommand } from '../modules/demo/cli.js';
 import { importCommand } from '../modules/imports/cli.js';
 import { rebuildIndicatorsCommand } from '../modules/indicators/cli.js';
@@ -36,6 +36,7 @@ export const commands: CliCommand[] = [
     },
   },
   auditVerifyCommand,
+  auditCheckpointCommand,
   rebuildIndicatorsCommand,
   demoCommand,
   importCommand,

@@ -80,6 +80,14 @@ const configSchema = z.object({
     .max(24, 'must be between 1 and 24')
     .default(3),
   TRUSTED_PROXIES: addressList.optional(),
+  AUDIT_CHECKPOINT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1, 'must not be empty').optional(),
+  AUDIT_CHECKPOINT_SECONDS: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 86400')
+    .max(86400, 'must be between 1 and 86400')
+    .default(60),
   OIDC_ISSUER: z.url({ error: 'must be an http(s) URL' }).optional(),
   OIDC_CLIENT_ID: z.string().min(1, 'must not be empty').optional(),
   OIDC_CLIENT_SECRET: z.string().min(1, 'must not be empty').optional(),
@@ -118,6 +126,16 @@ export interface Config {
    * address is then the first one not in this list. Empty: the peer address is the client's.
    */
   trustedProxies: string[];
+  /**
+   * HMAC key of the audit chain's signed checkpoints, kept outside the database
+   * (src/modules/audit/README.md). Embedded mode without it uses DATA_DIR/audit-checkpoint.key;
+   * server mode without it writes no checkpoints.
+   */
+  auditCheckpointKey: string | undefined;
+  /** Where checkpoints are appended besides the log and the database; undefined: nowhere else. */
+  auditCheckpointFile: string | undefined;
+  /** How often the server signs the chain head when it has moved. */
+  auditCheckpointSeconds: number;
 }
 
 export interface OidcConfig {
@@ -184,5 +202,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     pseudonymKey: c.PSEUDONYM_KEY,
     breakGlassHours: c.BREAK_GLASS_HOURS,
     trustedProxies: c.TRUSTED_PROXIES ?? [],
+    auditCheckpointKey: c.AUDIT_CHECKPOINT_KEY,
+    auditCheckpointFile: c.AUDIT_CHECKPOINT_FILE ? path.resolve(cwd, c.AUDIT_CHECKPOINT_FILE) : undefined,
+    auditCheckpointSeconds: c.AUDIT_CHECKPOINT_SECONDS,
   };
 }

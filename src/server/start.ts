@@ -4,6 +4,7 @@ import { prepareDatabase } from '../runtime/prepare.js';
 import { buildApp, type Readiness } from './app.js';
 import { createLogger } from './logger.js';
 import { startPublisher, type Publisher } from '../modules/indicators/publisher.js';
+import { loadCheckpointAnchor, startCheckpointer, type Checkpointer } from '../modules/audit/checkpoint.js';
 
 /**
  * Starts the server: listen first (healthz answers 503 while starting), prepare the database,
@@ -17,13 +18,15 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const app = await buildApp({ db: database.db, config }, { logger: log, readiness });
 
   // Background work started once the database is ready; stopped before it closes.
-  const background: { publisher?: Publisher } = {};
+  const background: { publisher?: Publisher; checkpointer?: Checkpointer } = {};
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       log.info('shutting down: finishing in-flight requests');
       await app.close();
       await background.publisher?.stop();
+      // The last checkpoint signs everything appended before the stop.
+      await background.checkpointer?.stop();
       await database.shutdown();
       log.info('stopped');
     })();
@@ -43,12 +46,16 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
 
   try {
     await app.listen({ port: config.port, host: config.host });
-    await prepareDatabase(database.db, config, log, { demoNation: true });
+    await prepareDatabase(database.db, config, log, { demoNation: true, disableDemoAccounts: true });
   } catch (err) {
     await close();
     throw err;
   }
   background.publisher = startPublisher(database.db, { threshold: config.disclosureThreshold }, log);
+  const anchor = loadCheckpointAnchor(config);
+  if (anchor)
+    background.checkpointer = startCheckpointer(database.db, anchor, config.auditCheckpointSeconds, log);
+  else log.warn('AUDIT_CHECKPOINT_KEY is not set: the audit chain is not anchored outside the database');
   readiness.ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
