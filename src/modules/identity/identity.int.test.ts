@@ -267,6 +267,31 @@ describe('identity over HTTP', () => {
     assert.equal(short.json<ProblemBody>().errors?.[0]?.field, 'password');
   });
 
+  it('refuses passwords NIST SP 800-63B calls weak, naming the rule, and creates nothing', async () => {
+    const weak: Array<[string, string]> = [
+      [' '.repeat(12), 'repetitive'],
+      ['aaaaaaaaaaaa', 'repetitive'],
+      ['password1234', 'blocklisted'],
+      ['😀😀😀😀😀😀', 'too_short'],
+      ['Sommar2026!!', 'blocklisted'],
+    ];
+    for (const [i, [password, rule]] of weak.entries()) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/admin/accounts',
+        headers: asUser(await administrator()),
+        payload: { username: `svag.${i}`, displayName: 'Svag', password },
+      });
+      assert.equal(res.statusCode, 422, `${JSON.stringify(password)}: ${res.body}`);
+      assert.deepEqual(
+        res.json<ProblemBody>().errors?.map((e) => [e.field, e.rule]),
+        [['password', rule]],
+      );
+    }
+    const { rows } = await h.t.db.query(`SELECT 1 FROM identity_account WHERE username LIKE 'svag.%'`);
+    assert.equal(rows.length, 0);
+  });
+
   it('leaves expired role assignments out of the principal', async () => {
     const id = await createAccount('david.byter', 'caseworker', { kind: 'municipality', code: '0180' });
     const expired = await h.app.inject({
