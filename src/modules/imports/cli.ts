@@ -18,7 +18,7 @@ import { DEFAULT_SOURCE, SOURCE_PATTERN } from './schema.js';
 const nf = new Intl.NumberFormat('sv-SE');
 const USAGE =
   'Användning / usage: kunskapsnav import --register senior-alert|palliative|followup FILE ' +
-  '[--dry-run] [--source SYSTEM] [--as USERNAME] [--json]\n';
+  '[--dry-run] [--source SYSTEM] [--as USERNAME] [--charset windows-1252] [--json]\n';
 
 function summary(r: ImportReport): string {
   const lines: string[] = [];
@@ -59,6 +59,7 @@ export const importCommand: CliCommand = {
     source: { type: 'string' },
     as: { type: 'string' },
     json: { type: 'boolean' },
+    charset: { type: 'string' },
   },
   async run({ db, config, values, positionals, out }) {
     const usage = (why: string) => {
@@ -94,6 +95,7 @@ export const importCommand: CliCommand = {
         sourceSystem: source,
         fileName: file.split(/[\\/]/).pop() ?? file,
         format: formatOfFile(file, head),
+        charset: typeof values['charset'] === 'string' ? values['charset'].toLowerCase() : undefined,
         dryRun: values['dry-run'] === true,
         bytesTotal: stat.size,
       },
