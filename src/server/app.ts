@@ -43,6 +43,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // The internal API answers per session, often with personal data (persons, entries, the audit
+    // log): no browser or proxy may keep a copy. Public data lives under /api/kolada, /api/pxweb
+    // and /api/public, which set their own caching.
+    if (req.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   await app.register(helmet, {
