@@ -167,3 +167,36 @@ describe('import readers against hostile and unlucky files (issue #18, items 3 a
     });
   });
 });
+
+describe('XLSX that would unpack to too much (issue #18, item 6)', () => {
+  /** Sets the declared uncompressed size of one entry in the zip's central directory. */
+  function declare(zip: Buffer, name: string, size: number): Buffer {
+    const out = Buffer.from(zip);
+    for (let i = out.length - 22; i >= 0; i--) {
+      if (out.readUInt32LE(i) !== 0x02014b50) continue;
+      const nameLength = out.readUInt16LE(i + 28);
+      if (out.toString('utf8', i + 46, i + 46 + nameLength) === name) {
+        out.writeUInt32LE(size, i + 24);
+        return out;
+      }
+    }
+    throw new Error(`${name} is not in the zip`);
+  }
+
+  it('refuses shared strings that unpack to 320 MB before inflating any, and still reads a normal workbook', async () => {
+    const workbook = await xlsxFile(threeRows('E000001'));
+    assert.equal(texts((await read('xlsx', workbook, 4096)).items).length, 3);
+    const bomb = declare(workbook, 'xl/sharedStrings.xml', 320 * 1024 * 1024);
+    await assert.rejects(read('xlsx', bomb, 4096), (err: unknown) => {
+      assert.ok(err instanceof FileFormatError);
+      assert.equal(err.rule, 'xlsx_too_large');
+      assert.match(err.message, /sharedStrings\.xml would be 320 MiB \(at most 64 MiB of shared text/);
+      return true;
+    });
+    const zip64 = declare(workbook, 'xl/worksheets/sheet1.xml', 0xffffffff);
+    await assert.rejects(
+      read('xlsx', zip64, 4096),
+      (err: unknown) => err instanceof FileFormatError && err.rule === 'xlsx_too_large',
+    );
+  });
+});
