@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
-import { auditVerifyCommand } from '../modules/audit/cli.js';
+import { auditCheckpointCommand, auditVerifyCommand } from '../modules/audit/cli.js';
 import { demoCommand } from '../modules/demo/cli.js';
 import { importCommand } from '../modules/imports/cli.js';
 import { rebuildIndicatorsCommand, releaseCommand } from '../modules/indicators/cli.js';
@@ -19,7 +19,8 @@ export interface CliContext {
 export type CliOption = { description: string } & (
   | { type: 'boolean'; default?: boolean }
   /** value: the value's name in the help, e.g. N or DATE (default VALUE). */
-  | { type: 'string'; default?: string; value?: string }
+  /** multiple: the option may be given more than once (an array of values). */
+  | { type: 'string'; default?: string; value?: string; multiple?: boolean }
 );
 
 export interface CliCommand {
@@ -44,6 +45,7 @@ export const commands: CliCommand[] = [
     },
   },
   auditVerifyCommand,
+  auditCheckpointCommand,
   rebuildIndicatorsCommand,
   releaseCommand,
   demoCommand,

@@ -38,7 +38,11 @@ export function parseArgsOptions(command: CliCommand): NonNullable<ParseArgsConf
   return Object.fromEntries(
     Object.entries(command.options ?? {}).map(([name, o]) => [
       name,
-      o.default === undefined ? { type: o.type } : { type: o.type, default: o.default },
+      {
+        type: o.type,
+        ...(o.default === undefined ? {} : { default: o.default }),
+        ...('multiple' in o && o.multiple ? { multiple: true } : {}),
+      },
     ]),
   );
 }

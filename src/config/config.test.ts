@@ -40,6 +40,15 @@ describe('configuration', () => {
     assert.equal(loadConfig({ PSEUDONYM_KEY: 'k'.repeat(32) }, '/').pseudonymKey, 'k'.repeat(32));
   });
 
+  it('trusts no proxy unless TRUSTED_PROXIES lists addresses or CIDR blocks', () => {
+    assert.deepEqual(loadConfig({}, '/').trustedProxies, []);
+    assert.deepEqual(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, ::1,192.0.2.1' }, '/').trustedProxies, [
+      '10.0.0.0/8',
+      '::1',
+      '192.0.2.1',
+    ]);
+  });
+
   it('treats empty variables as unset', () => {
     assert.equal(loadConfig({ PORT: '', DATABASE_URL: '' }, '/').port, 3000);
   });
@@ -72,6 +81,12 @@ describe('configuration', () => {
     ['BREAK_GLASS_HOURS', { BREAK_GLASS_HOURS: '0' }, /BREAK_GLASS_HOURS must be between 1 and 24/],
     ['BREAK_GLASS_HOURS', { BREAK_GLASS_HOURS: '25' }, /BREAK_GLASS_HOURS must be between 1 and 24/],
     ['BREAK_GLASS_HOURS', { BREAK_GLASS_HOURS: '2.5' }, /BREAK_GLASS_HOURS must be a whole number/],
+    ['TRUSTED_PROXIES', { TRUSTED_PROXIES: '10.0.0.0/33' }, /TRUSTED_PROXIES must be a comma-separated list/],
+    [
+      'TRUSTED_PROXIES',
+      { TRUSTED_PROXIES: 'proxy.example' },
+      /TRUSTED_PROXIES must be a comma-separated list/,
+    ],
     ['OIDC_ISSUER', { OIDC_ISSUER: 'not a url' }, /OIDC_ISSUER must be an http\(s\) URL/],
     ['OIDC_CLIENT_ID', { OIDC_ISSUER: 'https://idp.example' }, /OIDC_CLIENT_ID must be set when any OIDC_/],
   ];

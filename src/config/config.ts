@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { RELEASE_CADENCES, type ReleaseCadence } from '../domain/indicators/release.js';
@@ -9,6 +10,29 @@ import { RELEASE_CADENCES, type ReleaseCadence } from '../domain/indicators/rele
 const booleanFlag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'], { error: 'must be one of 0, 1, true, false, yes, no' })
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** One IPv4/IPv6 address or CIDR block, e.g. 10.0.0.0/8 or ::1. */
+function isAddressOrCidr(v: string): boolean {
+  const [addr, bits, ...rest] = v.split('/');
+  if (rest.length > 0 || addr === undefined) return false;
+  const family = isIP(addr);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const addressList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x !== ''),
+  )
+  .refine((list) => list.every(isAddressOrCidr), {
+    error: 'must be a comma-separated list of IP addresses or CIDR blocks (e.g. 10.0.0.0/8,::1)',
+  });
 
 const configSchema = z.object({
   PORT: z.coerce
@@ -59,6 +83,15 @@ const configSchema = z.object({
     .min(1, 'must be between 1 and 24')
     .max(24, 'must be between 1 and 24')
     .default(3),
+  TRUSTED_PROXIES: addressList.optional(),
+  AUDIT_CHECKPOINT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1, 'must not be empty').optional(),
+  AUDIT_CHECKPOINT_SECONDS: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 86400')
+    .max(86400, 'must be between 1 and 86400')
+    .default(60),
   OIDC_ISSUER: z.url({ error: 'must be an http(s) URL' }).optional(),
   OIDC_CLIENT_ID: z.string().min(1, 'must not be empty').optional(),
   OIDC_CLIENT_SECRET: z.string().min(1, 'must not be empty').optional(),
@@ -89,11 +122,26 @@ export interface Config {
   oidc: OidcConfig | undefined;
   /**
    * Key of the person pseudonyms (HMAC). Required in server mode; embedded or demo mode without it
-   * uses DATA_DIR/pseudonym.key (src/modules/persons/pseudonym-key.ts). Never stored in the database.
+   * uses DATA_DIR/pseudonym.key (src/config/secrets.ts). Never stored in the database.
    */
   pseudonymKey: string | undefined;
   /** How long a break-the-glass grant to a person outside one's scope lasts. */
   breakGlassHours: number;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR blocks); the client
+   * address is then the first one not in this list. Empty: the peer address is the client's.
+   */
+  trustedProxies: string[];
+  /**
+   * HMAC key of the audit chain's signed checkpoints, kept outside the database
+   * (src/modules/audit/README.md). Embedded mode without it uses DATA_DIR/audit-checkpoint.key;
+   * server mode without it writes no checkpoints.
+   */
+  auditCheckpointKey: string | undefined;
+  /** Where checkpoints are appended besides the log and the database; undefined: nowhere else. */
+  auditCheckpointFile: string | undefined;
+  /** How often the server signs the chain head when it has moved. */
+  auditCheckpointSeconds: number;
 }
 
 export interface OidcConfig {
@@ -160,5 +208,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         : undefined,
     pseudonymKey: c.PSEUDONYM_KEY,
     breakGlassHours: c.BREAK_GLASS_HOURS,
+    trustedProxies: c.TRUSTED_PROXIES ?? [],
+    auditCheckpointKey: c.AUDIT_CHECKPOINT_KEY,
+    auditCheckpointFile: c.AUDIT_CHECKPOINT_FILE ? path.resolve(cwd, c.AUDIT_CHECKPOINT_FILE) : undefined,
+    auditCheckpointSeconds: c.AUDIT_CHECKPOINT_SECONDS,
   };
 }

@@ -34,8 +34,16 @@ export interface ReviewPage {
  * GET /api/v1/audit/verify (and `kunskapsnav audit:verify`): the hash chain's verdict. The server
  * holds the broken entry as a typed value; it leaves as JSON.
  */
+/** What the checkpoints said, when the chain was checked against them. */
+export interface CheckpointReport {
+  /** Valid checkpoints that agree with the chain. */
+  checked: number;
+  /** The highest of them: entries after it are not anchored yet (they could be cut off unseen). */
+  latestSeq: number | null;
+}
+
 export type ChainVerification<BrokenEntry extends object = Record<string, unknown>> =
-  | { ok: true; entries: number }
+  | { ok: true; entries: number; checkpoints?: CheckpointReport }
   | {
       ok: false;
       /** The first entry that is wrong or missing. */

@@ -16,6 +16,12 @@ export interface PrepareOptions {
    * and the command line do not, so `kunskapsnav demo` starts from an empty nation).
    */
   demoNation?: boolean;
+  /**
+   * With DEMO off, disable demo accounts left from an earlier demo start. Only the server's start
+   * asks for it: a command-line run (`audit:verify`, `import`, …) on a database never changes
+   * accounts, whatever DEMO says.
+   */
+  disableDemoAccounts?: boolean;
 }
 
 /** Brings a database to the state the application needs: schema, reference data, demo data. */
@@ -46,7 +52,7 @@ export async function prepareDatabase(
       const persons = await seedDemoNation(db, config, log);
       if (persons > 0) log.info({ persons }, 'synthetic demo nation created');
     }
-  } else {
+  } else if (options.disableDemoAccounts) {
     const disabled = await disableDemoAccounts(db);
     if (disabled > 0) log.warn({ accounts: disabled }, 'demo accounts disabled: DEMO is off');
   }

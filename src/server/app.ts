@@ -35,6 +35,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
     },
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 1024 * 1024,
+    // req.ip is the client behind the configured reverse proxies (TRUSTED_PROXIES), else the peer.
+    ...(deps.config.trustedProxies.length > 0 ? { trustProxy: deps.config.trustedProxies } : {}),
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     // Errors before routing (e.g. a malformed %-escape in the path) are problem+json too.
@@ -45,6 +47,11 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    // The internal API answers per session, often with personal data (persons, entries, the audit
+    // log): no browser or proxy may keep a copy. Public data lives under /api/kolada, /api/pxweb
+    // and /api/public, which set their own caching.
+    if (req.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   await app.register(helmet, {

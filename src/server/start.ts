@@ -6,6 +6,7 @@ import { createLogger } from './logger.js';
 import { startPublisher, type Publisher } from '../modules/indicators/publisher.js';
 import { startServedFactsJob } from '../modules/registers/facts.js';
 import { startReleaser, type Releaser } from '../modules/indicators/releaser.js';
+import { loadCheckpointAnchor, startCheckpointer, type Checkpointer } from '../modules/audit/checkpoint.js';
 
 /**
  * Starts the server: listen first (healthz answers 503 while starting), prepare the database,
@@ -23,6 +24,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
     publisher?: Publisher;
     releaser?: Releaser;
     servedFacts?: { stop(): Promise<void> };
+    checkpointer?: Checkpointer;
   } = {};
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -32,6 +34,8 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
       await background.servedFacts?.stop();
       await background.releaser?.stop();
       await background.publisher?.stop();
+      // The last checkpoint signs everything appended before the stop.
+      await background.checkpointer?.stop();
       await database.shutdown();
       log.info('stopped');
     })();
@@ -51,7 +55,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
 
   try {
     await app.listen({ port: config.port, host: config.host });
-    await prepareDatabase(database.db, config, log, { demoNation: true });
+    await prepareDatabase(database.db, config, log, { demoNation: true, disableDemoAccounts: true });
   } catch (err) {
     await close();
     throw err;
@@ -61,6 +65,10 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   background.servedFacts = startServedFactsJob(database.db, log);
   // Public values change only at releases (RELEASE_CADENCE); the first is due at once when none exists.
   background.releaser = startReleaser(database.db, config, log);
+  const anchor = loadCheckpointAnchor(config);
+  if (anchor)
+    background.checkpointer = startCheckpointer(database.db, anchor, config.auditCheckpointSeconds, log);
+  else log.warn('AUDIT_CHECKPOINT_KEY is not set: the audit chain is not anchored outside the database');
   readiness.ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import type { Db } from '../../src/db/db.js';
 import { openTestDb, silentLogger, testConfig, type TestDb } from './db.js';
@@ -16,6 +16,8 @@ export interface TestAppOptions {
   now?: () => Date;
   /** Extra environment for the configuration, e.g. { SESSION_IDLE_MINUTES: '5' }. */
   env?: Record<string, string>;
+  /** The app's logger; silent unless given (tests that check what is logged pass their own). */
+  logger?: FastifyBaseLogger;
 }
 
 const databases = new WeakMap<FastifyInstance, Db>();
@@ -32,7 +34,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
   const t = await openTestDb(options);
   const app = await buildApp(
     { db: t.db, config: testConfig(options.env), ...(options.now ? { now: options.now } : {}) },
-    { logger: silentLogger, webDir: '/nonexistent' },
+    { logger: options.logger ?? silentLogger, webDir: '/nonexistent' },
   );
   databases.set(app, t.db);
   await app.ready();

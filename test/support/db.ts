@@ -17,10 +17,19 @@ export { REFERENCE_DATA_DIR };
 
 export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-not-a-secret-0123456789';
 
+export const TEST_AUDIT_CHECKPOINT_KEY = 'test-audit-checkpoint-key-not-a-secret-0123';
+
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  // A fixed pseudonym key, so tests never create DATA_DIR/pseudonym.key in the working tree.
+  // Fixed keys, so tests never create DATA_DIR/pseudonym.key or audit-checkpoint.key in the working tree.
   return loadConfig(
-    { REFERENCE_DATA_DIR, DEMO: '0', LOG_LEVEL: 'silent', PSEUDONYM_KEY: TEST_PSEUDONYM_KEY, ...overrides },
+    {
+      REFERENCE_DATA_DIR,
+      DEMO: '0',
+      LOG_LEVEL: 'silent',
+      PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+      AUDIT_CHECKPOINT_KEY: TEST_AUDIT_CHECKPOINT_KEY,
+      ...overrides,
+    },
     projectRoot(),
   );
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { DEFAULT_PALLIATIVE_WINDOWS } from '../../src/domain/registers/windows.js';
 import { systemActor } from '../../src/modules/imports/actor.js';
 import { runImport } from '../../src/modules/imports/engine.js';
-import { loadPseudonymKey } from '../../src/modules/persons/pseudonym-key.js';
+import { loadPseudonymKey } from '../../src/config/secrets.js';
 import { openDatabase } from '../../src/runtime/database.js';
 import { testConfig } from './db.js';
 

@@ -1,6 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { retryAfterSeconds, sessionState, swedishDate } from './session.js';
+import {
+  PAIR_RULE,
+  loginWaitSeconds,
+  progressiveDelaySeconds,
+  sessionState,
+  swedishDate,
+} from './session.js';
 
 const t0 = new Date('2026-03-01T08:00:00Z');
 const plus = (min: number) => new Date(t0.getTime() + min * 60_000);
@@ -21,16 +27,23 @@ describe('session rules', () => {
 });
 
 describe('throttling', () => {
-  it('allows attempts below the limit', () => {
-    assert.equal(retryAfterSeconds([t0, plus(1), plus(2), plus(3)], 5, plus(4)), 0);
+  const rule = PAIR_RULE;
+  it('allows attempts below the free failures', () => {
+    assert.equal(progressiveDelaySeconds({ count: 4, latest: plus(4) }, rule, plus(4)), 0);
   });
-  it('refuses at the limit until the oldest counted failure ages out', () => {
-    const f = [t0, plus(1), plus(2), plus(3), plus(4)];
-    assert.equal(retryAfterSeconds(f, 5, plus(5)), 10 * 60);
-    assert.equal(retryAfterSeconds(f, 5, plus(15)), 0);
+  it('doubles the wait with every failure after the free ones, up to 15 minutes', () => {
+    assert.equal(progressiveDelaySeconds({ count: 5, latest: t0 }, rule, t0), 30);
+    assert.equal(progressiveDelaySeconds({ count: 6, latest: t0 }, rule, t0), 60);
+    assert.equal(progressiveDelaySeconds({ count: 8, latest: t0 }, rule, t0), 240);
+    assert.equal(progressiveDelaySeconds({ count: 50, latest: t0 }, rule, t0), 900);
+    assert.equal(progressiveDelaySeconds({ count: 6, latest: t0 }, rule, plus(1)), 0);
   });
-  it('ignores failures older than the window', () => {
-    assert.equal(retryAfterSeconds([plus(-20), plus(-16), t0, plus(1), plus(2)], 5, plus(3)), 0);
+  it('waits for the slowest of the keys that apply', () => {
+    const none = { count: 0, latest: null };
+    const many = { count: 25, latest: t0 };
+    assert.equal(loginWaitSeconds({ pair: none, accountFromUnfamiliar: many, address: null }, t0), 900);
+    assert.equal(loginWaitSeconds({ pair: none, accountFromUnfamiliar: null, address: null }, t0), 0);
+    assert.equal(loginWaitSeconds({ pair: none, accountFromUnfamiliar: null, address: many }, t0), 900);
   });
 });
 

@@ -10,7 +10,8 @@ import { csvHeader, csvRow } from './csv.js';
 import type { AuditFilter } from './queries.js';
 import { reviewPage, reviewStream } from './review.js';
 import { auditFilterQuery, auditPageQuery, type AuditFilterQuery } from './schema.js';
-import { verifyAuditChain } from './verify.js';
+import { anchorsOf } from './checkpoint.js';
+import { VERIFY_BATCH_SIZE, verifyAuditChain } from './verify.js';
 
 /**
  * /api/v1/audit: log review for unit managers (their units) and administrators (everything),
@@ -76,7 +77,7 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get('/api/v1/audit/verify', async (req) => {
     await authorize(req, 'audit.verify');
-    return verifyAuditChain(db);
+    return verifyAuditChain(db, VERIFY_BATCH_SIZE, anchorsOf(deps.config));
   });
 }
 

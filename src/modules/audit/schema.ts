@@ -29,7 +29,9 @@ function dateBound(edge: 'start' | 'end') {
     .transform((s) => {
       if (!ISO_DATE.test(s)) return new Date(s);
       // A "to" date includes the whole day: the bound is the start of the next one (exclusive).
-      return edge === 'start' ? swedishDayStart(s) : swedishDayEnd(s);
+      if (edge === 'start') return swedishDayStart(s);
+      // The day after 9999-12-31 has no four-digit year: its Swedish start is 9999-12-31T23:00Z (CET).
+      return s === '9999-12-31' ? new Date(Date.UTC(9999, 11, 31, 23)) : swedishDayEnd(s);
     });
 }
 

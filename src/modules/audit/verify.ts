@@ -2,7 +2,12 @@ import type { ChainVerification as Verdict } from '../../contracts/audit.js';
 import type { Queryable } from '../../db/db.js';
 import { toInt } from '../../db/db.js';
 import { GENESIS_HASH, checkLink, type ChainedAuditEntry } from '../../domain/audit/chain.js';
+import { checkAgainstCheckpoints } from '../../domain/audit/checkpoint.js';
+import { readStoredCheckpoints, type VerifyAnchors } from './checkpoint.js';
 import { AUDIT_LOG_COLUMNS, toEntry, type AuditLogRow } from './rows.js';
+
+/** What the checkpoints said, when the chain was checked against them. */
+export type { CheckpointReport } from '../../contracts/audit.js';
 
 export type ChainVerification = Verdict<ChainedAuditEntry>;
 
@@ -22,7 +27,10 @@ interface HeadRow extends Record<string, unknown> {
 export async function verifyAuditChain(
   db: Queryable,
   batchSize = VERIFY_BATCH_SIZE,
+  anchors?: VerifyAnchors,
 ): Promise<ChainVerification> {
+  // Read before the head: the head only moves forward, so every checkpoint read here is within it.
+  const stored = anchors ? await readStoredCheckpoints(db) : [];
   const headRows = await db.query<HeadRow>(
     'SELECT last_seq, last_hash FROM audit_chain_head WHERE singleton',
   );
@@ -73,5 +81,58 @@ export async function verifyAuditChain(
       entries: checked,
     };
   }
-  return { ok: true, entries: checked };
+  // A row the database did not link: beyond the head (one statement, one snapshot, so an entry
+  // committed meanwhile is never mistaken for one).
+  const beyond = await db.query<{ seq: number | string }>(
+    `SELECT seq FROM audit_log WHERE seq > (SELECT last_seq FROM audit_chain_head WHERE singleton)
+      ORDER BY seq LIMIT 1`,
+  );
+  const stray = beyond.rows[0];
+  if (stray) {
+    const seq = toInt(stray.seq);
+    return {
+      ok: false,
+      firstBrokenSeq: seq,
+      reason: `entry ${seq} lies beyond the chain head (${lastSeq}): it was not linked by the database`,
+      entry: null,
+      entries: checked,
+    };
+  }
+  if (!anchors) return { ok: true, entries: checked };
+  const checkpoints = [...stored, ...anchors.external];
+  const hashes = await hashesAt(
+    db,
+    checkpoints.map((c) => c.seq).filter((s) => s > 0 && s <= lastSeq),
+  );
+  const finding = checkAgainstCheckpoints(anchors.key, checkpoints, {
+    lastSeq,
+    hashAt: (s) => hashes.get(s),
+  });
+  if (!finding.ok) {
+    return {
+      ok: false,
+      firstBrokenSeq: finding.firstBrokenSeq,
+      reason: finding.reason,
+      entry: null,
+      entries: checked,
+    };
+  }
+  return {
+    ok: true,
+    entries: checked,
+    checkpoints: { checked: finding.checked, latestSeq: finding.latestSeq },
+  };
+}
+
+async function hashesAt(db: Queryable, seqs: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const unique = [...new Set(seqs)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const { rows } = await db.query<{ seq: number | string; hash: string }>(
+      'SELECT seq, hash FROM audit_log WHERE seq = ANY($1::bigint[])',
+      [unique.slice(i, i + 1000)],
+    );
+    for (const r of rows) out.set(toInt(r.seq), r.hash);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { CliCommand } from '../../cli/commands.js';
 import { swedishDate } from '../../domain/identity/session.js';
 import { isIsoDate } from '../../domain/org/validity.js';
-import { loadPseudonymKey } from '../persons/pseudonym-key.js';
+import { loadPseudonymKey } from '../../config/secrets.js';
 import { DemoExistsError, writeDemoNation } from './service.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/db.js';
 import { swedishDate } from '../../domain/identity/session.js';
-import { loadPseudonymKey } from '../persons/pseudonym-key.js';
+import { loadPseudonymKey } from '../../config/secrets.js';
 import { syntheticNation } from './queries.js';
 import { writeDemoNation } from './service.js';
 

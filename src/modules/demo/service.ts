@@ -23,7 +23,7 @@ export interface DemoOptions {
   years?: number;
   /** Delete an earlier synthetic nation first instead of refusing. */
   replace: boolean;
-  /** The pseudonym key (src/modules/persons/pseudonym-key.ts). */
+  /** The pseudonym key (src/config/secrets.ts). */
   key: Uint8Array;
   threshold: number;
   batchSize?: number;

@@ -6,7 +6,9 @@ import { swedishDate } from '../../domain/identity/session.js';
 import { ROLE_SCOPE_KINDS } from '../../domain/policy/policy.js';
 import type { Role, RoleAssignment, Scope } from '../../domain/policy/principal.js';
 import { appendAudit } from '../audit/append.js';
-import { MIN_PASSWORD_LENGTH, hashPassword } from './password.js';
+import { passwordProblems } from '../../domain/identity/password-policy.js';
+import { isBlocklisted } from './password-blocklist.js';
+import { hashPassword } from './password.js';
 import * as q from './queries.js';
 import { normaliseUsername } from './service.js';
 
@@ -89,10 +91,13 @@ export async function createAccount(
       { field: 'password', rule: 'required', message: 'give a password or an OIDC subject' },
     ]);
   }
-  if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new ValidationError([
-      { field: 'password', rule: 'too_short', message: `must be at least ${MIN_PASSWORD_LENGTH} characters` },
-    ]);
+  if (input.password !== undefined) {
+    const problems = passwordProblems(input.password, isBlocklisted, username);
+    if (problems.length > 0) {
+      throw new ValidationError(
+        problems.map((p) => ({ field: 'password', rule: p.rule, message: p.message })),
+      );
+    }
   }
   const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
   return db.transaction(async (tx) => {

@@ -38,10 +38,18 @@ describe('demo accounts', () => {
     }
   });
 
-  it('disables them, and ends their sessions, when the database is started with DEMO=0', async () => {
+  it('leaves them alone when a command-line run prepares the database without DEMO', async () => {
+    // What `npm run audit:verify` on a server database does (issue #18, item 9).
+    await prepareDatabase(dbOf(h.app), testConfig({ DEMO: '0' }), silentLogger);
+    for (const account of DEMO_ACCOUNTS) assert.equal((await login(account.username)).statusCode, 200);
+  });
+
+  it('disables them, and ends their sessions, when the server is started with DEMO=0', async () => {
     const before = await login('admin');
     const cookie = `kn_session=${before.cookies.find((c) => c.name === 'kn_session')?.value ?? ''}`;
-    await prepareDatabase(dbOf(h.app), testConfig({ DEMO: '0' }), silentLogger);
+    await prepareDatabase(dbOf(h.app), testConfig({ DEMO: '0' }), silentLogger, {
+      disableDemoAccounts: true,
+    });
     assert.equal((await h.app.inject({ url: '/api/v1/auth/session', headers: { cookie } })).statusCode, 401);
     for (const account of DEMO_ACCOUNTS) assert.equal((await login(account.username)).statusCode, 401);
   });

@@ -1,4 +1,5 @@
-import type { Queryable } from '../../db/db.js';
+import { toInt, type Queryable, type Row } from '../../db/db.js';
+import type { FailureCount, LoginFailures } from '../../domain/identity/session.js';
 import type { Role, RoleAssignment, Scope } from '../../domain/policy/principal.js';
 
 /** SQL of the identity module: accounts, role assignments, sessions, login attempts. */
@@ -227,42 +228,89 @@ export async function deleteSessionsOfAccount(q: Queryable, accountId: string): 
 
 // ── login attempts ──────────────────────────────────────────────────────────────
 
+/**
+ * Serialises login attempts on one username and on one address until the transaction ends, so a
+ * check and the attempt it lets through count as one step (transaction-scoped advisory locks,
+ * always username first, then address).
+ */
+export async function lockLoginKeys(tx: Queryable, username: string, clientAddress: string): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('kunskapsnav.login.user:' || $1, 0))`, [
+    username,
+  ]);
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('kunskapsnav.login.addr:' || $1, 0))`, [
+    clientAddress,
+  ]);
+}
+
+/** Records an attempt; it counts as a failure until markLoginSucceeded says otherwise. */
 export async function insertLoginAttempt(
   q: Queryable,
   a: { username: string; clientAddress: string; now: Date; succeeded: boolean },
-): Promise<void> {
-  await q.query(
+): Promise<number> {
+  const { rows } = await q.query<{ id: number }>(
     `INSERT INTO identity_login_attempt (username, client_address, attempted_at, succeeded)
-     VALUES ($1, $2, $3, $4)`,
+     VALUES ($1, $2, $3, $4) RETURNING id`,
     [a.username, a.clientAddress, a.now, a.succeeded],
   );
+  return toInt(rows[0]?.id);
 }
 
-/** Failures for the username since `since`, not counting those before its latest success. */
-export async function recentFailuresByUsername(q: Queryable, username: string, since: Date): Promise<Date[]> {
-  const { rows } = await q.query<{ attempted_at: Date }>(
-    `SELECT attempted_at FROM identity_login_attempt f
-      WHERE f.username = $1 AND NOT f.succeeded AND f.attempted_at > $2
-        AND NOT EXISTS (SELECT 1 FROM identity_login_attempt s
-                         WHERE s.username = $1 AND s.succeeded AND s.attempted_at >= f.attempted_at)
-      ORDER BY attempted_at DESC LIMIT 100`,
-    [username, since],
-  );
-  return rows.map((r) => r.attempted_at);
+export async function markLoginSucceeded(q: Queryable, attemptId: number): Promise<void> {
+  await q.query('UPDATE identity_login_attempt SET succeeded = true WHERE id = $1', [attemptId]);
 }
 
-export async function recentFailuresByAddress(
+interface CountRow extends Row {
+  n: number | string;
+  latest: Date | null;
+}
+
+function failureCount(row: CountRow | undefined): FailureCount {
+  return { count: toInt(row?.n ?? 0), latest: row?.latest ?? null };
+}
+
+/**
+ * The failures that throttle a login of `username` from `clientAddress` since `since`
+ * (src/domain/identity/session.ts says what each key means).
+ */
+export async function loginFailures(
   q: Queryable,
+  username: string,
   clientAddress: string,
   since: Date,
-): Promise<Date[]> {
-  const { rows } = await q.query<{ attempted_at: Date }>(
-    `SELECT attempted_at FROM identity_login_attempt
-      WHERE client_address = $1 AND NOT succeeded AND attempted_at > $2
-      ORDER BY attempted_at DESC LIMIT 100`,
+): Promise<LoginFailures> {
+  const pair = await q.query<CountRow>(
+    `SELECT count(*) AS n, max(f.attempted_at) AS latest FROM identity_login_attempt f
+      WHERE f.username = $1 AND f.client_address = $2 AND NOT f.succeeded AND f.attempted_at > $3
+        AND NOT EXISTS (SELECT 1 FROM identity_login_attempt s
+                         WHERE s.username = $1 AND s.client_address = $2 AND s.succeeded
+                           AND s.attempted_at >= f.attempted_at)`,
+    [username, clientAddress, since],
+  );
+  const familiar = await q.query(
+    `SELECT 1 FROM identity_login_attempt
+      WHERE username = $1 AND client_address = $2 AND succeeded LIMIT 1`,
+    [username, clientAddress],
+  );
+  if (familiar.rows.length > 0) {
+    return { pair: failureCount(pair.rows[0]), accountFromUnfamiliar: null, address: null };
+  }
+  const account = await q.query<CountRow>(
+    `SELECT count(*) AS n, max(f.attempted_at) AS latest FROM identity_login_attempt f
+      WHERE f.username = $1 AND NOT f.succeeded AND f.attempted_at > $2
+        AND NOT EXISTS (SELECT 1 FROM identity_login_attempt s
+                         WHERE s.username = $1 AND s.client_address = f.client_address AND s.succeeded)`,
+    [username, since],
+  );
+  const address = await q.query<CountRow>(
+    `SELECT count(*) AS n, max(attempted_at) AS latest FROM identity_login_attempt
+      WHERE client_address = $1 AND NOT succeeded AND attempted_at > $2`,
     [clientAddress, since],
   );
-  return rows.map((r) => r.attempted_at);
+  return {
+    pair: failureCount(pair.rows[0]),
+    accountFromUnfamiliar: failureCount(account.rows[0]),
+    address: failureCount(address.rows[0]),
+  };
 }
 
 // ── org lookups for scopes and policy targets ───────────────────────────────────

@@ -2,10 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Queryable } from '../../db/db.js';
 import { TooManyRequestsError, UnauthorizedError } from '../../domain/errors.js';
 import {
-  MAX_FAILURES_PER_ACCOUNT,
-  MAX_FAILURES_PER_ADDRESS,
   THROTTLE_WINDOW_MINUTES,
-  retryAfterSeconds,
+  loginWaitSeconds,
   sessionState,
   swedishDate,
   type SessionLimits,
@@ -62,27 +60,6 @@ function lockoutMessage(seconds: number): string {
   );
 }
 
-/** Seconds until this username and address may try again; 0 when they may now. */
-async function throttleWait(
-  db: Queryable,
-  username: string,
-  clientAddress: string,
-  now: Date,
-): Promise<number> {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
-  const byAccount = retryAfterSeconds(
-    await q.recentFailuresByUsername(db, username, since),
-    MAX_FAILURES_PER_ACCOUNT,
-    now,
-  );
-  const byAddress = retryAfterSeconds(
-    await q.recentFailuresByAddress(db, clientAddress, since),
-    MAX_FAILURES_PER_ADDRESS,
-    now,
-  );
-  return Math.max(byAccount, byAddress);
-}
-
 /** Opens a session for an account that has proven who it is (password or OIDC). */
 export async function openSession(
   tx: Queryable,
@@ -120,11 +97,16 @@ export async function openSession(
 export async function login(db: Db, input: LoginInput): Promise<NewSession> {
   const username = normaliseUsername(input.username);
   const { clientAddress, now } = input;
-  const wait = await throttleWait(db, username, clientAddress, now);
-  if (wait > 0) {
-    // A refused attempt is a login attempt too: reviewers see who kept trying, and from where.
-    await db.transaction((tx) =>
-      appendAudit(
+  // Check and count in one step: under locks on the username and the address, either the attempt
+  // is refused or it is recorded (as a failure until the password proves right) before the
+  // password is tried, so parallel guesses cannot all pass the check.
+  const admitted = await db.transaction(async (tx) => {
+    await q.lockLoginKeys(tx, username, clientAddress);
+    const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
+    const wait = loginWaitSeconds(await q.loginFailures(tx, username, clientAddress, since), now);
+    if (wait > 0) {
+      // A refused attempt is a login attempt too: reviewers see who kept trying, and from where.
+      await appendAudit(
         tx,
         {
           actorUserId: null,
@@ -134,15 +116,17 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession> {
           details: { method: 'password', username, reason: 'throttled' },
         },
         now,
-      ),
-    );
-    throw new TooManyRequestsError(lockoutMessage(wait), wait);
-  }
+      );
+      return { admitted: false as const, wait };
+    }
+    const attemptId = await q.insertLoginAttempt(tx, { username, clientAddress, now, succeeded: false });
+    return { admitted: true as const, attemptId };
+  });
+  if (!admitted.admitted) throw new TooManyRequestsError(lockoutMessage(admitted.wait), admitted.wait);
   const account = await q.findAccountByUsername(db, username);
   const passwordOk = await verifyPassword(account?.passwordHash ?? null, input.password);
   const ok = account !== null && !account.disabled && passwordOk;
   const session = await db.transaction(async (tx) => {
-    await q.insertLoginAttempt(tx, { username, clientAddress, now, succeeded: ok });
     if (!ok || !account) {
       // The reason stays in the log for reviewers; the caller gets the same answer for all three.
       const reason = account === null ? 'unknown_user' : account.disabled ? 'disabled' : 'wrong_password';
@@ -159,6 +143,7 @@ export async function login(db: Db, input: LoginInput): Promise<NewSession> {
       );
       return null;
     }
+    await q.markLoginSucceeded(tx, admitted.attemptId);
     const session = await openSession(tx, account.id, 'password', input);
     await appendAudit(
       tx,

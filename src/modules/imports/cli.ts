@@ -4,7 +4,7 @@ import { DEFAULT_SOURCE, SOURCE_PATTERN } from '../../contracts/imports.js';
 import { commandUsage } from '../../cli/help.js';
 import { registerOfName, IMPORT_REGISTERS } from '../../domain/imports/columns.js';
 import { DEFAULT_PALLIATIVE_WINDOWS } from '../../domain/registers/windows.js';
-import { loadPseudonymKey } from '../persons/pseudonym-key.js';
+import { loadPseudonymKey } from '../../config/secrets.js';
 import { accountActor, systemActor } from './actor.js';
 import { runImport } from './engine.js';
 import { ProgressBar } from './progress-bar.js';
@@ -70,6 +70,12 @@ export const importCommand: CliCommand = {
       description: "Import in this account's scope (default: the system, every municipality).",
     },
     json: { type: 'boolean', description: 'Print the import report as JSON.' },
+    charset: {
+      type: 'string',
+      value: 'CHARSET',
+      description:
+        "The file's character set when it is not UTF-8 (e.g. windows-1252); otherwise it is detected.",
+    },
   },
   async run({ db, config, values, positionals, out }) {
     const usage = (why: string) => {
@@ -105,6 +111,7 @@ export const importCommand: CliCommand = {
         sourceSystem: source,
         fileName: file.split(/[\\/]/).pop() ?? file,
         format: formatOfFile(file, head),
+        charset: typeof values['charset'] === 'string' ? values['charset'].toLowerCase() : undefined,
         dryRun: values['dry-run'] === true,
         bytesTotal: stat.size,
       },

@@ -1,6 +1,7 @@
 import type { ImportJob, ImportStage, JobStatus } from '../../contracts/imports.js';
 import type { Db, Queryable } from '../../db/db.js';
 import type { RowIssue } from '../../domain/imports/issues.js';
+import { storableText } from '../../domain/audit/chain.js';
 import type { ImportReport } from './report.js';
 
 /**
@@ -61,7 +62,7 @@ export async function insertJob(db: Db, j: NewJob): Promise<void> {
       j.id,
       j.register,
       j.sourceSystem,
-      j.fileName,
+      j.fileName === null ? null : storableText(j.fileName),
       j.format,
       j.dryRun,
       j.bytesTotal,
@@ -138,6 +139,14 @@ export class ProgressWriter {
   }
 }
 
+/**
+ * JSON PostgreSQL can store: jsonb refuses NUL (\u0000) and lone surrogates, and a refused report
+ * would leave the job "running" forever. A file's column names and values can hold both.
+ */
+function storableJsonText(value: ImportReport | RowIssue[]): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? storableText(v) : v));
+}
+
 export async function finishJob(
   q: Queryable,
   id: string,
@@ -154,8 +163,8 @@ export async function finishJob(
       status,
       report.rowsRead,
       report.errorCount,
-      JSON.stringify(report.errors),
-      JSON.stringify(report),
+      storableJsonText(report.errors),
+      storableJsonText(report),
       at.toISOString(),
     ],
   );

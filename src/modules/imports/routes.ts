@@ -13,7 +13,7 @@ import {
 } from '../../domain/imports/columns.js';
 import { DEFAULT_PALLIATIVE_WINDOWS } from '../../domain/registers/windows.js';
 import { authorize, clockOf, requirePrincipal } from '../../server/authorize.js';
-import { loadPseudonymKey } from '../persons/pseudonym-key.js';
+import { loadPseudonymKey } from '../../config/secrets.js';
 import { principalActor } from './actor.js';
 import { DEFAULT_LIMIT_BYTES, runImport, type ImportDeps, type ImportOutcome } from './engine.js';
 import { findJob, jobAnswer } from './jobs.js';

@@ -13,7 +13,7 @@ import { byteCounter } from './read/index.js';
 export async function spoolToFile(
   input: Readable,
   limitBytes: number,
-): Promise<{ stream: fs.ReadStream; size: number }> {
+): Promise<{ stream: fs.ReadStream; size: number; fd: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-import-'));
   const file = path.join(dir, 'upload');
   let size = 0;
@@ -23,9 +23,10 @@ export async function spoolToFile(
       byteCounter((n) => (size = n), limitBytes),
       fs.createWriteStream(file, { mode: 0o600 }),
     );
-    const stream = fs.createReadStream(file);
-    await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
-    return { stream, size };
+    // Opened before the file is unlinked; the fd also lets a reader look at any part (a zip's end).
+    const fd = fs.openSync(file, 'r');
+    const stream = fs.createReadStream('', { fd });
+    return { stream, size, fd };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/db.js';
 import { nextReleaseAt } from '../../domain/indicators/release.js';
-import { loadPseudonymKey } from '../persons/pseudonym-key.js';
+import { loadPseudonymKey } from '../../config/secrets.js';
 import { activeDefinitions } from './engine.js';
 import { cellKeySecret, makeRelease, type ReleaseRequest, type ReleaseSummary } from './release.js';
 import { latestRelease } from './release-queries.js';

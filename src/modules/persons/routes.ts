@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/policy/actor.js';
 import type { Action } from '../../domain/policy/policy.js';
 import type { AuditAction } from '../../domain/audit/entry.js';
 import { authorize, clockOf } from '../../server/authorize.js';
-import { loadPseudonymKey } from './pseudonym-key.js';
+import { loadPseudonymKey } from '../../config/secrets.js';
 import {
   breakGlassInput,
   endServiceInput,

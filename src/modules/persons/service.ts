@@ -22,7 +22,7 @@ import { personDetail, personSummary, personsCsv } from './present.js';
  */
 export interface PersonsDeps {
   db: Db;
-  /** The pseudonym key (src/modules/persons/pseudonym-key.ts). */
+  /** The pseudonym key (src/config/secrets.ts). */
   key: Uint8Array;
   breakGlassHours: number;
   /** What person changes mean for the modules built on them, injected (src/server/modules.ts). */

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { detectDelimiter } from '../../../domain/imports/delimiter.js';
 import { FileFormatError, type ReadInfo, type SourceItem } from './source.js';
 import { decodedText } from './text.js';
@@ -18,6 +18,10 @@ const SYNTAX_MESSAGES: Record<string, string> = {
   CSV_INVALID_CLOSING_QUOTE: 'a quote inside a quoted field must be doubled ("")',
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows the closing quote of a field',
   CSV_MAX_RECORD_SIZE: 'a row is longer than 1 MiB',
+  INVALID_OPENING_QUOTE:
+    'a quote inside a field that does not start with one: quote the whole field and double the quote ("")',
+  CSV_INVALID_OPENING_QUOTE:
+    'a quote inside a field that does not start with one: quote the whole field and double the quote ("")',
 };
 
 function syntaxError(err: unknown): FileFormatError {
@@ -95,8 +99,11 @@ export async function* csvItems(
       yield { type: 'record', record: { row, line: at.lines, cells } };
     }
   } catch (err) {
+    // csv-parse's errors quote the cell they stopped at: never passed on (nor logged) as they are.
     const code = (err as { code?: unknown }).code;
-    throw typeof code === 'string' && code.startsWith('CSV_') ? syntaxError(err) : err;
+    throw err instanceof CsvError || (typeof code === 'string' && code.startsWith('CSV_'))
+      ? syntaxError(err)
+      : err;
   }
   if (!header) throw new FileFormatError('empty_file', 'the file is empty: expected a header row');
 }

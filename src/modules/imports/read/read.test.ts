@@ -113,3 +113,90 @@ describe('import readers', () => {
     assert.equal(chooseEncoding(Buffer.from('abcÅ', 'utf8').subarray(0, 4), false), 'utf-8');
   });
 });
+
+describe('import readers against hostile and unlucky files (issue #18, items 3 and 7)', () => {
+  async function readCsv(file: Buffer, chunk: number, charset?: string): Promise<SourceItem[]> {
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < file.length; i += chunk) pieces.push(file.subarray(i, i + chunk));
+    const items: SourceItem[] = [];
+    for await (const item of readItems('csv', Readable.from(pieces), {}, charset)) items.push(item);
+    return items;
+  }
+  const isFormatError = (rule: string, line: number | null) => (err: unknown) =>
+    err instanceof FileFormatError && err.rule === rule && err.line === line;
+
+  // 70,000 bytes of ASCII, then Windows-1252 å/ä/ö on line 10,002.
+  const asciiHead = Buffer.from('record_id,name\n' + 'r0000,Anna\n'.repeat(10_000));
+  const late1252 = Buffer.concat([asciiHead, Buffer.from('r9999,Åsa Öberg\n', 'latin1')]);
+
+  it('decides the encoding from exactly 64 KiB however the upload is chunked, and never reads å as U+FFFD', async () => {
+    assert.ok(asciiHead.length > 64 * 1024);
+    for (const chunk of [1024, 64 * 1024 + 1, 1024 * 1024]) {
+      await assert.rejects(
+        readCsv(late1252, chunk),
+        isFormatError('invalid_encoding', 10_002),
+        `chunk ${chunk}`,
+      );
+    }
+  });
+
+  it('reads the same file right when the sender names the charset', async () => {
+    const items = await readCsv(late1252, 4096, 'windows-1252');
+    const last = items.at(-1);
+    assert.equal(last?.type === 'record' ? last.record.cells['name'] : null, 'Åsa Öberg');
+  });
+
+  it('refuses a NUL character naming its line, and UTF-16 or UTF-32 without a byte order mark', async () => {
+    await assert.rejects(readCsv(Buffer.from('a,b\nAn\u0000na,2\n'), 7), isFormatError('nul_character', 2));
+    await assert.rejects(
+      readCsv(Buffer.from('a,b\nåäö,2\n', 'utf16le'), 7),
+      isFormatError('invalid_encoding', 1),
+    );
+    const utf32be = Buffer.alloc(4 * 8);
+    [...'a,b\nx,y\n'].forEach((c, i) => utf32be.writeUInt32BE(c.charCodeAt(0), i * 4));
+    await assert.rejects(readCsv(utf32be, 7), isFormatError('invalid_encoding', 1));
+  });
+
+  it('refuses a quote inside an unquoted field without quoting the cell', async () => {
+    await assert.rejects(readCsv(Buffer.from('a,b\nAnna "Nisse" Svensson,2\n'), 7), (err: unknown) => {
+      assert.ok(err instanceof FileFormatError);
+      assert.equal(err.rule, 'csv_syntax');
+      assert.equal(err.line, 2);
+      assert.ok(!/Anna|Nisse|Svensson/.test(err.message), err.message);
+      return true;
+    });
+  });
+});
+
+describe('XLSX that would unpack to too much (issue #18, item 6)', () => {
+  /** Sets the declared uncompressed size of one entry in the zip's central directory. */
+  function declare(zip: Buffer, name: string, size: number): Buffer {
+    const out = Buffer.from(zip);
+    for (let i = out.length - 22; i >= 0; i--) {
+      if (out.readUInt32LE(i) !== 0x02014b50) continue;
+      const nameLength = out.readUInt16LE(i + 28);
+      if (out.toString('utf8', i + 46, i + 46 + nameLength) === name) {
+        out.writeUInt32LE(size, i + 24);
+        return out;
+      }
+    }
+    throw new Error(`${name} is not in the zip`);
+  }
+
+  it('refuses shared strings that unpack to 320 MB before inflating any, and still reads a normal workbook', async () => {
+    const workbook = await xlsxFile(threeRows('E000001'));
+    assert.equal(texts((await read('xlsx', workbook, 4096)).items).length, 3);
+    const bomb = declare(workbook, 'xl/sharedStrings.xml', 320 * 1024 * 1024);
+    await assert.rejects(read('xlsx', bomb, 4096), (err: unknown) => {
+      assert.ok(err instanceof FileFormatError);
+      assert.equal(err.rule, 'xlsx_too_large');
+      assert.match(err.message, /sharedStrings\.xml would be 320 MiB \(at most 64 MiB of shared text/);
+      return true;
+    });
+    const zip64 = declare(workbook, 'xl/worksheets/sheet1.xml', 0xffffffff);
+    await assert.rejects(
+      read('xlsx', zip64, 4096),
+      (err: unknown) => err instanceof FileFormatError && err.rule === 'xlsx_too_large',
+    );
+  });
+});

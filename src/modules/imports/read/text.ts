@@ -1,12 +1,18 @@
 import { StringDecoder } from 'node:string_decoder';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { FileFormatError } from './source.js';
 
 /**
- * Bytes → text for CSV and JSON files. The encoding is decided once from the first 64 KiB: a
- * UTF-8 byte order mark, else text that decodes as UTF-8 without errors, else what chardet
- * guesses among single-byte European encodings (Swedish files from older Windows systems are
- * Windows-1252; ISO-8859-1 guesses are read as Windows-1252, its superset in practice).
+ * Bytes → text for CSV and JSON files. The encoding is decided once from exactly the first 64 KiB
+ * (however the upload arrived in chunks, so a dry run and the import decide alike): a byte order
+ * mark, else text that decodes as UTF-8 without errors, else what chardet guesses among
+ * single-byte European encodings (Swedish files from older Windows systems are Windows-1252;
+ * ISO-8859-1 guesses are read as Windows-1252, its superset in practice).
+ *
+ * Nothing is ever replaced: a byte sequence invalid in the chosen encoding (which decodes to
+ * U+FFFD), a U+FFFD in the file itself, or a NUL character stops the file with a FileFormatError
+ * naming the line. A file full of NUL bytes is UTF-16 or UTF-32 without a byte order mark.
  */
 export const SAMPLE_BYTES = 64 * 1024;
 
@@ -15,8 +21,14 @@ export interface TextDecoderLike {
   end(): string;
 }
 
-/** Reads from the iterator until at least `bytes` are collected or the input ends. */
-export async function readHead(it: AsyncIterator<Buffer>, bytes: number): Promise<Buffer> {
+/**
+ * Reads exactly the first `bytes` of the input (fewer only when it ends first), and what of the
+ * last chunk read lies beyond them.
+ */
+export async function readHead(
+  it: AsyncIterator<Buffer>,
+  bytes: number,
+): Promise<{ head: Buffer; rest: Buffer | null }> {
   const parts: Buffer[] = [];
   let size = 0;
   while (size < bytes) {
@@ -26,7 +38,9 @@ export async function readHead(it: AsyncIterator<Buffer>, bytes: number): Promis
     parts.push(chunk);
     size += chunk.length;
   }
-  return Buffer.concat(parts);
+  const all = Buffer.concat(parts);
+  if (all.length <= bytes) return { head: all, rest: null };
+  return { head: all.subarray(0, bytes), rest: all.subarray(bytes) };
 }
 
 function isUtf8(sample: Buffer, complete: boolean): boolean {
@@ -49,6 +63,8 @@ export function chooseEncoding(sample: Buffer, complete: boolean, charset?: stri
   if (charset && charset !== 'utf-8' && charset !== 'utf8' && iconv.encodingExists(charset))
     return WINDOWS_1252_LIKE.has(charset) ? 'windows-1252' : charset;
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
+  if (sample[0] === 0xff && sample[1] === 0xfe && sample[2] === 0 && sample[3] === 0) return 'utf-32le';
+  if (sample[0] === 0 && sample[1] === 0 && sample[2] === 0xfe && sample[3] === 0xff) return 'utf-32be';
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
   if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
   if (charset || isUtf8(sample, complete)) return 'utf-8';
@@ -70,6 +86,55 @@ export function decoderFor(encoding: string): TextDecoderLike {
   return { write: (b) => d.write(b), end: () => d.end() ?? '' };
 }
 
+/** Whether a sample without a byte order mark is UTF-16 or UTF-32: text with NUL in many bytes. */
+function looksLikeWideText(sample: Buffer): boolean {
+  let zeros = 0;
+  for (const b of sample) if (b === 0) zeros++;
+  return sample.length >= 2 && zeros * 4 >= sample.length;
+}
+
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
+const UNWANTED = /[\u0000\uFFFD]/;
+
+/**
+ * Counts lines in the decoded text and stops at the first NUL or replacement character, naming
+ * its line. Never quotes the text (it may hold a person's name).
+ */
+class TextGuard {
+  private line = 1;
+  constructor(private readonly encoding: string) {}
+  check(piece: string): string {
+    const bad = UNWANTED.exec(piece);
+    if (bad) {
+      const line = this.line + countNewlines(piece.slice(0, bad.index));
+      if (bad[0] === '\u0000') {
+        throw new FileFormatError(
+          'nul_character',
+          `line ${line} holds a NUL character: not a text file`,
+          line,
+        );
+      }
+      throw new FileFormatError(
+        'invalid_encoding',
+        `line ${line} holds bytes that are not valid ${this.encoding}, or a replacement character (U+FFFD)` +
+          (this.encoding === 'utf-8'
+            ? ': a Windows-1252 file? Send it with content type text/csv; charset=windows-1252 ' +
+              '(command line: --charset windows-1252), or save it as UTF-8'
+            : ''),
+        line,
+      );
+    }
+    this.line += countNewlines(piece);
+    return piece;
+  }
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /**
  * The whole input as text pieces, decoded in the chosen encoding, without a byte order mark.
  * Calls `onEncoding` once the encoding is known (before the first piece).
@@ -80,24 +145,33 @@ export async function* decodedText(
   onEncoding: (encoding: string) => void,
 ): AsyncGenerator<string> {
   const it = input[Symbol.asyncIterator]();
-  const head = await readHead(it, SAMPLE_BYTES);
-  const probe = await it.next();
-  const complete = probe.done === true;
+  const { head, rest } = await readHead(it, SAMPLE_BYTES);
+  const probe = rest ? null : await it.next();
+  const complete = rest === null && probe?.done === true;
   const encoding = chooseEncoding(head, complete, charset);
+  if (!encoding.startsWith('utf-16') && !encoding.startsWith('utf-32') && looksLikeWideText(head)) {
+    throw new FileFormatError(
+      'invalid_encoding',
+      'the file looks like UTF-16 or UTF-32 without a byte order mark: save it as UTF-8',
+      1,
+    );
+  }
   onEncoding(encoding);
   const decoder = decoderFor(encoding);
+  const guard = new TextGuard(encoding);
   let first = decoder.write(head);
   if (first.startsWith('\uFEFF')) first = first.slice(1);
-  if (first) yield first;
+  if (first) yield guard.check(first);
+  if (rest) yield guard.check(decoder.write(rest));
+  else if (probe && !probe.done) yield guard.check(decoder.write(probe.value));
   if (!complete) {
-    yield decoder.write(probe.value);
     for (;;) {
       const next = await it.next();
       if (next.done) break;
       const piece = decoder.write(next.value);
-      if (piece) yield piece;
+      if (piece) yield guard.check(piece);
     }
   }
   const tail = decoder.end();
-  if (tail) yield tail;
+  if (tail) yield guard.check(tail);
 }

@@ -1,12 +1,17 @@
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { spoolToFile } from '../spool.js';
 import type { Cell } from '../../../domain/imports/cells.js';
 import { FileFormatError, FileTooLargeError, type SourceItem } from './source.js';
+import { centralDirectory, checkUnpackedSizes } from './zip-limits.js';
 
 /**
  * XLSX, streamed with ExcelJS's WorkbookReader: the first worksheet, row by row; the first
  * non-empty row is the header. Shared strings are cached (each distinct text once); a worksheet
  * stored before them in the zip is spooled to a temporary file by ExcelJS, not kept in memory.
+ * The upload is first spooled to a private temporary file (unlinked at once) so the zip's central
+ * directory can be read: a workbook that says it unpacks to too much is refused before any of it
+ * is inflated (zip-limits.ts).
  */
 function cellOf(v: unknown): Cell {
   if (v === null || v === undefined) return '';
@@ -27,7 +32,15 @@ function headerText(v: Cell): string {
   return v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
 }
 
-export async function* xlsxItems(input: Readable): AsyncGenerator<SourceItem> {
+export async function* xlsxItems(upload: Readable): AsyncGenerator<SourceItem> {
+  // The size limit is the caller's (byteCounter); here only the bytes are kept on disk.
+  const { stream: input, size, fd } = await spoolToFile(upload, Number.MAX_SAFE_INTEGER);
+  try {
+    checkUnpackedSizes(centralDirectory(fd, size));
+  } catch (err) {
+    input.destroy();
+    throw err;
+  }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache', // needed to tell date cells from numbers

@@ -18,9 +18,21 @@ export interface ExportTable {
 
 export type ExportFormat = 'csv' | 'excel-csv' | 'xlsx';
 
+/**
+ * Spreadsheets run text that starts with = + - @ (or a tab or CR) as a formula, so a unit named
+ * `=HYPERLINK(…)` would become a link in Excel: such text gets a leading apostrophe (OWASP "CSV
+ * injection"). Numbers are written as numbers, negative ones included.
+ */
 function csvField(v: Cell, separator: string, decimalComma: boolean): string {
   if (v === null) return '';
-  const text = typeof v === 'number' ? (decimalComma ? String(v).replace('.', ',') : String(v)) : v;
+  const text =
+    typeof v === 'number'
+      ? decimalComma
+        ? String(v).replace('.', ',')
+        : String(v)
+      : /^[=+\-@\t\r]/.test(v)
+        ? `'${v}`
+        : v;
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../config/config.js';
-import { PSEUDONYM_KEY_FILE, loadPseudonymKey } from './pseudonym-key.js';
+import { ConfigError, loadConfig } from './config.js';
+import { PSEUDONYM_KEY_FILE, loadPseudonymKey } from './secrets.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-pseudonym-key-'));
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));

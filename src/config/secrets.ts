@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, type Config } from '../../config/config.js';
+import { ConfigError, type Config } from './config.js';
 
 /**
- * Where the pseudonym key comes from (DESIGN.md: secrets from the environment in server mode;
+ * Secrets kept outside the database: the pseudonym key, and key files in DATA_DIR for others
+ * (the audit checkpoint key). Where the pseudonym key comes from (DESIGN.md: secrets from the environment in server mode;
  * embedded mode generates them once into DATA_DIR with file mode 0600). The key is never written
  * to the database: whoever holds a database copy alone cannot turn numbers into pseudonyms.
  */
@@ -19,18 +20,24 @@ export function loadPseudonymKey(config: Config): Buffer {
       'must be set in server mode (DATABASE_URL): at least 32 characters, kept outside the database',
     );
   }
-  return Buffer.from(readOrCreateKeyFile(path.join(config.dataDir, PSEUDONYM_KEY_FILE)), 'utf8');
+  return Buffer.from(
+    readOrCreateKeyFile(path.join(config.dataDir, PSEUDONYM_KEY_FILE), 'PSEUDONYM_KEY'),
+    'utf8',
+  );
 }
 
-/** Reads the key file, creating it with 32 random bytes (mode 0600) when it does not exist. */
-export function readOrCreateKeyFile(file: string): string {
+/**
+ * Reads the key file, creating it with 32 random bytes (mode 0600) when it does not exist;
+ * `variable` names the setting that would replace it in an error.
+ */
+export function readOrCreateKeyFile(file: string, variable: string): string {
   if (!fs.existsSync(file)) createKeyFile(file);
   if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) {
-    throw new ConfigError('PSEUDONYM_KEY', `file ${file} must be readable by its owner only (chmod 600)`);
+    throw new ConfigError(variable, `file ${file} must be readable by its owner only (chmod 600)`);
   }
   const key = fs.readFileSync(file, 'utf8').trim();
   if (key.length < MIN_KEY_LENGTH) {
-    throw new ConfigError('PSEUDONYM_KEY', `file ${file} must hold at least ${MIN_KEY_LENGTH} characters`);
+    throw new ConfigError(variable, `file ${file} must hold at least ${MIN_KEY_LENGTH} characters`);
   }
   return key;
 }
