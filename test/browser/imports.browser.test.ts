@@ -196,7 +196,7 @@ describe('bulk import with a progress bar in Chromium', { skip: skipBrowser }, (
       'Nya registreringar': '3',
       'Oförändrade registreringar': '0',
       'Rättade registreringar': '0',
-      'Nya personer': '3',
+      'Nya personer vid era enheter': '3',
       'Nya kopplingar person–enhet': '3',
     });
     assert.equal(await page.getByRole('table').count(), 0);
@@ -230,7 +230,7 @@ describe('bulk import with a progress bar in Chromium', { skip: skipBrowser }, (
     assert.equal(shown['Nya registreringar'], '0');
     assert.equal(shown['Oförändrade registreringar'], '3');
     assert.equal(shown['Rättade registreringar'], '0');
-    assert.equal(shown['Nya personer'], '0');
+    assert.equal(shown['Nya personer vid era enheter'], '0');
     assert.equal(shown['Nya kopplingar person–enhet'], '0');
     assert.equal((await entriesOf(samplePersonnummer(1)))?.length, 1);
   });

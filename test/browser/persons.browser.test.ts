@@ -70,7 +70,7 @@ describe('person search and break-the-glass in Chromium', { skip: skipBrowser },
     const colleague = await createAccount(server.t.db, {
       username: 'kollega',
       displayName: 'Karin Kollega',
-      password: 'kollegans-långa-lösenord',
+      password: 'Karins-eget-långa-lösenord-2026',
     });
     const scope = { kind: 'unit', unitId: other.unitId } as const;
     await addAssignment(
@@ -82,7 +82,7 @@ describe('person search and break-the-glass in Chromium', { skip: skipBrowser },
     const theirs = await server.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { username: 'kollega', password: 'kollegans-långa-lösenord' },
+      payload: { username: 'kollega', password: 'Karins-eget-långa-lösenord-2026' },
     });
     const res = await server.app.inject({
       method: 'POST',

@@ -21,6 +21,22 @@ const present = (r: ReleaseRow) => ({
   suppressed: r.suppressed,
 });
 
+/** One release as the announcement lists it. */
+const RELEASE_SCHEMA = {
+  type: 'object',
+  required: ['version', 'made_at', 'kind', 'periods', 'final_periods', 'tables', 'cells', 'suppressed'],
+  properties: {
+    version: { type: 'string' },
+    made_at: { type: 'string', format: 'date-time' },
+    kind: { type: 'string', enum: ['scheduled', 'on_demand', 'first'] },
+    periods: { type: 'array', items: { type: 'string' } },
+    final_periods: { type: 'array', items: { type: 'string' } },
+    tables: { type: 'integer' },
+    cells: { type: 'integer' },
+    suppressed: { type: 'integer' },
+  },
+} as const;
+
 export function releaseRoutes(app: FastifyInstance, { db, config }: AppDeps): void {
   app.get(
     '/api/public/releases',
@@ -29,6 +45,26 @@ export function releaseRoutes(app: FastifyInstance, { db, config }: AppDeps): vo
         tags: ['Public pages'],
         summary:
           'Releases of the public values (newest first), the next scheduled release, and the perturbation method with its parameters.',
+        response: {
+          200: {
+            description: 'OK',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['latest', 'next_scheduled', 'cadence', 'method', 'releases'],
+                  properties: {
+                    latest: { anyOf: [RELEASE_SCHEMA, { type: 'null' }] },
+                    next_scheduled: { type: ['string', 'null'], format: 'date-time' },
+                    cadence: { type: 'string', enum: ['monthly', 'weekly', 'daily', 'manual'] },
+                    method: { type: 'object', additionalProperties: true },
+                    releases: { type: 'array', items: RELEASE_SCHEMA },
+                  },
+                },
+              },
+            },
+          },
+        },
       },
     },
     async (_req, reply) => {

@@ -59,24 +59,32 @@ describe('library public reads: entry pages, good examples from published values
     return res.json<Page>();
   };
 
-  it("a good example's before/after figures are the engine's published values", async () => {
+  it("a good example's before/after figures are the latest public release's values", async () => {
     const p = await page('exempel-stockholm');
     const cell = async (period: string) =>
       (await publishedRows(h.t.db, 'K10001', period)).find(
         (r) => r.level === 'municipality' && r.code === '0180' && r.sex === 'T',
       );
     const [b, a] = [await cell('2023'), await cell('2024')];
-    assert.deepEqual([b?.numerator, b?.denominator, a?.numerator, a?.denominator], [40, 60, 30, 60]);
-    assert.deepEqual(p.figures?.before, {
-      period: '2023',
-      status: '',
-      value: 66.7,
-      numerator: 40,
-      denominator: 60,
-      publishedAt: p.figures?.before.publishedAt,
-    });
-    assert.equal(p.figures?.after.value, 50);
-    assert.equal(p.figures?.after.numerator, 30);
+    assert.ok(b?.numerator && b.denominator && a?.numerator && a.denominator);
+    // The release carries the cell key noise (±2 per unit cell): near the true 40/60 and 30/60.
+    for (const [released, truth] of [
+      [b.numerator, 40],
+      [b.denominator, 60],
+      [a.numerator, 30],
+      [a.denominator, 60],
+    ] as const)
+      assert.ok(Math.abs(released - truth) <= 10, `${released} is near ${truth}`);
+    assert.deepEqual(
+      [p.figures?.before.status, p.figures?.before.numerator, p.figures?.before.denominator],
+      ['', b.numerator, b.denominator],
+    );
+    assert.deepEqual(
+      [p.figures?.after.status, p.figures?.after.numerator, p.figures?.after.denominator],
+      ['', a.numerator, a.denominator],
+    );
+    assert.ok(Math.abs((p.figures?.before.value ?? 0) - (100 * b.numerator) / b.denominator) < 0.051);
+    assert.ok(Math.abs((p.figures?.after.value ?? 0) - (100 * a.numerator) / a.denominator) < 0.051);
     assert.deepEqual(
       p.indicators.map((i) => i.id),
       ['K10001'],

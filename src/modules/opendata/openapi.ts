@@ -29,6 +29,11 @@ export const ANONYMOUS_V1: readonly string[] = [
   'GET /api/v1/indicators',
   'GET /api/v1/registers/kinds',
   'GET /api/v1/imports/formats',
+  // The knowledge library's published entries are public, like its pages at /bibliotek.
+  'GET /api/v1/library/search',
+  'GET /api/v1/library/published/{slug}',
+  'GET /api/v1/library/indicators/{id}',
+  'GET /api/v1/library/related',
 ];
 
 /** The security requirement of one /api/v1 operation (none for the anonymous ones). */
