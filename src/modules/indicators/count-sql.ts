@@ -88,23 +88,10 @@ function populationSql(p: Population): string {
  * sex of the latest denominator fact, then counts per unit × sex.
  */
 export function countSelectSql(d: SqlDialect, def: IndicatorDefinition, type: PeriodType): string {
-  const den = filterSql(d, def.denominator);
-  const num = filterSql(d, def.numerator);
   return `
 SELECT ${quote(def.id)} AS indicator_id, ${def.version} AS version, period, unit_id, sex,
        count(*) FILTER (WHERE in_num) AS numerator, count(*) AS denominator
-  FROM (
-    SELECT unit_id, person, period,
-           (array_agg(sex ORDER BY fact_date DESC, sex) FILTER (WHERE den))[1] AS sex,
-           bool_or(den) AS in_den, bool_or(num) AS in_num
-      FROM (
-        SELECT unit_id, person, fact_date, sex, ${d.period(type)} AS period, (${den}) AS den, (${num}) AS num
-          FROM ${d.table}
-         WHERE (${populationSql(def.population)}) AND ((${den}) OR (${num}))
-      ) facts
-     GROUP BY unit_id, person, period
-  ) persons
- WHERE in_den
+  FROM (${memberSelectSql(d, def, type)}) members
  GROUP BY period, unit_id, sex`;
 }
 
@@ -115,7 +102,7 @@ export function allCountsSelectSql(d: SqlDialect, defs: readonly IndicatorDefini
 /**
  * The persons behind countSelectSql's counts, one row per (period, unit, person) in the
  * denominator with its sex and whether it is in the numerator. Only releases read it, to give
- * every counted record its cell key (src/modules/indicators/release.ts).
+ * every counted record its cell key (src/modules/indicators/release.ts); countSelectSql counts them.
  */
 export function memberSelectSql(d: SqlDialect, def: IndicatorDefinition, type: PeriodType): string {
   const den = filterSql(d, def.denominator);

@@ -46,6 +46,27 @@ export async function placementsFor(q: Queryable, period: Period): Promise<Map<s
   );
 }
 
+/** Published values as the JSON rows the value tables' json_to_recordset inserts read. */
+export function valueRowsJson(values: readonly PublishedValue[]): string {
+  return JSON.stringify(
+    values.map((v) => ({
+      indicator_id: v.indicatorId,
+      version: v.version,
+      period: v.period,
+      level: v.level,
+      code: v.code,
+      sex: v.sex,
+      numerator: v.numerator,
+      denominator: v.denominator,
+      rate: v.rate,
+      ci_lower: v.ciLower,
+      ci_upper: v.ciUpper,
+      coverage: v.coverage,
+      status: v.status,
+    })),
+  );
+}
+
 export async function replacePublished(
   q: Queryable,
   indicatorId: string,
@@ -63,26 +84,7 @@ export async function replacePublished(
      FROM json_to_recordset($1::json) AS v(indicator_id text, version integer, period text, level text, code text,
        sex text, numerator integer, denominator integer, rate double precision, ci_lower double precision,
        ci_upper double precision, coverage double precision, status text)`,
-    [
-      JSON.stringify(
-        values.map((v) => ({
-          indicator_id: v.indicatorId,
-          version: v.version,
-          period: v.period,
-          level: v.level,
-          code: v.code,
-          sex: v.sex,
-          numerator: v.numerator,
-          denominator: v.denominator,
-          rate: v.rate,
-          ci_lower: v.ciLower,
-          ci_upper: v.ciUpper,
-          coverage: v.coverage,
-          status: v.status,
-        })),
-      ),
-      at,
-    ],
+    [valueRowsJson(values), at],
   );
 }
 

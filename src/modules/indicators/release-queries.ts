@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/db.js';
 import type { PublishedValue } from '../../domain/indicators/publish.js';
+import { valueRowsJson } from './publish-queries.js';
 
 /** SQL of releases (src/modules/indicators/release.ts). Only the release step writes these tables. */
 type Raw = Record<string, unknown>;
@@ -112,24 +113,6 @@ export async function insertReleasedTable(
      FROM json_to_recordset($1::json) AS v(indicator_id text, version integer, period text, level text, code text,
        sex text, numerator integer, denominator integer, rate double precision, ci_lower double precision,
        ci_upper double precision, status text)`,
-    [
-      JSON.stringify(
-        t.values.map((v) => ({
-          indicator_id: v.indicatorId,
-          version: v.version,
-          period: v.period,
-          level: v.level,
-          code: v.code,
-          sex: v.sex,
-          numerator: v.numerator,
-          denominator: v.denominator,
-          rate: v.rate,
-          ci_lower: v.ciLower,
-          ci_upper: v.ciUpper,
-          status: v.status,
-        })),
-      ),
-      releaseId,
-    ],
+    [valueRowsJson(t.values), releaseId],
   );
 }
