@@ -115,7 +115,7 @@ export const importCommand: CliCommand = {
         dryRun: values['dry-run'] === true,
         bytesTotal: stat.size,
       },
-      fs.createReadStream(file),
+      { open: () => fs.createReadStream(file) },
       { onProgress: (p) => bar.update(p) },
     );
     bar.update(

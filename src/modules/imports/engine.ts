@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { pipeline, type Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import type { Db, Queryable } from '../../db/db.js';
 import { inScope, setClock } from '../../db/scope.js';
 import { swedishDate } from '../../domain/identity/session.js';
 import { checkHeader } from '../../domain/imports/row.js';
+import type { RowIssue } from '../../domain/imports/issues.js';
 import type { EntryRegister } from '../../domain/registers/entries.js';
 import type { PalliativeWindows } from '../../domain/registers/windows.js';
 import { activeDefinitions } from '../indicators/engine.js';
@@ -59,6 +60,14 @@ export interface ImportHooks {
   onStarted?: () => void;
 }
 
+/**
+ * The file to import: a stream read once, or a file the engine may open twice. A CSV or JSON file
+ * that can be opened twice is first read for its syntax alone, so that a malformed file, wherever
+ * its error, is refused before a single row is written (a 50 MB CSV broken on its last line was
+ * otherwise checked and written row by row first).
+ */
+export type ImportSource = Readable | { open(): Readable };
+
 export interface ImportOutcome {
   jobId: string;
   status: 'done' | 'rejected';
@@ -79,7 +88,7 @@ export async function runImport(
   deps: ImportDeps,
   actor: ImportActor,
   req: ImportRequest,
-  input: Readable,
+  source: ImportSource,
   hooks: ImportHooks = {},
 ): Promise<ImportOutcome> {
   const jobId = hooks.jobId ?? randomUUID();
@@ -107,6 +116,17 @@ export async function runImport(
   try {
     await insertJob(deps.db, job);
     hooks.onStarted?.();
+    // A stream is read once (fs.ReadStream has an `open` method of its own: test for the class).
+    const reopenable = !(source instanceof Readable);
+    if (reopenable && req.format !== 'xlsx') {
+      const syntax = await syntaxIssue(req, source.open());
+      if (syntax) {
+        builder.report.rowsRead = syntax.rowsRead;
+        builder.addIssues([syntax.issue]);
+        throw new Rollback(builder.finish());
+      }
+    }
+    const input = reopenable ? source.open() : source;
     const report = await inScope(deps.db, actor.scope, async (tx) => {
       await setClock(tx, actor.now);
       const counted = pipeline(
@@ -149,6 +169,35 @@ export async function runImport(
   } finally {
     hooks.onProgress?.(progress);
     endLive(jobId);
+  }
+}
+
+/**
+ * The first error in the file's syntax (or its size), and the rows read before it; null when the
+ * whole file reads. Rows are not checked here: a row's own errors are found, and reported all
+ * together, by the real pass.
+ */
+async function syntaxIssue(
+  req: ImportRequest,
+  input: Readable,
+): Promise<{ issue: RowIssue; rowsRead: number } | null> {
+  let rowsRead = 0;
+  const counted = pipeline(
+    input,
+    byteCounter(() => undefined, req.limitBytes ?? DEFAULT_LIMIT_BYTES),
+    () => undefined,
+  );
+  try {
+    for await (const item of readItems(req.format, counted, {}, req.charset))
+      if (item.type !== 'header') rowsRead++;
+    return null;
+  } catch (err) {
+    if (!(err instanceof FileFormatError || err instanceof FileTooLargeError)) throw err;
+    const rule = err instanceof FileFormatError ? err.rule : 'too_large';
+    const line = err instanceof FileFormatError ? err.line : null;
+    return { issue: { row: rowsRead + 1, line, column: '(file)', rule, message: err.message }, rowsRead };
+  } finally {
+    counted.destroy();
   }
 }
 

@@ -91,6 +91,26 @@ describe('hostile input over HTTP', () => {
     assert.equal(Number(rows[0]?.n), 0, 'nothing written');
   });
 
+  it('refuses a CSV broken on its last line before checking or writing any of the rows above it', async () => {
+    // 1,200 good rows (more than a batch), then an unclosed quote: the file's syntax is read first, so not one row was
+    // checked, linked or written when the answer comes (before, the first 1,000 were written, then rolled back).
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      threeRows(unitCode).map((r) => ({ ...r, record_id: `tail-${i}-${r.record_id ?? ''}` })),
+    ).flat();
+    const file = Buffer.concat([csvFile(rows), Buffer.from('tail-x,"19410101-1234,Trasig,\r\n')]);
+    const res = await post(file);
+    assert.equal(res.statusCode, 422, res.body);
+    const report = res.json<{
+      report: { rowsRead: number; created: number; personsCreated: number; errors: Array<{ rule: string }> };
+    }>().report;
+    assert.deepEqual(
+      [report.created, report.personsCreated, report.errors.map((e) => e.rule)],
+      [0, 0, ['csv_syntax']],
+    );
+    assert.equal(report.rowsRead, 1200);
+    assert.equal((await jobsByStatus())['running'] ?? 0, 0, 'no job left running');
+  });
+
   it('answers a JSON import whose data nests 1,000 levels deep without a 5xx or a job left running', async () => {
     let data: unknown = 1;
     for (let i = 0; i < 1000; i++) data = { a: [data] };

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -119,18 +120,21 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
         dryRun: q.dryRun,
         bytesTotal: Number.isFinite(length) && length > 0 ? length : null,
       } as const;
+      // The file goes to a private temporary file first, so the engine can read it twice: its
+      // syntax, then its rows (a malformed file is refused before anything is written).
+      const spooled = await spoolToFile(input, DEFAULT_LIMIT_BYTES).catch((err: unknown) => {
+        if (err instanceof FileTooLargeError) return null;
+        throw err;
+      });
+      if (!spooled) return tooLarge(reply);
+      const source = {
+        open: () => fs.createReadStream('', { fd: spooled.fd, start: 0, autoClose: false }),
+      };
+      const spooledRequest = { ...request, bytesTotal: spooled.size };
       if (/respond-async/i.test(String(req.headers['prefer'] ?? ''))) {
-        const spooled = await spoolToFile(input, DEFAULT_LIMIT_BYTES).catch((err: unknown) => {
-          if (err instanceof FileTooLargeError) return null;
-          throw err;
-        });
-        if (!spooled) return tooLarge(reply);
         const jobId = randomUUID();
         const started = new Promise<void>((resolve) => {
-          runImport(importDeps, actor, { ...request, bytesTotal: spooled.size }, spooled.stream, {
-            jobId,
-            onStarted: resolve,
-          })
+          runImport(importDeps, actor, spooledRequest, source, { jobId, onStarted: resolve })
             .catch((err: unknown) => req.log.error({ err, jobId }, 'import failed'))
             .finally(() => {
               spooled.stream.destroy();
@@ -144,7 +148,9 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
           .header('preference-applied', 'respond-async')
           .send({ id: jobId, status: 'running' });
       }
-      const outcome = await runImport(importDeps, actor, request, input);
+      const outcome = await runImport(importDeps, actor, spooledRequest, source).finally(() =>
+        spooled.stream.destroy(),
+      );
       if (outcome.status === 'rejected' && !q.dryRun) return rejected(reply, req, outcome);
       return reply
         .header('location', `/api/v1/imports/${outcome.jobId}`)
