@@ -1,3 +1,4 @@
+import { can } from './policy.js';
 import type { Principal } from './principal.js';
 
 /** Who acts, from where, at what time (the app's clock, injectable in tests). */
@@ -15,4 +16,13 @@ export interface IndividualWriter {
   accountId: string | null;
   now: Date;
   mayWrite(target: { unitId: string; municipalityCode: string }): boolean;
+}
+
+/** A logged-in principal as the batch writers see them: may write individual data where the policy allows. */
+export function writerOf(principal: Principal, now: Date): IndividualWriter {
+  return {
+    accountId: principal.userId,
+    now,
+    mayWrite: (target) => can(principal, 'individual.write', target),
+  };
 }

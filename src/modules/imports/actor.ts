@@ -1,7 +1,8 @@
 import type { Db, Queryable } from '../../db/db.js';
 import { SCOPE_SETTINGS, type RowScope } from '../../db/scope.js';
 import { swedishDate } from '../../domain/identity/session.js';
-import { can, individualScope } from '../../domain/policy/policy.js';
+import { writerOf } from '../../domain/policy/actor.js';
+import { individualScope } from '../../domain/policy/policy.js';
 import type { Principal } from '../../domain/policy/principal.js';
 import { findAccountByUsername, listAssignments } from '../identity/queries.js';
 import { normaliseUsername } from '../identity/service.js';
@@ -31,12 +32,10 @@ export interface ImportActor {
 
 export function principalActor(principal: Principal, clientAddress: string | null, now: Date): ImportActor {
   return {
-    accountId: principal.userId,
+    ...writerOf(principal, now),
     label: principal.username,
     clientAddress,
-    now,
     scope: { accountId: principal.userId, ...individualScope(principal) },
-    mayWrite: (target) => can(principal, 'individual.write', target),
   };
 }
 

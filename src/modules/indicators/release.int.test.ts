@@ -22,7 +22,7 @@ import { activeDefinitions, recordFacts, replaceFacts } from './engine.js';
 import { publishQueued } from './publish.js';
 import { placementsFor } from './publish-queries.js';
 import { computeRelease, releasedDefinitions } from './release.js';
-import { TEST_CELL_KEY_SECRET, releaseForTests } from './testing.js';
+import { TEST_CELL_KEY_SECRET, releaseForTests, type PublishedRow } from './testing.js';
 
 /**
  * An outsider against the releases of a synthetic nation: (a) the linear attack over every
@@ -34,17 +34,8 @@ const PERSONS = 2000;
 const YEAR = '2026';
 const THRESHOLD = 5;
 
-interface ReleasedRow extends Record<string, unknown> {
-  indicator_id: string;
-  period: string;
-  level: 'nation' | 'region' | 'municipality' | 'unit';
-  code: string;
-  sex: 'T' | 'K' | 'M';
-  numerator: number | null;
-  denominator: number | null;
-  rate: number | null;
-  status: string;
-}
+/** A released value row has the columns of a published one. */
+type ReleasedRow = PublishedRow;
 
 const cellOf = (r: Pick<ReleasedRow, 'level' | 'code' | 'sex'>) => `${nodeOf(r.level, r.code)}/${r.sex}`;
 

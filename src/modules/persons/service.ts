@@ -1,12 +1,11 @@
 import type { Db, Queryable } from '../../db/db.js';
 import { inScope, scopeOf, setClock } from '../../db/scope.js';
-import type { Actor, IndividualWriter } from '../../domain/policy/actor.js';
+import { writerOf, type Actor } from '../../domain/policy/actor.js';
 import type { AuditAction, AuditEntry, AuditOutcome } from '../../domain/audit/entry.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { swedishDate } from '../../domain/identity/session.js';
 import { parseIdentityNumber, type IdentityNumber } from '../../domain/persons/personnummer.js';
 import { pseudonymOf } from '../../domain/persons/pseudonym.js';
-import { can } from '../../domain/policy/policy.js';
 import { appendAudit } from '../audit/append.js';
 import { municipalityOn, unitWithVersions } from '../org/units.js';
 import { linkPersons } from './link.js';
@@ -123,11 +122,7 @@ export async function registerPerson(
   const number = parseNumber(input.personnummer, actor.now, 'personnummer');
   const pseudonym = pseudonymOf(number.normalised, deps.key);
   const { unitId, servedFrom } = input;
-  const writer: IndividualWriter = {
-    accountId: actor.principal.userId,
-    now: actor.now,
-    mayWrite: (target) => can(actor.principal, 'individual.write', target),
-  };
+  const writer = writerOf(actor.principal, actor.now);
   const result = await inPersonScope(deps, actor, async (tx) => {
     const unit = (await unitWithVersions(tx, unitId)) ?? { id: unitId, code: '', versions: [] };
     const linked = await linkPersons(tx, writer, [

@@ -3,8 +3,7 @@ import { inScope, scopeOf, setClock } from '../../db/scope.js';
 import type { AuditAction, AuditEntry, AuditOutcome } from '../../domain/audit/entry.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
-import type { Actor, IndividualWriter } from '../../domain/policy/actor.js';
-import { can } from '../../domain/policy/policy.js';
+import { writerOf, type Actor } from '../../domain/policy/actor.js';
 import type { EntryRuleIssue } from '../../domain/registers/rules.js';
 import type { PalliativeWindows } from '../../domain/registers/windows.js';
 import { appendAudit } from '../audit/append.js';
@@ -67,18 +66,9 @@ function audit(
   );
 }
 
-/** A logged-in user as the batch writer sees them. */
-export function writerOf(actor: Actor): IndividualWriter {
-  return {
-    accountId: actor.principal.userId,
-    now: actor.now,
-    mayWrite: (target) => can(actor.principal, 'individual.write', target),
-  };
-}
-
 async function contextOf(tx: Queryable, deps: RegistersDeps, actor: Actor): Promise<RecordContext> {
   return {
-    writer: writerOf(actor),
+    writer: writerOf(actor.principal, actor.now),
     windows: deps.windows,
     facts: immediateFacts(await deps.definitions(tx)),
   };
