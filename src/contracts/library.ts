@@ -1,4 +1,5 @@
 import type { EvidenceLevel } from '../domain/library/evidence.js';
+import type { Standing, Status } from '../domain/library/workflow.js';
 import type { SnippetPart } from '../domain/library/query.js';
 import type {
   EntryKind,
@@ -92,4 +93,74 @@ export interface EntryPage extends EntrySummary {
 
 export interface EntryList {
   entries: EntrySummary[];
+}
+
+/** What one version of an entry says, as an editor writes it (POST bodies and version rows). */
+export interface EntryContent {
+  title: string;
+  summary: string;
+  body: string;
+  ksiCode: string | null;
+  instrumentId: string | null;
+  targetGroups: TargetGroup[];
+  operatingAreas: OperatingArea[];
+  problems: Problem[];
+  evidence: EvidenceLevel;
+  outcomeIndicators: string[];
+  references: Reference[];
+  example: { municipalityCode: string; indicatorId: string; before: string; after: string } | null;
+  reviewDue: string | null;
+}
+
+/** An entry's editorial state. */
+export interface EditorialEntry {
+  id: string;
+  slug: string;
+  kind: EntryKind;
+  status: Status;
+  headVersion: number;
+  publishedVersion: number | null;
+  municipalityCode: string | null;
+  lastReviewed: string | null;
+  reviewDue: string | null;
+  createdBy: string | null;
+}
+
+/** One saved version: its content, who saved it, when and why. */
+export interface EntryVersion extends EntryContent {
+  entryId: string;
+  version: number;
+  changeNote: string;
+  changedBy: string | null;
+  changedByName: string | null;
+  changedAt: string;
+  sampleWrittenOn: string | null;
+}
+
+/** One step of the editorial history. */
+export interface EntryEvent {
+  version: number;
+  action: string;
+  fromStatus: Status | null;
+  toStatus: Status;
+  note: string;
+  actor: string | null;
+  actorName: string | null;
+  at: string;
+}
+
+/** `GET /api/v1/library/entries/{id}`: everything an editor (or the submitter) sees. */
+export interface EntryForEditing {
+  entry: EditorialEntry;
+  standing: Standing;
+  /** Newest last. */
+  versions: EntryVersion[];
+  /** Oldest first. */
+  events: EntryEvent[];
+}
+
+/** `GET /api/v1/library/entries`: the editorial list (an editor's all, a submitter's own). */
+export interface EditorialList {
+  /** Newest change first, at most 500. */
+  entries: Array<EditorialEntry & { title: string; updatedAt: string }>;
 }

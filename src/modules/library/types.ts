@@ -1,34 +1,14 @@
-import type { EvidenceLevel } from '../../domain/library/evidence.js';
 import type { Status } from '../../domain/library/workflow.js';
-import type { EntryKind, OperatingArea, Problem, TargetGroup } from '../../domain/library/vocabulary.js';
-
-import type { Reference } from '../../contracts/library.js';
+import type { EntryKind } from '../../domain/library/vocabulary.js';
+import type { EntryContent as WrittenContent, Reference } from '../../contracts/library.js';
 
 export type { Reference };
 
 /** A good example's figures: one indicator for one municipality, before and after. */
-export interface ExampleSpec {
-  municipalityCode: string;
-  indicatorId: string;
-  before: string;
-  after: string;
-}
+export type ExampleSpec = NonNullable<WrittenContent['example']>;
 
-/** What one version of an entry says. */
-export interface EntryContent {
-  title: string;
-  summary: string;
-  body: string;
-  ksiCode: string | null;
-  instrumentId: string | null;
-  targetGroups: TargetGroup[];
-  operatingAreas: OperatingArea[];
-  problems: Problem[];
-  evidence: EvidenceLevel;
-  outcomeIndicators: string[];
-  references: Reference[];
-  example: ExampleSpec | null;
-  reviewDue: string | null;
+/** What one version of an entry says: what an editor writes, and the seed content's date. */
+export interface EntryContent extends WrittenContent {
   sampleWrittenOn: string | null;
 }
 

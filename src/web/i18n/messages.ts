@@ -3,6 +3,7 @@
  * in both languages (the type makes a missing translation a compile error).
  */
 import { auditEn, auditSv } from './messages-audit';
+import { editorialEn, editorialSv } from './messages-editorial';
 import { identityEn, identitySv } from './messages-identity';
 import { importsEn, importsSv } from './messages-imports';
 import { libraryEn, librarySv } from './messages-library';
@@ -139,6 +140,7 @@ const sv = {
   ...importsSv,
   ...publicSv,
   ...librarySv,
+  ...editorialSv,
 };
 
 export type MessageKey = keyof typeof sv;
@@ -272,6 +274,7 @@ const en: Record<MessageKey, string> = {
   ...importsEn,
   ...publicEn,
   ...libraryEn,
+  ...editorialEn,
 };
 
 export const catalogue: Record<Lang, Record<MessageKey, string>> = { sv, en };

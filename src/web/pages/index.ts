@@ -16,6 +16,9 @@ const PersonsSection = lazy(() =>
   import('./registers/PersonsSection').then((m) => ({ default: m.PersonsSection })),
 );
 const LibraryPage = lazy(() => import('./library/LibraryPage').then((m) => ({ default: m.LibraryPage })));
+const EditorialPage = lazy(() =>
+  import('./editorial/EditorialPage').then((m) => ({ default: m.EditorialPage })),
+);
 const ImportPage = lazy(() => import('./imports/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 /** Every page of the web app: its path, its menu label, and its component. */
@@ -34,6 +37,13 @@ export const pages: PageEntry[] = [
   { path: '/instruments', navKey: 'nav.instruments', component: InstrumentsPage, inNav: true },
   { path: '/jamforelser', navKey: 'nav.comparisons', component: PublicPage, inNav: true },
   { path: '/bibliotek', navKey: 'nav.library', component: LibraryPage, inNav: true },
+  {
+    path: '/redaktion',
+    navKey: 'nav.editorial',
+    component: EditorialPage,
+    inNav: true,
+    access: 'library.submit',
+  },
   {
     path: '/admin/konton',
     navKey: 'nav.admin',
