@@ -3,11 +3,13 @@ import { describe, it } from 'node:test';
 import { projectRoot } from '../../src/config/paths.js';
 import {
   cyclesOf,
+  foreignReads,
   foreignWrites,
   moduleGraph,
   modulesImportedBy,
   tableOwners,
   tablesCreatedBy,
+  tablesReadBy,
   tablesWrittenBy,
 } from './house.js';
 
@@ -54,6 +56,25 @@ describe('the house: one writer per table, no cycles between modules', () => {
 
   it('has no write to a table outside the module whose migrations create it', () => {
     assert.deepEqual(foreignWrites(root), []);
+  });
+
+  it('reads who a person or an account is only in the module that owns it', () => {
+    // The identity table (personnummer and name) and the account table (password hashes) are the
+    // most sensitive rows of all: other modules name accounts through the identity module's
+    // read-only view identity_account_name, and reach persons only by pseudonym.
+    const sensitive = /reads (person_identity|identity_account) /;
+    assert.deepEqual(
+      foreignReads(root).filter((r) => sensitive.test(r)),
+      [],
+    );
+  });
+
+  it("finds the reads of other modules' tables it is meant to find", () => {
+    assert.deepEqual(tablesReadBy('SELECT 1 FROM person p JOIN ONLY org_unit u ON true LEFT JOIN x_y z'), [
+      'org_unit',
+      'person',
+      'x_y',
+    ]);
   });
 
   it('has no import cycle between module folders', () => {

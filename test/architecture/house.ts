@@ -9,6 +9,7 @@ import path from 'node:path';
 const CREATE_TABLE = /create\s+table\s+(?:if\s+not\s+exists\s+)?([a-z_][a-z0-9_]*)/gi;
 const WRITE =
   /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?|copy)\s+(?:only\s+)?([a-z_][a-z0-9_]*)/gi;
+const READ = /\b(?:from|join)\s+(?:only\s+)?([a-z_][a-z0-9_]*)/gi;
 const MODULE_IMPORT = /from\s+'\.\.\/([a-z-]+)\/[^']*'/g;
 
 export function tablesCreatedBy(sql: string): string[] {
@@ -17,6 +18,11 @@ export function tablesCreatedBy(sql: string): string[] {
 
 export function tablesWrittenBy(source: string): string[] {
   return [...new Set([...source.matchAll(WRITE)].map((m) => (m[1] ?? '').toLowerCase()))].sort();
+}
+
+/** Tables (or views) a file's SQL reads: whatever follows FROM or JOIN. */
+export function tablesReadBy(source: string): string[] {
+  return [...new Set([...source.matchAll(READ)].map((m) => (m[1] ?? '').toLowerCase()))].sort();
 }
 
 /** The other module folders a file in src/modules/<module>/ imports (one level up, then down). */
@@ -56,6 +62,22 @@ export function foreignWrites(root: string): string[] {
     for (const table of tablesWrittenBy(readFileSync(file, 'utf8'))) {
       const owner = owners.get(table);
       if (owner && owner !== module) out.push(`${rel} writes ${table} (owned by ${owner})`);
+    }
+  }
+  return out.sort();
+}
+
+/** "file reads table (owned by module)" for every read of a table outside the owning module. */
+export function foreignReads(root: string): string[] {
+  const owners = tableOwners(root);
+  const out: string[] = [];
+  for (const file of filesUnder(path.join(root, 'src'), isProductionTs)) {
+    const rel = path.relative(root, file);
+    const parts = rel.split(path.sep);
+    const module = parts[1] === 'modules' ? parts[2] : undefined;
+    for (const table of tablesReadBy(readFileSync(file, 'utf8'))) {
+      const owner = owners.get(table);
+      if (owner && owner !== module) out.push(`${rel} reads ${table} (owned by ${owner})`);
     }
   }
   return out.sort();

@@ -40,7 +40,7 @@ function whereClause(filter: AuditFilter, scope: AuditReviewScope, beforeSeq: nu
       add((p) => `l.actor_account_id = ${p}::uuid`, filter.user.toLowerCase());
     else {
       add(
-        (p) => `l.actor_account_id = (SELECT id FROM identity_account WHERE username = ${p})`,
+        (p) => `l.actor_account_id = (SELECT id FROM identity_account_name WHERE username = ${p})`,
         filter.user.toLowerCase(),
       );
     }
@@ -69,7 +69,7 @@ export async function selectEntries(
   const where = whereClause(filter, scope, beforeSeq);
   const { rows } = await db.query<ReviewRow>(
     `SELECT ${REVIEW_COLUMNS}, a.username AS actor_username
-       FROM audit_log l LEFT JOIN identity_account a ON a.id = l.actor_account_id
+       FROM audit_log l LEFT JOIN identity_account_name a ON a.id = l.actor_account_id
        ${where.sql}
       ORDER BY l.seq DESC
       LIMIT ${Math.trunc(limit)}`,

@@ -240,7 +240,7 @@ function versionOf(r: Raw): VersionRow {
 }
 
 const VERSION_SELECT = `SELECT v.*, a.display_name AS changed_by_name
-  FROM library_entry_version v LEFT JOIN identity_account a ON a.id = v.changed_by`;
+  FROM library_entry_version v LEFT JOIN identity_account_name a ON a.id = v.changed_by`;
 
 export async function version(q: Queryable, entryId: string, v: number): Promise<VersionRow | null> {
   const { rows } = await q.query<Raw>(`${VERSION_SELECT} WHERE v.entry_id = $1 AND v.version = $2`, [
@@ -260,7 +260,7 @@ export async function versions(q: Queryable, entryId: string): Promise<VersionRo
 export async function events(q: Queryable, entryId: string): Promise<EventRow[]> {
   const { rows } = await q.query<Raw>(
     `SELECT e.version, e.action, e.from_status, e.to_status, e.note, e.actor, a.display_name AS actor_name, e.at
-       FROM library_entry_event e LEFT JOIN identity_account a ON a.id = e.actor
+       FROM library_entry_event e LEFT JOIN identity_account_name a ON a.id = e.actor
       WHERE e.entry_id = $1 ORDER BY e.id`,
     [entryId],
   );

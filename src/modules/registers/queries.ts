@@ -27,7 +27,7 @@ const ENTRY_COLUMNS = `e.id, e.register, e.kind, e.person_pseudonym, e.unit_id, 
 
 const ENTRY_FROM = `register_entry e
   JOIN register_entry_version v ON v.entry_id = e.id AND v.version = e.current_version
-  LEFT JOIN identity_account a ON a.id = v.recorded_by`;
+  LEFT JOIN identity_account_name a ON a.id = v.recorded_by`;
 
 function toEntry(r: Raw): EntryRow {
   return {
@@ -183,7 +183,7 @@ export async function versionsOf(tx: Queryable, entryId: string): Promise<Versio
   const { rows } = await tx.query<Raw>(
     `SELECT v.version, v.occurred_on, v.data, v.derived, v.recorded_at, v.recorded_by,
             a.display_name AS recorded_by_name, v.change_reason
-       FROM register_entry_version v LEFT JOIN identity_account a ON a.id = v.recorded_by
+       FROM register_entry_version v LEFT JOIN identity_account_name a ON a.id = v.recorded_by
       WHERE v.entry_id = $1::uuid ORDER BY v.version DESC`,
     [entryId],
   );
