@@ -19,11 +19,8 @@ export interface Reference {
   url: string;
 }
 
-/** A published entry as lists and search show it. */
-export interface EntrySummary {
-  entryId: string;
-  slug: string;
-  kind: EntryKind;
+/** What an entry is about: what lists show and what an editor writes. */
+export interface EntryDescription {
   title: string;
   summary: string;
   ksiCode: string | null;
@@ -33,6 +30,13 @@ export interface EntrySummary {
   problems: Problem[];
   evidence: EvidenceLevel;
   outcomeIndicators: string[];
+}
+
+/** A published entry as lists and search show it. */
+export interface EntrySummary extends EntryDescription {
+  entryId: string;
+  slug: string;
+  kind: EntryKind;
   municipalityCode: string | null;
   isSample: boolean;
   lastReviewed: string | null;
@@ -96,17 +100,8 @@ export interface EntryList {
 }
 
 /** What one version of an entry says, as an editor writes it (POST bodies and version rows). */
-export interface EntryContent {
-  title: string;
-  summary: string;
+export interface EntryContent extends EntryDescription {
   body: string;
-  ksiCode: string | null;
-  instrumentId: string | null;
-  targetGroups: TargetGroup[];
-  operatingAreas: OperatingArea[];
-  problems: Problem[];
-  evidence: EvidenceLevel;
-  outcomeIndicators: string[];
   references: Reference[];
   example: { municipalityCode: string; indicatorId: string; before: string; after: string } | null;
   reviewDue: string | null;

@@ -53,31 +53,24 @@ export function tableOwners(root: string): Map<string, string> {
 
 /** "file writes table (owned by module)" for every write outside the owning module. */
 export function foreignWrites(root: string): string[] {
-  const owners = tableOwners(root);
-  const out: string[] = [];
-  for (const file of filesUnder(path.join(root, 'src'), isProductionTs)) {
-    const rel = path.relative(root, file);
-    const parts = rel.split(path.sep);
-    const module = parts[1] === 'modules' ? parts[2] : undefined;
-    for (const table of tablesWrittenBy(readFileSync(file, 'utf8'))) {
-      const owner = owners.get(table);
-      if (owner && owner !== module) out.push(`${rel} writes ${table} (owned by ${owner})`);
-    }
-  }
-  return out.sort();
+  return foreignUses(root, tablesWrittenBy, 'writes');
 }
 
 /** "file reads table (owned by module)" for every read of a table outside the owning module. */
 export function foreignReads(root: string): string[] {
+  return foreignUses(root, tablesReadBy, 'reads');
+}
+
+function foreignUses(root: string, tablesOf: (source: string) => string[], verb: string): string[] {
   const owners = tableOwners(root);
   const out: string[] = [];
   for (const file of filesUnder(path.join(root, 'src'), isProductionTs)) {
     const rel = path.relative(root, file);
     const parts = rel.split(path.sep);
     const module = parts[1] === 'modules' ? parts[2] : undefined;
-    for (const table of tablesReadBy(readFileSync(file, 'utf8'))) {
+    for (const table of tablesOf(readFileSync(file, 'utf8'))) {
       const owner = owners.get(table);
-      if (owner && owner !== module) out.push(`${rel} reads ${table} (owned by ${owner})`);
+      if (owner && owner !== module) out.push(`${rel} ${verb} ${table} (owned by ${owner})`);
     }
   }
   return out.sort();

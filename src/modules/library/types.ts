@@ -1,6 +1,5 @@
 import type { Status } from '../../domain/library/workflow.js';
-import type { EntryKind } from '../../domain/library/vocabulary.js';
-import type { EntryContent as WrittenContent, Reference } from '../../contracts/library.js';
+import type { EditorialEntry, EntryContent as WrittenContent, Reference } from '../../contracts/library.js';
 
 export type { Reference };
 
@@ -12,18 +11,8 @@ export interface EntryContent extends WrittenContent {
   sampleWrittenOn: string | null;
 }
 
-export interface EntryRow {
-  id: string;
-  slug: string;
-  kind: EntryKind;
-  status: Status;
-  headVersion: number;
-  publishedVersion: number | null;
-  municipalityCode: string | null;
-  lastReviewed: string | null;
-  reviewDue: string | null;
-  createdBy: string | null;
-}
+/** An entry's editorial state, as the API gives it. */
+export type EntryRow = EditorialEntry;
 
 export interface VersionRow extends EntryContent {
   entryId: string;

@@ -4,13 +4,19 @@ import { useI18n } from '../../i18n/I18n';
 import { Link, useRouter } from '../../router';
 import { useLoad } from '../../useApi';
 import { STATUSES, isStale } from '../../../domain/library/workflow';
-import { EDITORIAL_BASE, editorialEntryPath, localMinute, type EditorialList as List } from './model';
+import {
+  EDITORIAL_BASE,
+  editorialEntryPath,
+  stockholmTime,
+  swedishToday,
+  type EditorialList as List,
+} from './model';
 
 const STALE = 'stale';
 
 /** The editorial list: an editor sees every entry, municipality staff their own submissions. */
 export function EditorialList() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { query, navigate } = useRouter();
   const filterId = useId();
   const show = query.get('visa') ?? '';
@@ -19,7 +25,7 @@ export function EditorialList() {
   }, [t]);
   const params = show === STALE ? { stale: 'true' } : { status: show };
   const list = useLoad(`editorial:${show}`, () => apiGet<List>('/api/v1/library/entries', params));
-  const today = new Date().toISOString().slice(0, 10);
+  const today = swedishToday();
   return (
     <section className="ed-page">
       <h1>{t('ed.title')}</h1>
@@ -78,7 +84,7 @@ export function EditorialList() {
                     <span className="flag ed-stale"> {t('lib.stale')}</span>
                   )}
                 </td>
-                <td>{localMinute(e.updatedAt)}</td>
+                <td>{stockholmTime(e.updatedAt, lang)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/I18n';
 import type { MessageKey } from '../../i18n/messages';
-import { localMinute, type EntryEvent } from './model';
+import { stockholmTime, type EntryEvent } from './model';
 
 const ACTIONS: Record<string, MessageKey> = {
   create: 'ed.action.create',
@@ -13,7 +13,7 @@ const ACTIONS: Record<string, MessageKey> = {
 
 /** Who changed what and when: every version saved and every step taken, oldest first. */
 export function EntryHistory({ events }: { events: EntryEvent[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <section className="ed-history">
       <h2>{t('ed.history')}</h2>
@@ -32,7 +32,7 @@ export function EntryHistory({ events }: { events: EntryEvent[] }) {
             const key = ACTIONS[e.action];
             return (
               <tr key={i} data-action={e.action}>
-                <td>{localMinute(e.at)}</td>
+                <td>{stockholmTime(e.at, lang)}</td>
                 <td>{e.actorName ?? t('ed.history.system')}</td>
                 <td>{key ? t(key, { version: e.version }) : e.action}</td>
                 <td>{e.note}</td>
