@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'org_write',
   'audit_export',
   'library_write',
+  'agreements_write',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -16,6 +16,7 @@ export const ACTIONS = [
   'library.edit',
   'library.submit',
   'releases.make',
+  'agreements.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,6 +73,8 @@ const GRANTS: Record<Action, Partial<Record<Role, { reach: Reach; kinds?: Scope[
     municipal_analyst: { reach: 'scope', kinds: ['municipality'] },
   },
   'releases.make': { system_administrator: { reach: 'global' }, national_administrator: { reach: 'global' } },
+  // Agreements, grant rules and grant decisions are national work (src/modules/agreements).
+  'agreements.manage': { national_administrator: { reach: 'global' } },
 };
 
 interface Resolved {

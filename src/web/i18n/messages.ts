@@ -2,6 +2,7 @@
  * The one message catalogue of the web app: Swedish first, English second. Every key exists
  * in both languages (the type makes a missing translation a compile error).
  */
+import { agreementsEn, agreementsSv } from './messages-agreements';
 import { auditEn, auditSv } from './messages-audit';
 import { editorialEn, editorialSv } from './messages-editorial';
 import { identityEn, identitySv } from './messages-identity';
@@ -141,6 +142,7 @@ const sv = {
   ...publicSv,
   ...librarySv,
   ...editorialSv,
+  ...agreementsSv,
 };
 
 export type MessageKey = keyof typeof sv;
@@ -275,6 +277,7 @@ const en: Record<MessageKey, string> = {
   ...publicEn,
   ...libraryEn,
   ...editorialEn,
+  ...agreementsEn,
 };
 
 export const catalogue: Record<Lang, Record<MessageKey, string>> = { sv, en };
