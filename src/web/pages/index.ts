@@ -20,6 +20,9 @@ const EditorialPage = lazy(() =>
   import('./editorial/EditorialPage').then((m) => ({ default: m.EditorialPage })),
 );
 const ImportPage = lazy(() => import('./imports/ImportPage').then((m) => ({ default: m.ImportPage })));
+const AgreementsPage = lazy(() =>
+  import('./agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })),
+);
 
 /** Every page of the web app: its path, its menu label, and its component. */
 export interface PageEntry {
@@ -37,6 +40,7 @@ export const pages: PageEntry[] = [
   { path: '/instruments', navKey: 'nav.instruments', component: InstrumentsPage, inNav: true },
   { path: '/jamforelser', navKey: 'nav.comparisons', component: PublicPage, inNav: true },
   { path: '/bibliotek', navKey: 'nav.library', component: LibraryPage, inNav: true },
+  { path: '/overenskommelser', navKey: 'nav.agreements', component: AgreementsPage, inNav: true },
   {
     path: '/redaktion',
     navKey: 'nav.editorial',

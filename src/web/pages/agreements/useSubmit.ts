@@ -1,0 +1,24 @@
+import { useState } from 'react';
+import { ApiError, type ProblemField } from '../../api';
+
+/** Runs a write; keeps its field errors and message for the form, and reports success. */
+export function useSubmit() {
+  const [errors, setErrors] = useState<ProblemField[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(write: () => Promise<unknown>, done?: () => void): Promise<void> {
+    setBusy(true);
+    setErrors([]);
+    setMessage(null);
+    try {
+      await write();
+      done?.();
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.errors);
+      setMessage(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { errors, message, busy, run };
+}
