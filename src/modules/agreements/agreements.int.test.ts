@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { asUser, loginAs, type LoggedIn } from '../../../test/support/auth.js';
 import { publishNation } from '../../../test/support/opendata.js';
-import type { AgreementVersion, GrantDecision, GrantRule, YearAnswer } from '../../contracts/agreements.js';
+import type {
+  AgreementVersion,
+  CofinancingAnswer,
+  FollowUpAnswer,
+  GrantDecision,
+  GrantRule,
+  YearAnswer,
+} from '../../contracts/agreements.js';
 import type { AgreementContent } from '../../domain/agreements/agreement.js';
 import { computeDecision } from '../../domain/agreements/engine.js';
 import { REFERENCE_DATA_DIR } from '../../../test/support/db.js';
@@ -131,6 +138,45 @@ describe('agreements and grants over HTTP', () => {
       year.decisions.map((x) => x.ruleVersion),
       [1],
     );
+  });
+
+  it('follows the signed agreement up on released values, in JSON and PDF', async () => {
+    const f = (
+      await h.app.inject('/api/v1/agreements/years/2025/follow-up?region=01')
+    ).json<FollowUpAnswer>();
+    assert.equal(f.version, 2);
+    const m = f.goals[0]?.measures[0];
+    assert.deepEqual(
+      m?.series.map((s) => s.period),
+      ['2024'],
+    );
+    assert.ok(m && m.municipalities.length > 0 && m.municipalities.every((x) => x.code.startsWith('01')));
+    for (const x of m?.municipalities ?? [])
+      assert.equal(x.standing === 'unknown', x.ratePercent === null, `${x.code} unknown only when protected`);
+    const pdf = await h.app.inject('/api/v1/agreements/years/2025/follow-up.pdf?region=01');
+    assert.equal(pdf.headers['content-type'], 'application/pdf');
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+
+  it('sums the co-financing fees of the municipalities that joined (SCB population)', async () => {
+    const bad = await send('PUT', '/api/v1/agreements/years/2025/cofinancing', {
+      orePerInhabitant: 100,
+      members: ['9999'],
+    });
+    assert.equal(bad.statusCode, 422);
+    assert.equal(bad.json<{ errors: Array<{ field: string }> }>().errors[0]?.field, 'members.0');
+    const ok = await send('PUT', '/api/v1/agreements/years/2025/cofinancing', {
+      orePerInhabitant: 250,
+      members: ['0114', '0180'],
+    });
+    const c = ok.json<CofinancingAnswer>();
+    // 0114 Upplands Väsby: 49 262 inhabitants × 2,50 kr = 123 155 kr.
+    assert.equal(c.lines.find((l) => l.code === '0114')?.fee, 123_155);
+    assert.equal(
+      c.total,
+      c.lines.reduce((sum, l) => sum + l.fee, 0),
+    );
+    assert.match(c.source, /Källa: SCB/);
   });
 
   it('reproduces a decision from its snapshot after the released values changed', async () => {

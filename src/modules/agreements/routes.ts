@@ -13,6 +13,7 @@ import {
   ruleBody,
 } from '../../contracts/agreements.js';
 import { listMunicipalities } from '../org/queries.js';
+import { followUpPdf } from './pdf.js';
 import * as q from './queries.js';
 import * as reads from './reads.js';
 import * as service from './service.js';
@@ -52,6 +53,19 @@ export function agreementRoutes(app: FastifyInstance, deps: AppDeps): void {
     const { year } = parseInput(yearParams, req.params, 'params');
     const { region } = parseInput(followUpQuery, req.query, 'query');
     return reads.followUp(db, year, region ?? null, today());
+  });
+
+  app.get('/api/v1/agreements/years/:year/follow-up.pdf', async (req, reply) => {
+    const { year } = parseInput(yearParams, req.params, 'params');
+    const { region } = parseInput(followUpQuery, req.query, 'query');
+    const pdf = await followUpPdf(await reads.followUp(db, year, region ?? null, today()), today());
+    return reply
+      .type('application/pdf')
+      .header(
+        'content-disposition',
+        `inline; filename="uppfoljning-${year}${region ? `-${region}` : ''}.pdf"`,
+      )
+      .send(pdf);
   });
 
   app.post('/api/v1/agreements/years/:year/versions', async (req, reply) => {
