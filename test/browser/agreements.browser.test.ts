@@ -37,10 +37,8 @@ describe('agreements, the annual cycle and grants in Chromium', { skip: skipBrow
     await page.getByLabel('Användarnamn').fill('nationell');
     await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await page
-      .getByRole('navigation', { name: 'Huvudmeny' })
-      .getByRole('link', { name: 'Överenskommelser' })
-      .waitFor();
+    // Logged in once the login page has navigated away; only then may the test navigate.
+    await page.waitForURL((url) => !url.pathname.startsWith('/logga-in'));
   });
   after(async () => {
     await browser?.close();
