@@ -35,7 +35,7 @@ describe('login, user menu and account administration in Chromium', { skip: skip
     await page.goto(`${server.url}/admin/konton`);
     await page.waitForURL(/\/logga-in\?returnTo=%2Fadmin%2Fkonton$/);
     assert.equal(await page.locator('h1').textContent(), 'Logga in');
-    assert.equal(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').count(), 4);
+    assert.equal(await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link').count(), 5);
   });
 
   it('shows the server’s message for a wrong password and keeps the user on the page', async () => {
@@ -126,6 +126,7 @@ describe('login, user menu and account administration in Chromium', { skip: skip
       'Bedömningsinstrument',
       'Öppna jämförelser',
       'Kunskapsbibliotek',
+      'Överenskommelser',
       'Konton',
       'Logg',
     ]);
