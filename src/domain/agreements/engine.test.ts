@@ -92,6 +92,28 @@ describe('grant engine', () => {
     }
   });
 
+  it('pays a fixed amount each, or splits equally, as the rule says', () => {
+    const each = computeDecision(
+      { ...rule, key: 'equal', tiers: [{ atLeastPercent: 70, kind: 'each', amount: 1_000 }] },
+      snapshot,
+    );
+    assert.deepEqual(
+      each.lines.map((l) => l.amount),
+      [1_000, 0, 1_000, 0, 0],
+    );
+    // Equal split of 100 kr among 0001, 0002, 0003 (the weight of 0004 would not matter).
+    const equal = computeDecision({ ...rule, key: 'equal', tiers: [rule.tiers[0]!] }, snapshot);
+    assert.deepEqual(
+      equal.lines.map((l) => l.amount),
+      [34, 33, 33, 0, 0],
+    );
+  });
+
+  it('shows no count that the release suppressed', () => {
+    const hidden = computeDecision(rule, snapshot).lines.find((l) => l.code === '0005');
+    assert.deepEqual([hidden?.numerator, hidden?.denominator, hidden?.amount], [null, null, 0]);
+  });
+
   it('does not depend on the order of the values', () => {
     const reversed = { ...snapshot, values: [...snapshot.values].reverse() };
     assert.deepEqual(computeDecision(rule, reversed), computeDecision(rule, snapshot));
