@@ -115,6 +115,8 @@ export interface GrantDecision {
   names: Record<string, string>;
 }
 
+export type DecisionSummary = Pick<GrantDecision, 'id' | 'ruleKey' | 'ruleVersion' | 'total' | 'decidedAt'>;
+
 export interface CofinancingAnswer {
   year: number;
   orePerInhabitant: number;
@@ -131,7 +133,7 @@ export interface YearAnswer {
   reminders: Reminder[];
   versions: AgreementVersion[];
   proposals: Proposal[];
-  decisions: Array<Pick<GrantDecision, 'id' | 'ruleKey' | 'ruleVersion' | 'total' | 'decidedAt'>>;
+  decisions: DecisionSummary[];
   cofinancing: CofinancingAnswer | null;
 }
 

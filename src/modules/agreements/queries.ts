@@ -2,7 +2,13 @@ import type { Queryable } from '../../db/db.js';
 import type { AgreementContent } from '../../domain/agreements/agreement.js';
 import type { DecisionResult, GrantSnapshot, SnapshotValue } from '../../domain/agreements/engine.js';
 import type { GrantRuleContent } from '../../domain/agreements/rules.js';
-import type { AgreementVersion, GrantDecision, GrantRule, Proposal } from '../../contracts/agreements.js';
+import type {
+  AgreementVersion,
+  DecisionSummary,
+  GrantDecision,
+  GrantRule,
+  Proposal,
+} from '../../contracts/agreements.js';
 
 /**
  * SQL of the agreements module. Writes take batches (one row is a batch of one) as JSON records,
@@ -120,17 +126,11 @@ export async function insertGrantRules(
   return out.map(ruleOf);
 }
 
-export interface NewDecision {
-  id: string;
-  year: number;
-  ruleKey: string;
-  ruleVersion: number;
-  rule: GrantRuleContent;
-  snapshot: GrantSnapshot;
-  result: DecisionResult;
+/** A decision to store: the contract's fields less what is read back (names, total). */
+export type NewDecision = Omit<GrantDecision, 'names' | 'total' | 'decidedAt'> & {
   decidedAt: Date;
   decidedBy: string | null;
-}
+};
 
 export async function insertDecisions(q: Queryable, rows: NewDecision[]): Promise<void> {
   await q.query(
@@ -161,10 +161,7 @@ export async function decision(q: Queryable, id: string): Promise<DecisionRow | 
   return rows[0] ? decisionOf(rows[0]) : null;
 }
 
-export async function decisionsOfYear(
-  q: Queryable,
-  year: number,
-): Promise<Array<Pick<GrantDecision, 'id' | 'ruleKey' | 'ruleVersion' | 'total' | 'decidedAt'>>> {
+export async function decisionsOfYear(q: Queryable, year: number): Promise<DecisionSummary[]> {
   const { rows } = await q.query<Raw>(
     'SELECT id, rule_key, rule_version, total, decided_at FROM grant_decision WHERE year = $1 ORDER BY decided_at, id',
     [year],
