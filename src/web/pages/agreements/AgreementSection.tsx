@@ -3,6 +3,7 @@ import { apiSend } from '../../api';
 import { ErrorSummary, Field, errorFor } from '../../components/forms';
 import { useI18n } from '../../i18n/I18n';
 import type { AgreementVersion, YearAnswer } from '../../../contracts/agreements';
+import { DownloadButtons } from '../public/DownloadButtons';
 import { fundingLines, kronor, list } from './model';
 import { useSubmit } from './useSubmit';
 
@@ -77,6 +78,17 @@ function Version({ v }: { v: AgreementVersion }) {
         ))}
       </ul>
       <h4>{t('agr.funding')}</h4>
+      <DownloadButtons
+        label={`${t('agr.funding')} ${v.year} v${v.version}`}
+        table={() => ({
+          name: `utbetalningar-${v.year}-v${v.version}`,
+          header: ['mottagare', 'regionkod', 'belopp_kr'],
+          rows: v.funding.map((f) => [f.recipient, f.regionCode, f.amount]),
+          notes: [
+            `${v.title}, ${t('agr.version', { version: v.version })} (${t(`agr.versionStatus.${v.status}`)})`,
+          ],
+        })}
+      />
       <ul>
         {v.funding.map((f, i) => (
           <li key={i}>
