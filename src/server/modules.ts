@@ -13,6 +13,7 @@ import { registerConsequences } from '../modules/registers/consequences.js';
 import { importRoutes } from '../modules/imports/routes.js';
 import { opendataRoutes } from '../modules/opendata/routes.js';
 import { libraryRoutes } from '../modules/library/routes.js';
+import { surveyRoutes } from '../modules/surveys/routes.js';
 
 /** The HTTP routes of every capability, in one list. Add a module here to expose it. */
 export const moduleRoutes: ModuleRoutes[] = [
@@ -29,4 +30,5 @@ export const moduleRoutes: ModuleRoutes[] = [
   registerRoutes,
   importRoutes,
   libraryRoutes,
+  surveyRoutes,
 ];

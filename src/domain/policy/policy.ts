@@ -16,6 +16,8 @@ export const ACTIONS = [
   'library.edit',
   'library.submit',
   'releases.make',
+  'surveys.manage',
+  'surveys.enter',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -72,6 +74,18 @@ const GRANTS: Record<Action, Partial<Record<Role, { reach: Reach; kinds?: Scope[
     municipal_analyst: { reach: 'scope', kinds: ['municipality'] },
   },
   'releases.make': { system_administrator: { reach: 'global' }, national_administrator: { reach: 'global' } },
+  // Survey rounds and their codes: an analyst or a unit manager in scope (DOMAIN.md §5).
+  'surveys.manage': {
+    municipal_analyst: { reach: 'scope', kinds: ['municipality'] },
+    unit_manager: { reach: 'scope', kinds: ['unit'] },
+    national_administrator: { reach: 'global' },
+  },
+  // Entering a returned paper questionnaire for a unit.
+  'surveys.enter': {
+    caseworker: { reach: 'scope', kinds: ['unit', 'municipality'] },
+    unit_manager: { reach: 'scope', kinds: ['unit'] },
+    municipal_analyst: { reach: 'scope', kinds: ['municipality'] },
+  },
 };
 
 interface Resolved {
