@@ -45,3 +45,23 @@ export interface SurveyResults {
   themes: SurveyTheme[];
   nodes: NodeResult[];
 }
+
+/** A unit's page for its staff: the users' experience beside the professionals' registrations. */
+export interface UnitOverview {
+  unitId: string;
+  surveys: {
+    roundId: string;
+    title: { sv: string; en: string };
+    period: string;
+    themes: SurveyTheme[];
+    result: NodeResult | null;
+  }[];
+  register: {
+    indicator: string;
+    title: { sv: string; en: string };
+    period: string;
+    rate: number | null;
+    denominator: number | null;
+    status: string;
+  }[];
+}

@@ -18,7 +18,8 @@ import { codeKey } from './keys.js';
 import { codesCsv, lettersPdf, answerUrl } from './letters.js';
 import * as q from './queries.js';
 import { roundResults } from './results.js';
-import { answerBody, createRoundBody, issueCodesBody, paperBody, roundParams } from './schema.js';
+import { unitOverview } from './overview.js';
+import { answerBody, createRoundBody, issueCodesBody, paperBody, roundParams, unitParams } from './schema.js';
 import * as service from './service.js';
 
 /**
@@ -45,6 +46,7 @@ export function surveyRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/v1/surveys/rounds', async (req, reply) => {
+    requirePrincipal(req);
     const body = parseInput(createRoundBody, req.body, 'body');
     for (const unitId of body.unitIds) await authorize(req, 'surveys.manage', { unitId }, deps);
     const round = await service.createRound(db, body, requirePrincipal(req).userId);
@@ -52,12 +54,14 @@ export function surveyRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/v1/surveys/rounds', async (req) => {
+    requirePrincipal(req);
     const visible = [];
     for (const r of await q.roundsOfUnits(db, null)) if (await mayRead(req, r.unitIds)) visible.push(r);
     return { rounds: visible };
   });
 
   app.post('/api/v1/surveys/rounds/:id/codes', async (req, reply) => {
+    requirePrincipal(req);
     const { id } = parseInput(roundParams, req.params, 'params');
     const body = parseInput(issueCodesBody, req.body, 'body');
     const principal = await authorize(req, 'surveys.manage', { unitId: body.unitId }, deps);
@@ -127,6 +131,7 @@ export function surveyRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.post('/api/v1/surveys/rounds/:id/paper', async (req, reply) => {
+    requirePrincipal(req);
     const { id } = parseInput(roundParams, req.params, 'params');
     const body = parseInput(paperBody, req.body, 'body');
     const principal = await authorize(req, 'surveys.enter', { unitId: body.unitId }, deps);
@@ -140,12 +145,20 @@ export function surveyRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/v1/surveys/rounds/:id/results', async (req): Promise<SurveyResults> => {
+    requirePrincipal(req);
     const { id } = parseInput(roundParams, req.params, 'params');
     const round = await service.roundOrThrow(db, id);
     if (!(await mayRead(req, round.unitIds)))
       throw new ForbiddenError('Du har inte behörighet till detta. / You are not allowed to do this.');
     const nodes = await roundResults(db, id, minimum);
     return { roundId: id, minimumRespondents: minimum, themes: service.templateOf(round).themes, nodes };
+  });
+
+  app.get('/api/v1/surveys/units/:unitId/overview', async (req) => {
+    requirePrincipal(req);
+    const { unitId } = parseInput(unitParams, req.params, 'params');
+    await authorize(req, 'aggregates.read', { unitId }, deps);
+    return unitOverview(db, unitId, minimum);
   });
 
   /** Aggregates of a round are for whoever may read aggregates of one of its units. */

@@ -7,6 +7,7 @@ const isoDate = z
 const uuid = z.uuid({ message: 'must be a uuid' });
 
 export const roundParams = z.object({ id: uuid });
+export const unitParams = z.object({ unitId: uuid });
 
 export const createRoundBody = z.strictObject({
   templateId: z.string().min(1).max(64),

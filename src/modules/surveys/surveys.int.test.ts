@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { verifyTable } from '../../domain/disclosure/verify.js';
-import type { SurveyResults } from '../../contracts/surveys.js';
+import type { SurveyResults, UnitOverview } from '../../contracts/surveys.js';
 import { loginAs } from '../../../test/support/auth.js';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { TEST_PSEUDONYM_KEY } from '../../../test/support/db.js';
@@ -213,5 +213,20 @@ describe('survey rounds, codes and answers', () => {
       ),
     ];
     for (const cells of tables) assert.equal(verifyTable(parents, cells).ok, true);
+  });
+
+  it('shows a unit’s staff its survey results beside its register indicators', async () => {
+    const manager = await loginAs(h, 'unit_manager', { kind: 'unit', unitId: units[0] as string });
+    const url = `/api/v1/surveys/units/${units[0]}/overview`;
+    const res = await h.app.inject({ url, headers: { cookie: manager.cookie } });
+    assert.equal(res.statusCode, 200, res.body);
+    const overview = res.json<UnitOverview>();
+    assert.ok(overview.surveys.length >= 1);
+    assert.ok(Array.isArray(overview.register));
+    const other = await h.app.inject({
+      url: `/api/v1/surveys/units/${units[1]}/overview`,
+      headers: { cookie: manager.cookie },
+    });
+    assert.equal(other.statusCode, 403);
   });
 });

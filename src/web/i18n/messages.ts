@@ -6,6 +6,7 @@ import { auditEn, auditSv } from './messages-audit';
 import { identityEn, identitySv } from './messages-identity';
 import { importsEn, importsSv } from './messages-imports';
 import { libraryEn, librarySv } from './messages-library';
+import { surveysEn, surveysSv } from './messages-surveys';
 import { personsEn, personsSv } from './messages-persons';
 import { publicEn, publicSv } from './messages-public';
 import { registersEn, registersSv } from './messages-registers';
@@ -139,6 +140,7 @@ const sv = {
   ...importsSv,
   ...publicSv,
   ...librarySv,
+  ...surveysSv,
 };
 
 export type MessageKey = keyof typeof sv;
@@ -272,6 +274,7 @@ const en: Record<MessageKey, string> = {
   ...importsEn,
   ...publicEn,
   ...libraryEn,
+  ...surveysEn,
 };
 
 export const catalogue: Record<Lang, Record<MessageKey, string>> = { sv, en };

@@ -16,6 +16,7 @@ const PersonsSection = lazy(() =>
   import('./registers/PersonsSection').then((m) => ({ default: m.PersonsSection })),
 );
 const LibraryPage = lazy(() => import('./library/LibraryPage').then((m) => ({ default: m.LibraryPage })));
+const SurveysPage = lazy(() => import('./surveys/SurveysPage').then((m) => ({ default: m.SurveysPage })));
 const ImportPage = lazy(() => import('./imports/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 /** Every page of the web app: its path, its menu label, and its component. */
@@ -55,6 +56,7 @@ export const pages: PageEntry[] = [
     inNav: true,
     access: 'individual.write',
   },
+  { path: '/enkater', navKey: 'nav.surveys', component: SurveysPage, inNav: true, access: 'aggregates.read' },
   { path: '/logg', navKey: 'nav.audit', component: AuditPage, inNav: true, access: 'audit.review' },
   { path: '/logga-in', navKey: 'nav.login', component: LoginPage, inNav: false },
 ];
