@@ -6,7 +6,7 @@ import { positiveShare, responseRate, tallyAnswers } from './results.js';
 import { surveyTable } from './table.js';
 import { ELDERLY_CARE } from './templates.js';
 
-const overall = (...codes: (string | undefined)[]) =>
+const overall = (...codes: (string | undefined)[]): Record<string, string>[] =>
   codes.map((c) => (c === undefined ? {} : { 'ec.overall': c }));
 
 describe('share of positive answers', () => {
