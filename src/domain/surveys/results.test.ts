@@ -7,7 +7,7 @@ import { surveyTable } from './table.js';
 import { ELDERLY_CARE } from './templates.js';
 
 const overall = (...codes: (string | undefined)[]): Record<string, string>[] =>
-  codes.map((c) => (c === undefined ? {} : { 'ec.overall': c }));
+  codes.map((c): Record<string, string> => (c === undefined ? {} : { 'ec.overall': c }));
 
 describe('share of positive answers', () => {
   const cases: [string, Record<string, string>[], number, number, number | null][] = [
