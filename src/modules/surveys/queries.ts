@@ -1,16 +1,11 @@
-import type { Queryable } from '../../db/db.js';
+import type { Queryable, Row } from '../../db/db.js';
 import { toInt } from '../../db/db.js';
+import type { SurveyRound } from '../../contracts/surveys.js';
 
 /** The surveys module's SQL; it alone writes the survey_* tables. */
-export type RoundRow = {
-  id: string;
-  templateId: string;
-  templateVersion: number;
-  period: string;
-  opensOn: string;
-  closesOn: string;
-  unitIds: string[];
-};
+
+/** A round as the API shows it (src/contracts/surveys.ts), read straight from its row. */
+export type RoundRow = SurveyRound & Row;
 
 const ROUND_SELECT = `SELECT r.id, r.template_id AS "templateId", r.template_version AS "templateVersion",
   r.period, r.opens_on AS "opensOn", r.closes_on AS "closesOn",
@@ -19,7 +14,7 @@ const ROUND_SELECT = `SELECT r.id, r.template_id AS "templateId", r.template_ver
 
 export async function insertRound(
   q: Queryable,
-  r: Omit<RoundRow, 'id'> & { createdBy: string | null },
+  r: Omit<SurveyRound, 'id'> & { createdBy: string | null },
 ): Promise<string> {
   const { rows } = await q.query<{ id: string }>(
     `INSERT INTO survey_round (template_id, template_version, period, opens_on, closes_on, created_by)

@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../db/db.js';
+import type { SurveyRound } from '../../contracts/surveys.js';
 import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from '../../domain/errors.js';
 import { isAnswered, validateAnswers } from '../../domain/forms/index.js';
 import {
@@ -39,14 +40,7 @@ export async function roundOrThrow(db: Queryable, id: string): Promise<q.RoundRo
   return round;
 }
 
-export interface RoundInput {
-  templateId: string;
-  templateVersion: number;
-  period: string;
-  opensOn: string;
-  closesOn: string;
-  unitIds: string[];
-}
+export type RoundInput = Omit<SurveyRound, 'id'>;
 
 export async function createRound(db: Db, input: RoundInput, createdBy: string | null): Promise<q.RoundRow> {
   if (!findTemplate(input.templateId, input.templateVersion)) {
