@@ -109,6 +109,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: unknown non-API GETs get its shell.
     if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && req.url !== '/healthz') {
+      // The survey answering page is its own light entry (src/web/svar.html).
+      if (req.url.startsWith('/svar/')) return reply.type('text/html; charset=utf-8').sendFile('svar.html');
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return sendProblem(reply, {

@@ -14,6 +14,7 @@ import { importRoutes } from '../modules/imports/routes.js';
 import { opendataRoutes } from '../modules/opendata/routes.js';
 import { libraryRoutes } from '../modules/library/routes.js';
 import { agreementRoutes } from '../modules/agreements/routes.js';
+import { surveyRoutes } from '../modules/surveys/routes.js';
 
 /** The HTTP routes of every capability, in one list. Add a module here to expose it. */
 export const moduleRoutes: ModuleRoutes[] = [
@@ -31,4 +32,5 @@ export const moduleRoutes: ModuleRoutes[] = [
   importRoutes,
   libraryRoutes,
   agreementRoutes,
+  surveyRoutes,
 ];

@@ -17,6 +17,8 @@ export const ACTIONS = [
   'library.submit',
   'releases.make',
   'agreements.manage',
+  'surveys.manage',
+  'surveys.enter',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -75,6 +77,18 @@ const GRANTS: Record<Action, Partial<Record<Role, { reach: Reach; kinds?: Scope[
   'releases.make': { system_administrator: { reach: 'global' }, national_administrator: { reach: 'global' } },
   // Agreements, grant rules and grant decisions are national work (src/modules/agreements).
   'agreements.manage': { national_administrator: { reach: 'global' } },
+  // Survey rounds and their codes: an analyst or a unit manager in scope (DOMAIN.md §5).
+  'surveys.manage': {
+    municipal_analyst: { reach: 'scope', kinds: ['municipality'] },
+    unit_manager: { reach: 'scope', kinds: ['unit'] },
+    national_administrator: { reach: 'global' },
+  },
+  // Entering a returned paper questionnaire for a unit.
+  'surveys.enter': {
+    caseworker: { reach: 'scope', kinds: ['unit', 'municipality'] },
+    unit_manager: { reach: 'scope', kinds: ['unit'] },
+    municipal_analyst: { reach: 'scope', kinds: ['municipality'] },
+  },
 };
 
 interface Resolved {

@@ -34,6 +34,10 @@ export const ANONYMOUS_V1: readonly string[] = [
   'GET /api/v1/library/published/{slug}',
   'GET /api/v1/library/indicators/{id}',
   'GET /api/v1/library/related',
+  // User surveys: the templates, and a round's form and answering, where a one-time code is the credential.
+  'GET /api/v1/surveys/templates',
+  'GET /api/v1/surveys/rounds/{id}/form',
+  'POST /api/v1/surveys/rounds/{id}/answers',
 ];
 
 /** The security requirement of one /api/v1 operation (none for the anonymous ones). */

@@ -8,6 +8,7 @@ import { editorialEn, editorialSv } from './messages-editorial';
 import { identityEn, identitySv } from './messages-identity';
 import { importsEn, importsSv } from './messages-imports';
 import { libraryEn, librarySv } from './messages-library';
+import { surveysEn, surveysSv } from './messages-surveys';
 import { personsEn, personsSv } from './messages-persons';
 import { publicEn, publicSv } from './messages-public';
 import { registersEn, registersSv } from './messages-registers';
@@ -143,6 +144,7 @@ const sv = {
   ...librarySv,
   ...editorialSv,
   ...agreementsSv,
+  ...surveysSv,
 };
 
 export type MessageKey = keyof typeof sv;
@@ -278,6 +280,7 @@ const en: Record<MessageKey, string> = {
   ...libraryEn,
   ...editorialEn,
   ...agreementsEn,
+  ...surveysEn,
 };
 
 export const catalogue: Record<Lang, Record<MessageKey, string>> = { sv, en };

@@ -19,6 +19,7 @@ const LibraryPage = lazy(() => import('./library/LibraryPage').then((m) => ({ de
 const EditorialPage = lazy(() =>
   import('./editorial/EditorialPage').then((m) => ({ default: m.EditorialPage })),
 );
+const SurveysPage = lazy(() => import('./surveys/SurveysPage').then((m) => ({ default: m.SurveysPage })));
 const ImportPage = lazy(() => import('./imports/ImportPage').then((m) => ({ default: m.ImportPage })));
 const AgreementsPage = lazy(() =>
   import('./agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })),
@@ -69,6 +70,7 @@ export const pages: PageEntry[] = [
     inNav: true,
     access: 'individual.write',
   },
+  { path: '/enkater', navKey: 'nav.surveys', component: SurveysPage, inNav: true, access: 'aggregates.read' },
   { path: '/logg', navKey: 'nav.audit', component: AuditPage, inNav: true, access: 'audit.review' },
   { path: '/logga-in', navKey: 'nav.login', component: LoginPage, inNav: false },
 ];

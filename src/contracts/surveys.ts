@@ -1,0 +1,67 @@
+import type { FormDefinition } from '../domain/forms/index.js';
+import type { Pictogram, SurveyKind, SurveyTheme } from '../domain/surveys/template.js';
+import type { NodeResult } from '../domain/surveys/table.js';
+
+/** User surveys' answers (src/modules/surveys), as the server and the web both type them. */
+
+export interface SurveyRound {
+  id: string;
+  templateId: string;
+  templateVersion: number;
+  period: string;
+  opensOn: string;
+  closesOn: string;
+  unitIds: string[];
+}
+
+export interface SurveyTemplateSummary {
+  id: string;
+  version: number;
+  kind: SurveyKind;
+  title: { sv: string; en: string };
+}
+
+/** What the answering page needs: the form and its variants, never anything about a unit. */
+export interface SurveyForm {
+  roundId: string;
+  open: boolean;
+  kind: SurveyKind;
+  form: FormDefinition;
+  themes: SurveyTheme[];
+  easyRead: Record<string, string>;
+  pictures: Record<string, Pictogram> | null;
+}
+
+export interface IssuedCodes {
+  roundId: string;
+  unitId: string;
+  codes: string[];
+  answerUrl: string;
+}
+
+export interface SurveyResults {
+  roundId: string;
+  minimumRespondents: number;
+  themes: SurveyTheme[];
+  nodes: NodeResult[];
+}
+
+/** A unit's page for its staff: the users' experience beside the professionals' registrations. */
+export interface UnitOverview {
+  unitId: string;
+  surveys: {
+    roundId: string;
+    title: { sv: string; en: string };
+    period: string;
+    themes: SurveyTheme[];
+    result: NodeResult | null;
+  }[];
+  register: {
+    indicator: string;
+    title: { sv: string; en: string };
+    period: string;
+    rate: number | null;
+    denominator: number | null;
+    status: string;
+  }[];
+}

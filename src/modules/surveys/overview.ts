@@ -1,0 +1,47 @@
+import type { Queryable } from '../../db/db.js';
+import type { UnitOverview } from '../../contracts/surveys.js';
+import { unitNode } from '../../domain/indicators/rollup.js';
+import { publishedValues } from '../indicators/analytics-queries.js';
+import { activeDefinitions } from '../indicators/engine.js';
+import * as q from './queries.js';
+import { roundResults } from './results.js';
+import { templateOf } from './service.js';
+
+/**
+ * The three sources side by side for a unit's staff: each survey round's disclosed result for the
+ * unit, and the unit's published register indicators (sex T), both already through disclosure control.
+ */
+export async function unitOverview(db: Queryable, unitId: string, minimum: number): Promise<UnitOverview> {
+  const rounds = await q.roundsOfUnits(db, [unitId]);
+  const surveys = [];
+  for (const round of rounds) {
+    const template = templateOf(round);
+    const nodes = await roundResults(db, round.id, minimum);
+    surveys.push({
+      roundId: round.id,
+      title: template.form.title,
+      period: round.period,
+      themes: template.themes,
+      result: nodes.find((n) => n.node === unitNode(unitId)) ?? null,
+    });
+  }
+  const definitions = await activeDefinitions(db);
+  const values = await publishedValues(db, {
+    indicators: definitions.map((d) => d.id),
+    periods: null,
+    sexes: ['T'],
+    codes: { nation: false, regions: [], municipalities: [], units: [unitId] },
+    allOf: [],
+    limit: 500,
+  });
+  const titles = new Map(definitions.map((d) => [d.id, d.title]));
+  const register = values.map((v) => ({
+    indicator: v.indicator,
+    title: titles.get(v.indicator) ?? { sv: v.indicator, en: v.indicator },
+    period: v.period,
+    rate: v.rate,
+    denominator: v.denominator,
+    status: v.status,
+  }));
+  return { unitId, surveys, register };
+}

@@ -1,0 +1,48 @@
+/** User surveys for staff (/enkater): Swedish first, English second. */
+export const surveysSv = {
+  'nav.surveys': 'Brukarundersökningar',
+  'srv.title': 'Brukarundersökningar',
+  'srv.intro':
+    'Brukarnas egna svar bredvid enhetens registerindikatorer. Resultat visas bara där minst fem har svarat och där de inte kan räknas fram ur andra siffror.',
+  'srv.rounds': 'Omgångar',
+  'srv.none': 'Inga omgångar för dina enheter.',
+  'srv.unit': 'Enhet',
+  'srv.open': 'Visa enheten',
+  'srv.period': 'Period',
+  'srv.dates': 'Öppen {from} – {to}',
+  'srv.survey': 'Brukarnas svar',
+  'srv.register': 'Registerindikatorer',
+  'srv.theme': 'Område',
+  'srv.share': 'Andel positiva',
+  'srv.answered': 'Svar (utan vet ej)',
+  'srv.respondents': 'Svarande: {n} · svarsfrekvens {rate}',
+  'srv.hidden': 'Dolt: för få svarande, eller kan räknas fram ur andra siffror.',
+  'srv.indicator': 'Indikator',
+  'srv.rate': 'Värde',
+  'srv.noRegister': 'Inga publicerade registerindikatorer för enheten.',
+  'srv.back': 'Alla omgångar',
+};
+
+export const surveysEn: Record<keyof typeof surveysSv, string> = {
+  'nav.surveys': 'User surveys',
+  'srv.title': 'User surveys',
+  'srv.intro':
+    "The users' own answers beside the unit's register indicators. Results are shown only where at least five answered and where they cannot be worked out from other figures.",
+  'srv.rounds': 'Rounds',
+  'srv.none': 'No rounds for your units.',
+  'srv.unit': 'Unit',
+  'srv.open': 'Show the unit',
+  'srv.period': 'Period',
+  'srv.dates': 'Open {from} – {to}',
+  'srv.survey': "The users' answers",
+  'srv.register': 'Register indicators',
+  'srv.theme': 'Theme',
+  'srv.share': 'Share positive',
+  'srv.answered': "Answers (without don't know)",
+  'srv.respondents': 'Respondents: {n} · response rate {rate}',
+  'srv.hidden': 'Hidden: too few respondents, or recoverable from other figures.',
+  'srv.indicator': 'Indicator',
+  'srv.rate': 'Value',
+  'srv.noRegister': 'No published register indicators for the unit.',
+  'srv.back': 'All rounds',
+};
