@@ -112,6 +112,7 @@ describe('person search and break-the-glass in Chromium', { skip: skipBrowser },
       'Redaktion',
       'Personer',
       'Importera',
+      'Brukarundersökningar',
     ]);
     await nav.getByRole('link', { name: 'Personer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Personer' }).waitFor();
@@ -229,6 +230,7 @@ describe('person search and break-the-glass in Chromium', { skip: skipBrowser },
       'Redaktion',
       'Personer',
       'Importera',
+      'Brukarundersökningar',
       'Logg',
     ]);
     await nav.getByRole('link', { name: 'Logg' }).click();
