@@ -4,9 +4,12 @@ import type { Db } from '../db/db.js';
 import { acquireDataDirLock } from '../db/lock.js';
 import { openPglite } from '../db/pglite.js';
 import { openPostgres } from '../db/postgres.js';
+import { openReadReplicas, type ReadDb } from '../db/replicas.js';
 
 export interface OpenedDatabase {
   db: Db;
+  /** The standbys of DATABASE_READ_URL, for public and aggregated reads. */
+  readDb?: ReadDb;
   /** Closes the database (CHECKPOINT first) and releases the data directory lock. */
   shutdown(): Promise<void>;
 }
@@ -17,7 +20,17 @@ export async function openDatabase(config: Config, log?: Logger): Promise<Opened
     const db = await openPostgres(config.databaseUrl, 10, (err) =>
       log?.warn({ err }, 'a pooled database connection broke while idle; the next query opens a new one'),
     );
-    return { db, shutdown: () => db.close() };
+    if (config.readUrls.length === 0) return { db, shutdown: () => db.close() };
+    const readDb = openReadReplicas(config.readUrls, db, { maxLagSeconds: config.readMaxLagSeconds, log });
+    await readDb.check();
+    return {
+      db,
+      readDb,
+      async shutdown() {
+        await readDb.close();
+        await db.close();
+      },
+    };
   }
   const lock = acquireDataDirLock(config.dataDir);
   try {

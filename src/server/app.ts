@@ -10,6 +10,7 @@ import { sendProblem, toProblem } from './problem.js';
 import { projectRoot } from '../config/paths.js';
 import { TooManyRequestsError } from '../domain/errors.js';
 import { registerIdentity } from '../modules/identity/http.js';
+import { registerReadAfter } from './read-after.js';
 
 export interface Readiness {
   ready: boolean;
@@ -96,6 +97,14 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
       });
     }
   });
+
+  if (deps.readDb)
+    registerReadAfter(
+      app,
+      deps.db,
+      Math.max(2 * deps.config.readMaxLagSeconds, 10),
+      deps.config.cookieSecure,
+    );
 
   // After the readiness hook, so no session is looked up before the schema exists.
   await registerIdentity(app, deps);

@@ -18,7 +18,10 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const log = createLogger(config);
   const database = await openDatabase(config, log);
   const readiness: Readiness = { ready: false };
-  const app = await buildApp({ db: database.db, config }, { logger: log, readiness });
+  const app = await buildApp(
+    { db: database.db, config, ...(database.readDb ? { readDb: database.readDb } : {}) },
+    { logger: log, readiness },
+  );
 
   // Background work started once the database is ready; stopped before it closes.
   const background: {
