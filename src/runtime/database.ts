@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
 import { acquireDataDirLock } from '../db/lock.js';
 import { openPglite } from '../db/pglite.js';
-import { openPostgres } from '../db/postgres.js';
+import { openPrimary } from '../db/primary.js';
 import { openReadReplicas, type ReadDb } from '../db/replicas.js';
 
 export interface OpenedDatabase {
@@ -17,7 +17,7 @@ export interface OpenedDatabase {
 /** Opens the engine the configuration names; the embedded one behind its exclusive lock. */
 export async function openDatabase(config: Config, log?: Logger): Promise<OpenedDatabase> {
   if (config.databaseUrl) {
-    const db = await openPostgres(config.databaseUrl, 10, (err) =>
+    const db = await openPrimary(config.databaseUrl, 10, (err) =>
       log?.warn({ err }, 'a pooled database connection broke while idle; the next query opens a new one'),
     );
     if (config.readUrls.length === 0) return { db, shutdown: () => db.close() };

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { findPrimary, hostUrls } from '../db/primary.js';
 import { openLockSession, type AdvisoryKey, type HeldSession } from '../db/advisory-lock.js';
 
 /**
@@ -63,8 +64,12 @@ export function startLeadership(options: LeadershipOptions): Leadership {
       return;
     }
     try {
-      session ??= await openLockSession(connectionString, key, `kunskapsnav pid ${process.pid}`, (err) =>
-        log.warn({ err }, 'the leader lock session broke'),
+      // A multi-host string (pg_auto_failover): the lock lives on the current primary.
+      session ??= await openLockSession(
+        await findPrimary(hostUrls(connectionString)),
+        key,
+        `kunskapsnav pid ${process.pid}`,
+        (err) => log.warn({ err }, 'the leader lock session broke'),
       );
       if (await session.tryLock()) {
         waitingLogged = false;
