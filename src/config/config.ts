@@ -59,6 +59,7 @@ const configSchema = z.object({
     .min(0, 'must be at least 0')
     .max(3600, 'must be at most 3600')
     .default(5),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   REFERENCE_DATA_DIR: z.string().min(1, 'must not be empty').default('../shared/data'),
   DEMO: booleanFlag.optional(),
   DISCLOSURE_THRESHOLD: z.coerce
@@ -121,6 +122,8 @@ export interface Config {
   readUrls: string[];
   /** A standby further behind than this is skipped. */
   readMaxLagSeconds: number;
+  /** Bearer token for /metrics from anywhere; undefined: /metrics answers loopback clients only. */
+  metricsToken: string | undefined;
   engine: DatabaseEngine;
   referenceDataDir: string;
   /** Demo data loads by default in embedded mode only (DESIGN.md: never in server mode unless asked). */
@@ -209,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: c.DATABASE_URL,
     readUrls: c.DATABASE_READ_URL?.split(',') ?? [],
     readMaxLagSeconds: c.READ_MAX_LAG_SECONDS,
+    metricsToken: c.METRICS_TOKEN,
     engine,
     referenceDataDir: path.resolve(cwd, c.REFERENCE_DATA_DIR),
     demo: c.DEMO ?? engine === 'pglite',

@@ -70,6 +70,7 @@ export async function openPostgres(
         client.release(broken);
       }
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async checkpoint() {
       // CHECKPOINT needs superuser or pg_checkpoint; the server flushes on its own otherwise.
       await pool.query('CHECKPOINT').catch(() => undefined);

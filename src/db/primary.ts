@@ -112,6 +112,7 @@ export async function openPrimary(
     transaction: <T>(fn: (tx: Queryable) => Promise<T>, o?: TransactionOptions) =>
       guarded((db) => db.transaction(fn, o)),
     checkpoint: () => guarded((db) => db.checkpoint()),
+    poolStats: () => current.poolStats?.() ?? { total: 0, idle: 0, waiting: 0 },
     close: async () => {
       await searching?.catch(() => undefined);
       await current.close();

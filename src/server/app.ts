@@ -11,9 +11,13 @@ import { projectRoot } from '../config/paths.js';
 import { TooManyRequestsError } from '../domain/errors.js';
 import { registerIdentity } from '../modules/identity/http.js';
 import { registerReadAfter } from './read-after.js';
+import { registerMetrics } from './metrics.js';
+import { queuedTables } from '../modules/indicators/lag.js';
 
 export interface Readiness {
   ready: boolean;
+  /** Set once /readyz has seen the publication queue empty after the start (the first publication). */
+  published?: boolean;
 }
 
 export interface BuildAppOptions {
@@ -86,6 +90,18 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
     return { status: 'ok', database: deps.db.engine };
   });
 
+  // Readiness for a load balancer: migrations, reference data and the first publication done.
+  app.get('/readyz', async (_req, reply) => {
+    if (!readiness.ready) return reply.status(503).send({ status: 'starting' });
+    if (!readiness.published) {
+      const queued = await queuedTables(deps.db);
+      if (queued > 0) return reply.status(503).send({ status: 'publishing', queuedTables: queued });
+      readiness.published = true;
+    }
+    return { status: 'ready', database: deps.db.engine };
+  });
+  registerMetrics(app, deps, readiness);
+
   // Until migrations and reference data are in, the API answers 503 rather than half-truths.
   app.addHook('onRequest', async (req, reply) => {
     if (!readiness.ready && req.url.startsWith('/api/')) {
@@ -117,7 +133,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
 
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: unknown non-API GETs get its shell.
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && req.url !== '/healthz') {
+    if (
+      hasWeb &&
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      !['/healthz', '/readyz', '/metrics'].includes(req.url)
+    ) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return sendProblem(reply, {
