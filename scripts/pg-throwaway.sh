@@ -4,15 +4,8 @@
 #   bash scripts/pg-throwaway.sh stop "$PG_THROWAWAY_DIR"
 set -euo pipefail
 cmd=${1:-start}
-find_bin() {
-  local name=$1
-  if command -v "$name" >/dev/null 2>&1; then command -v "$name"; return; fi
-  local hit
-  hit=$(ls /usr/lib/postgresql/*/bin/"$name" 2>/dev/null | sort -V | tail -n 1 || true)
-  [ -n "$hit" ] && { echo "$hit"; return; }
-  echo "PostgreSQL binary '$name' not found (apt-get install -y postgresql)" >&2
-  exit 1
-}
+# shellcheck source=scripts/pg-bin.sh
+. "$(dirname "$0")/pg-bin.sh"
 case "$cmd" in
   start)
     INITDB=$(find_bin initdb); PG_CTL=$(find_bin pg_ctl)

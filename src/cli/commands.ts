@@ -5,6 +5,7 @@ import { auditCheckpointCommand, auditVerifyCommand } from '../modules/audit/cli
 import { demoCommand } from '../modules/demo/cli.js';
 import { importCommand } from '../modules/imports/cli.js';
 import { rebuildIndicatorsCommand, releaseCommand } from '../modules/indicators/cli.js';
+import { backupCommand, restoreCommand } from './backup.js';
 
 export interface CliContext {
   db: Db;
@@ -50,4 +51,6 @@ export const commands: CliCommand[] = [
   releaseCommand,
   demoCommand,
   importCommand,
+  backupCommand,
+  restoreCommand,
 ];

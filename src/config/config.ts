@@ -47,6 +47,19 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/[^\s,]+(,postgres(ql)?:\/\/[^\s,]+)*$/,
+      'must be postgres:// URLs separated by commas',
+    )
+    .optional(),
+  READ_MAX_LAG_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .min(0, 'must be at least 0')
+    .max(3600, 'must be at most 3600')
+    .default(5),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   REFERENCE_DATA_DIR: z.string().min(1, 'must not be empty').default('../shared/data'),
   DEMO: booleanFlag.optional(),
   DISCLOSURE_THRESHOLD: z.coerce
@@ -105,6 +118,12 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Streaming standbys for public and aggregated reads (src/db/replicas.ts); empty: none. */
+  readUrls: string[];
+  /** A standby further behind than this is skipped. */
+  readMaxLagSeconds: number;
+  /** Bearer token for /metrics from anywhere; undefined: /metrics answers loopback clients only. */
+  metricsToken: string | undefined;
   engine: DatabaseEngine;
   referenceDataDir: string;
   /** Demo data loads by default in embedded mode only (DESIGN.md: never in server mode unless asked). */
@@ -183,12 +202,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     const missing = OIDC_VARS.find((v) => c[v] === undefined) ?? 'OIDC_ISSUER';
     throw new ConfigError(missing, 'must be set when any OIDC_* variable is set');
   }
+  if (c.DATABASE_READ_URL && !c.DATABASE_URL)
+    throw new ConfigError('DATABASE_READ_URL', 'needs DATABASE_URL (the primary the standbys follow)');
   const engine: DatabaseEngine = c.DATABASE_URL ? 'postgres' : 'pglite';
   return {
     port: c.PORT,
     host: c.HOST,
     dataDir: path.resolve(cwd, c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
+    readUrls: c.DATABASE_READ_URL?.split(',') ?? [],
+    readMaxLagSeconds: c.READ_MAX_LAG_SECONDS,
+    metricsToken: c.METRICS_TOKEN,
     engine,
     referenceDataDir: path.resolve(cwd, c.REFERENCE_DATA_DIR),
     demo: c.DEMO ?? engine === 'pglite',

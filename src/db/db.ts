@@ -33,6 +33,8 @@ export interface Db extends Queryable {
   exec(sql: string): Promise<void>;
   /** Runs fn in one transaction; commits if it resolves, rolls back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Connections of a server pool (metrics); absent on the embedded engine. */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** Flushes to durable storage (CHECKPOINT) before a clean shutdown. */
   checkpoint(): Promise<void>;
   close(): Promise<void>;

@@ -43,6 +43,13 @@ export async function openPostgres(
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>, options?: TransactionOptions) {
       const client = await pool.connect();
+      // A connection that breaks mid-transaction (a failover) fails the query below; without a
+      // listener the client's 'error' event would also end the process.
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         for (const s of options?.setup ?? []) await client.query(s.sql, [...(s.params ?? [])]);
@@ -58,9 +65,12 @@ export async function openPostgres(
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        // A broken connection is discarded, not returned to the pool.
+        client.release(broken);
       }
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async checkpoint() {
       // CHECKPOINT needs superuser or pg_checkpoint; the server flushes on its own otherwise.
       await pool.query('CHECKPOINT').catch(() => undefined);

@@ -3,10 +3,13 @@ import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
 import { acquireDataDirLock } from '../db/lock.js';
 import { openPglite } from '../db/pglite.js';
-import { openPostgres } from '../db/postgres.js';
+import { openPrimary } from '../db/primary.js';
+import { openReadReplicas, type ReadDb } from '../db/replicas.js';
 
 export interface OpenedDatabase {
   db: Db;
+  /** The standbys of DATABASE_READ_URL, for public and aggregated reads. */
+  readDb?: ReadDb;
   /** Closes the database (CHECKPOINT first) and releases the data directory lock. */
   shutdown(): Promise<void>;
 }
@@ -14,10 +17,20 @@ export interface OpenedDatabase {
 /** Opens the engine the configuration names; the embedded one behind its exclusive lock. */
 export async function openDatabase(config: Config, log?: Logger): Promise<OpenedDatabase> {
   if (config.databaseUrl) {
-    const db = await openPostgres(config.databaseUrl, 10, (err) =>
+    const db = await openPrimary(config.databaseUrl, 10, (err) =>
       log?.warn({ err }, 'a pooled database connection broke while idle; the next query opens a new one'),
     );
-    return { db, shutdown: () => db.close() };
+    if (config.readUrls.length === 0) return { db, shutdown: () => db.close() };
+    const readDb = openReadReplicas(config.readUrls, db, { maxLagSeconds: config.readMaxLagSeconds, log });
+    await readDb.check();
+    return {
+      db,
+      readDb,
+      async shutdown() {
+        await readDb.close();
+        await db.close();
+      },
+    };
   }
   const lock = acquireDataDirLock(config.dataDir);
   try {

@@ -10,9 +10,14 @@ import { sendProblem, toProblem } from './problem.js';
 import { projectRoot } from '../config/paths.js';
 import { TooManyRequestsError } from '../domain/errors.js';
 import { registerIdentity } from '../modules/identity/http.js';
+import { registerReadAfter } from './read-after.js';
+import { registerMetrics } from './metrics.js';
+import { queuedTables } from '../modules/indicators/lag.js';
 
 export interface Readiness {
   ready: boolean;
+  /** Set once /readyz has seen the publication queue empty after the start (the first publication). */
+  published?: boolean;
 }
 
 export interface BuildAppOptions {
@@ -85,6 +90,18 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
     return { status: 'ok', database: deps.db.engine };
   });
 
+  // Readiness for a load balancer: migrations, reference data and the first publication done.
+  app.get('/readyz', async (_req, reply) => {
+    if (!readiness.ready) return reply.status(503).send({ status: 'starting' });
+    if (!readiness.published) {
+      const queued = await queuedTables(deps.db);
+      if (queued > 0) return reply.status(503).send({ status: 'publishing', queuedTables: queued });
+      readiness.published = true;
+    }
+    return { status: 'ready', database: deps.db.engine };
+  });
+  registerMetrics(app, deps, readiness);
+
   // Until migrations and reference data are in, the API answers 503 rather than half-truths.
   app.addHook('onRequest', async (req, reply) => {
     if (!readiness.ready && req.url.startsWith('/api/')) {
@@ -97,6 +114,14 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
     }
   });
 
+  if (deps.readDb)
+    registerReadAfter(
+      app,
+      deps.db,
+      Math.max(2 * deps.config.readMaxLagSeconds, 10),
+      deps.config.cookieSecure,
+    );
+
   // After the readiness hook, so no session is looked up before the schema exists.
   await registerIdentity(app, deps);
 
@@ -108,7 +133,12 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
 
   app.setNotFoundHandler((req, reply) => {
     // The web app routes on the client: unknown non-API GETs get its shell.
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/') && req.url !== '/healthz') {
+    if (
+      hasWeb &&
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      !['/healthz', '/readyz', '/metrics'].includes(req.url)
+    ) {
       // The survey answering page is its own light entry (src/web/svar.html).
       if (req.url.startsWith('/svar/')) return reply.type('text/html; charset=utf-8').sendFile('svar.html');
       return reply.type('text/html; charset=utf-8').sendFile('index.html');

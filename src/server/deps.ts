@@ -6,6 +6,11 @@ import type { Db } from '../db/db.js';
 export interface AppDeps {
   db: Db;
   config: Config;
+  /**
+   * Where public and aggregated reads go: streaming standbys when DATABASE_READ_URL is set
+   * (src/db/replicas.ts), else absent and those reads use `db`. Never for individual data or audit.
+   */
+  readDb?: Db;
   /** The clock; tests inject one to move time (session timeouts). Defaults to the real time. */
   now?: () => Date;
 }

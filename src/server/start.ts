@@ -6,6 +6,7 @@ import { createLogger } from './logger.js';
 import { startPublisher, type Publisher } from '../modules/indicators/publisher.js';
 import { startServedFactsJob } from '../modules/registers/facts.js';
 import { startReleaser, type Releaser } from '../modules/indicators/releaser.js';
+import { startLeadership, type Leadership } from '../runtime/leadership.js';
 import { loadCheckpointAnchor, startCheckpointer, type Checkpointer } from '../modules/audit/checkpoint.js';
 
 /**
@@ -17,13 +18,14 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const log = createLogger(config);
   const database = await openDatabase(config, log);
   const readiness: Readiness = { ready: false };
-  const app = await buildApp({ db: database.db, config }, { logger: log, readiness });
+  const app = await buildApp(
+    { db: database.db, config, ...(database.readDb ? { readDb: database.readDb } : {}) },
+    { logger: log, readiness },
+  );
 
   // Background work started once the database is ready; stopped before it closes.
   const background: {
-    publisher?: Publisher;
-    releaser?: Releaser;
-    servedFacts?: { stop(): Promise<void> };
+    leadership?: Leadership;
     checkpointer?: Checkpointer;
   } = {};
   let closing: Promise<void> | undefined;
@@ -31,9 +33,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
     closing ??= (async () => {
       log.info('shutting down: finishing in-flight requests');
       await app.close();
-      await background.servedFacts?.stop();
-      await background.releaser?.stop();
-      await background.publisher?.stop();
+      await background.leadership?.stop();
       // The last checkpoint signs everything appended before the stop.
       await background.checkpointer?.stop();
       await database.shutdown();
@@ -60,11 +60,29 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
     await close();
     throw err;
   }
-  background.publisher = startPublisher(database.db, { threshold: config.disclosureThreshold }, log);
-  // Running service periods count as served in every month up to today (Senior Alert).
-  background.servedFacts = startServedFactsJob(database.db, log);
-  // Public values change only at releases (RELEASE_CADENCE); the first is due at once when none exists.
-  background.releaser = startReleaser(database.db, config, log);
+  // One process of those sharing a PostgreSQL runs these (src/runtime/leadership.ts).
+  background.leadership = startLeadership({
+    connectionString: config.databaseUrl,
+    log,
+    lead: () => {
+      const publisher: Publisher = startPublisher(
+        database.db,
+        { threshold: config.disclosureThreshold },
+        log,
+      );
+      // Running service periods count as served in every month up to today (Senior Alert).
+      const servedFacts = startServedFactsJob(database.db, log);
+      // Public values change only at releases (RELEASE_CADENCE); the first is due at once when none exists.
+      const releaser: Releaser = startReleaser(database.db, config, log);
+      return {
+        async stop() {
+          await servedFacts.stop();
+          await releaser.stop();
+          await publisher.stop();
+        },
+      };
+    },
+  });
   const anchor = loadCheckpointAnchor(config);
   if (anchor)
     background.checkpointer = startCheckpointer(database.db, anchor, config.auditCheckpointSeconds, log);

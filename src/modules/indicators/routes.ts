@@ -35,11 +35,13 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get('/api/v1/analytics', async (req) => {
     const principal = await authorize(req, 'aggregates.read');
+    // Aggregated values only: a standby may serve them (src/db/replicas.ts).
+    const reads = deps.readDb ?? db;
     const f = parseInput(analyticsQuery, req.query, 'query');
     const allOf = f.ou
       .filter((o) => o.startsWith('LEVEL-'))
       .map((o) => o.slice(6) as 'region' | 'municipality' | 'unit');
-    const rows = await publishedValues(db, {
+    const rows = await publishedValues(reads, {
       indicators: f.dx,
       periods: f.pe ?? null,
       sexes: f.sex,
@@ -52,13 +54,13 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
       allOf,
       limit: f.limit,
     });
-    const release = await latestRelease(db);
+    const release = await latestRelease(reads);
     return {
       dimensions: { dx: f.dx, ou: f.ou, pe: f.pe ?? null, sex: f.sex },
       // These rows are live (published within a second of a write); the public sees the release.
       live: true,
       public_release: release ? { version: release.version, made_at: release.madeAt.toISOString() } : null,
-      rows: await withEntitledDetail(db, principal, rows, deps.config.disclosureThreshold),
+      rows: await withEntitledDetail(reads, principal, rows, deps.config.disclosureThreshold),
       truncated: rows.length === f.limit,
     };
   });

@@ -21,9 +21,9 @@ export interface OpendataOptions {
 export const MAX_DATA_CELLS = 150_000;
 
 export function createOpendataRoutes(options: OpendataOptions = {}) {
-  return async function opendataRoutes(app: FastifyInstance, { db, config }: AppDeps): Promise<void> {
+  return async function opendataRoutes(app: FastifyInstance, { db, readDb, config }: AppDeps): Promise<void> {
     if (options.docs ?? true) await registerOpenApi(app);
-    const cache = new OpenDataCache(db, options.cache);
+    const cache = new OpenDataCache(readDb ?? db, options.cache);
     const responses = new ResponseCache(cache);
     await app.register((scope, _opts, done) => {
       // Route schemas document; zod in the handlers validates (problem+json naming each field).
