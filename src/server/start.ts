@@ -7,6 +7,7 @@ import { startPublisher, type Publisher } from '../modules/indicators/publisher.
 import { startServedFactsJob } from '../modules/registers/facts.js';
 import { startReleaser, type Releaser } from '../modules/indicators/releaser.js';
 import { loadCheckpointAnchor, startCheckpointer, type Checkpointer } from '../modules/audit/checkpoint.js';
+import { startAuditLinker, type AuditLinker } from '../modules/audit/link.js';
 
 /**
  * Starts the server: listen first (healthz answers 503 while starting), prepare the database,
@@ -25,6 +26,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
     releaser?: Releaser;
     servedFacts?: { stop(): Promise<void> };
     checkpointer?: Checkpointer;
+    auditLinker?: AuditLinker;
   } = {};
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -34,6 +36,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
       await background.servedFacts?.stop();
       await background.releaser?.stop();
       await background.publisher?.stop();
+      await background.auditLinker?.stop();
       // The last checkpoint signs everything appended before the stop.
       await background.checkpointer?.stop();
       await database.shutdown();
@@ -65,6 +68,8 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   background.servedFacts = startServedFactsJob(database.db, log);
   // Public values change only at releases (RELEASE_CADENCE); the first is due at once when none exists.
   background.releaser = startReleaser(database.db, config, log);
+  // Audited reads are staged and linked into the chain in batches (src/modules/audit/link.ts).
+  background.auditLinker = startAuditLinker(database.db, log);
   const anchor = loadCheckpointAnchor(config);
   if (anchor)
     background.checkpointer = startCheckpointer(database.db, anchor, config.auditCheckpointSeconds, log);
