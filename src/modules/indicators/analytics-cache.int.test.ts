@@ -81,7 +81,21 @@ describe('analytics detail: batched and cached = per table', () => {
       await t.db.transaction((tx) => recordFacts(tx, defs, [fact], { type: 'test', id: person }));
     }
     await assertSame(rows);
+    const stamps = async () =>
+      (
+        await t.db.query<{ key: string; x: string }>(
+          `SELECT indicator_id || period || level || code || sex AS key, xmin::text AS x FROM published_value`,
+        )
+      ).rows;
+    const before = new Map((await stamps()).map((r) => [r.key, r.x]));
     await publishQueued(t.db, defs, { threshold: 5 });
     await assertSame(await rowsNow());
+    // Republishing wrote only the cells that changed (the unit's, its parents', maybe a few more).
+    const after = await stamps();
+    const rewritten = after.filter((r) => before.get(r.key) !== r.x).length;
+    assert.ok(
+      rewritten > 0 && rewritten < after.length / 2,
+      `${rewritten} of ${after.length} rows rewritten`,
+    );
   });
 });
