@@ -8,6 +8,7 @@ import { startServedFactsJob } from '../modules/registers/facts.js';
 import { startReleaser, type Releaser } from '../modules/indicators/releaser.js';
 import { startLeadership, type Leadership } from '../runtime/leadership.js';
 import { loadCheckpointAnchor, startCheckpointer, type Checkpointer } from '../modules/audit/checkpoint.js';
+import { startAuditLinker, type AuditLinker } from '../modules/audit/link.js';
 
 /**
  * Starts the server: listen first (healthz answers 503 while starting), prepare the database,
@@ -27,6 +28,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
   const background: {
     leadership?: Leadership;
     checkpointer?: Checkpointer;
+    auditLinker?: AuditLinker;
   } = {};
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -34,6 +36,7 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
       log.info('shutting down: finishing in-flight requests');
       await app.close();
       await background.leadership?.stop();
+      await background.auditLinker?.stop();
       // The last checkpoint signs everything appended before the stop.
       await background.checkpointer?.stop();
       await database.shutdown();
@@ -83,6 +86,9 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
       };
     },
   });
+  // Audited reads are staged and linked into the chain in batches (src/modules/audit/link.ts);
+  // every process links (the chain head's lock orders them).
+  background.auditLinker = startAuditLinker(database.db, log);
   const anchor = loadCheckpointAnchor(config);
   if (anchor)
     background.checkpointer = startCheckpointer(database.db, anchor, config.auditCheckpointSeconds, log);

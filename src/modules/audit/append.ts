@@ -1,6 +1,14 @@
 import type { Queryable } from '../../db/db.js';
 import { contentHash, normaliseEntry } from '../../domain/audit/chain.js';
-import type { AuditEntry } from '../../domain/audit/entry.js';
+import type { AuditAction, AuditEntry } from '../../domain/audit/entry.js';
+
+/** The actions of audited reads, whose entries appendReadAudit stages. */
+export const READ_ACTIONS: ReadonlySet<AuditAction> = new Set([
+  'person_read',
+  'person_lookup',
+  'person_list',
+  'record_read',
+]);
 
 /**
  * Appends one entry to the audit log inside `tx`, the transaction of the access being logged, so
@@ -12,11 +20,32 @@ import type { AuditEntry } from '../../domain/audit/entry.js';
  * PostgreSQL at COMMIT, so concurrent appenders never wait for each other's round trips (and the
  * entry shows in audit_log only once committed); on PGlite, which runs one transaction at a time,
  * at once. If linking failed, the transaction would fail and the access would roll back with it.
+ *
  */
-export async function appendAudit(tx: Queryable, entry: AuditEntry, now: Date = new Date()): Promise<void> {
+export function appendAudit(tx: Queryable, entry: AuditEntry, now: Date = new Date()): Promise<void> {
+  return insertEntry(tx, 'audit_pending', entry, now);
+}
+
+/**
+ * appendAudit for the hot read paths: an allowed read (READ_ACTIONS) is staged (0140_audit_staged_reads.sql) and commits with the read, and linkStagedAudit (link.ts)
+ * chains it in a batch shortly after, so a read never waits for or writes the chain head. Its seq
+ * is then the order of linking (occurred_at keeps the time of the read). Refusals and every other
+ * action are linked at once, as appendAudit does.
+ */
+export function appendReadAudit(tx: Queryable, entry: AuditEntry, now: Date = new Date()): Promise<void> {
+  const staged = entry.outcome === 'allowed' && READ_ACTIONS.has(entry.action);
+  return insertEntry(tx, staged ? 'audit_staged' : 'audit_pending', entry, now);
+}
+
+async function insertEntry(
+  tx: Queryable,
+  table: 'audit_pending' | 'audit_staged',
+  entry: AuditEntry,
+  now: Date,
+): Promise<void> {
   const e = normaliseEntry(entry, now);
   await tx.query(
-    `INSERT INTO audit_pending (occurred_at, actor_account_id, action, outcome, person_pseudonym, unit_id,
+    `INSERT INTO ${table} (occurred_at, actor_account_id, action, outcome, person_pseudonym, unit_id,
        municipality_code, record_type, record_id, purpose, break_glass, client_address, details,
        content_hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14)`,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { ConfigError, type Config } from '../../config/config.js';
 import { toInt, type Queryable } from '../../db/db.js';
+import { linkStagedAudit } from './link.js';
 import { parseCheckpoint, signCheckpoint, type AuditCheckpoint } from '../../domain/audit/checkpoint.js';
 import { readOrCreateKeyFile } from '../../config/secrets.js';
 
@@ -56,6 +57,8 @@ export async function writeCheckpoint(
   log: Logger | undefined,
   now: Date = new Date(),
 ): Promise<AuditCheckpoint | null> {
+  // Sign every committed read too, not only what the linker has reached.
+  await linkStagedAudit(db);
   const head = (await db.query<HeadRow>('SELECT last_seq, last_hash FROM audit_chain_head WHERE singleton'))
     .rows[0];
   if (!head) return null;

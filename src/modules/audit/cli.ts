@@ -1,6 +1,7 @@
 import type { CliCommand } from '../../cli/commands.js';
 import { anchorsOf, loadCheckpointAnchor, writeCheckpoint } from './checkpoint.js';
 import { VERIFY_BATCH_SIZE, verifyAuditChain } from './verify.js';
+import { linkStagedAudit } from './link.js';
 
 /**
  * `kunskapsnav audit:verify [--checkpoints FILE]…`: exit 0 when the chain is intact and agrees with
@@ -23,6 +24,7 @@ export const auditVerifyCommand: CliCommand = {
     const extra = values['checkpoints'];
     const files = Array.isArray(extra) ? extra.filter((f): f is string => typeof f === 'string') : [];
     const anchors = anchorsOf(config, files);
+    await linkStagedAudit(db);
     const result = await verifyAuditChain(db, VERIFY_BATCH_SIZE, anchors);
     if (result.ok) {
       out.write(`Audit log intact: ${result.entries} entries verified.\n`);

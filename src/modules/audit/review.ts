@@ -4,6 +4,7 @@ import { DEFAULT_FLAG_RULES, flagEntries, type FlagRules } from '../../domain/au
 import { swedishLocalTime } from '../../domain/audit/swedish-time.js';
 import type { AuditReviewScope } from '../../domain/policy/policy.js';
 import { toEntry } from './rows.js';
+import { linkStagedAudit } from './link.js';
 import { selectEntries, selectPersonContext, type AuditFilter, type ReviewRow } from './queries.js';
 
 /** The log review: pages of entries with their flags, and the same as a stream for export. */
@@ -68,6 +69,8 @@ export async function reviewPage(
   request: PageRequest,
   rules: FlagRules = DEFAULT_FLAG_RULES,
 ): Promise<ReviewPage> {
+  // The first page shows every committed read, staged or linked.
+  if (request.cursor === undefined) await linkStagedAudit(db);
   if (!request.flaggedOnly) {
     const rows = await selectEntries(db, filter, scope, request.cursor, request.limit + 1);
     const entries = await withFlags(db, rows.slice(0, request.limit), rules);
@@ -101,6 +104,7 @@ export async function* reviewStream(
   rules: FlagRules = DEFAULT_FLAG_RULES,
 ): AsyncGenerator<ReviewedEntry> {
   let cursor: number | undefined;
+  await linkStagedAudit(db);
   for (;;) {
     const rows = await selectEntries(db, filter, scope, cursor, batchSize);
     for (const e of await withFlags(db, rows, rules)) {

@@ -12,6 +12,7 @@ import { reviewPage, reviewStream } from './review.js';
 import { auditFilterQuery, auditPageQuery, type AuditFilterQuery } from './schema.js';
 import { anchorsOf } from './checkpoint.js';
 import { VERIFY_BATCH_SIZE, verifyAuditChain } from './verify.js';
+import { linkStagedAudit } from './link.js';
 
 /**
  * /api/v1/audit: log review for unit managers (their units) and administrators (everything),
@@ -77,6 +78,7 @@ export function auditRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   app.get('/api/v1/audit/verify', async (req) => {
     await authorize(req, 'audit.verify');
+    await linkStagedAudit(db);
     return verifyAuditChain(db, VERIFY_BATCH_SIZE, anchorsOf(deps.config));
   });
 }

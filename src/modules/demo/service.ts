@@ -29,6 +29,11 @@ export interface DemoOptions {
   batchSize?: number;
   /** Publish the rebuilt tables here (default), or leave them queued for the server's publisher. */
   publish?: boolean;
+  /**
+   * On PGlite, CHECKPOINT after every this many batches and after each phase (default 10; 0 never):
+   * the embedded engine has no background checkpointer, so without it WAL grows with the write.
+   */
+  checkpointEvery?: number;
 }
 
 export interface DemoResult extends BatchCounts {
@@ -67,6 +72,11 @@ export async function writeDemoNation(db: Db, options: DemoOptions, log: Logger)
     featuredUnitIds: [await firstSyntheticUnit(db, '0180', 'elderly_care')].filter((id) => id !== undefined),
   });
   const total: BatchCounts = { persons: 0, services: 0, entries: 0, facts: 0 };
+  const every = db.engine === 'pglite' ? (options.checkpointEvery ?? 10) : 0;
+  let batches = 0;
+  const checkpoint = async (due = true) => {
+    if (every > 0 && due) await db.checkpoint();
+  };
   const marker = { seed: options.seed, nationSize: options.persons };
   while (generator.remaining > 0) {
     const rows = generator.take(options.batchSize ?? 2000).map((r) => rowsOf(generator.plan, r, options.key));
@@ -76,20 +86,24 @@ export async function writeDemoNation(db: Db, options: DemoOptions, log: Logger)
       { ...total, of: options.persons, seconds: Number(since(started).toFixed(1)) },
       'synthetic persons written',
     );
+    await checkpoint(++batches % every === 0);
     // PGlite runs in this thread and settles queries as microtasks; yield so the log gets written.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  await checkpoint();
   const write = since(started);
 
   const definitions = await activeDefinitions(db);
   const rebuildStart = process.hrtime.bigint();
   const { counts } = await rebuildIndicators(db, definitions);
+  await checkpoint();
   const rebuild = since(rebuildStart);
   log.info({ counts, seconds: Number(rebuild.toFixed(1)) }, 'indicator counts rebuilt');
 
   const publishStart = process.hrtime.bigint();
   const tables =
     options.publish === false ? 0 : await publishQueued(db, definitions, { threshold: options.threshold });
+  await checkpoint();
   const publish = since(publishStart);
   if (tables > 0) log.info({ tables, seconds: Number(publish.toFixed(1)) }, 'indicator tables published');
   // The public sees releases only: a new nation is released at once, so its numbers show.

@@ -5,7 +5,13 @@ import { protectAgainstKnown } from '../../domain/disclosure/known.js';
 import { suppress } from '../../domain/disclosure/suppress.js';
 import type { CountCell, ParentMap } from '../../domain/disclosure/table.js';
 import { publishTable, type PublishedValue } from '../../domain/indicators/publish.js';
-import { nodeOf, rollUp, type OrgLevel, type Placement } from '../../domain/indicators/rollup.js';
+import {
+  nodeOf,
+  rollUp,
+  type OrgLevel,
+  type Placement,
+  type UnitSexCount,
+} from '../../domain/indicators/rollup.js';
 import type { Target } from '../../domain/policy/policy.js';
 import type { AnalyticsRow } from './analytics-queries.js';
 import * as pq from './publish-queries.js';
@@ -50,6 +56,17 @@ export async function detailTable(
   if (!def || !period) return undefined;
   const counts = await pq.unitCounts(tx, def.id, def.version, periodKey);
   const placements = await pq.placementsFor(tx, period);
+  return buildDetailTable(def, periodKey, counts, placements, threshold);
+}
+
+/** detailTable over counts and placements already read (the batched path reads many at once). */
+export function buildDetailTable(
+  def: IndicatorDefinition,
+  periodKey: string,
+  counts: readonly UnitSexCount[],
+  placements: ReadonlyMap<string, Placement>,
+  threshold: number,
+): DetailTable {
   const table = publishTable(def, periodKey, counts, placements, { threshold: 1 });
   const values = new Map(table.values.map((v) => [cellKey(v.level, v.code, v.sex), v]));
   const regionOfMunicipality = new Map(

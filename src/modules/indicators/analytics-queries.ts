@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db.js';
+import type { UnitSexCount } from '../../domain/indicators/rollup.js';
 
 /** Reads published values (never counts) for the analytics API. */
 export interface AnalyticsFilter {
@@ -77,4 +78,74 @@ export async function publishedValues(q: Queryable, f: AnalyticsFilter): Promise
     status: r['status'] as string,
     computedAt: r['computed_at'] as Date,
   }));
+}
+
+export interface TablePair {
+  indicatorId: string;
+  version: number;
+  period: string;
+}
+
+const pairsJson = (pairs: readonly TablePair[]) =>
+  JSON.stringify(pairs.map((p) => ({ indicator_id: p.indicatorId, version: p.version, period: p.period })));
+
+/**
+ * What the counts of each table are as of now, for the analytics cache: a table that is not
+ * queued for publication has the counts its last publication read (every count write queues its
+ * tables in the same transaction, and the publisher takes them off in the publishing one), so the
+ * publication row's transaction id names them. A queued table has no stable stamp (null).
+ */
+export async function countStamps(
+  q: Queryable,
+  pairs: readonly TablePair[],
+): Promise<Map<string, string | null>> {
+  const { rows } = await q.query<Raw>(
+    `SELECT p.indicator_id, p.period,
+            CASE WHEN EXISTS (SELECT 1 FROM publication_queue x WHERE x.indicator_id = p.indicator_id AND x.period = p.period)
+                 THEN NULL ELSE coalesce(u.xmin::text, 'never') END AS stamp
+       FROM json_to_recordset($1::json) AS p(indicator_id text, version integer, period text)
+       LEFT JOIN publication u ON u.indicator_id = p.indicator_id AND u.period = p.period`,
+    [pairsJson(pairs)],
+  );
+  return new Map(
+    rows.map((r) => [`${r['indicator_id'] as string}|${r['period'] as string}`, r['stamp'] as string | null]),
+  );
+}
+
+/** The unit counts of many tables in one statement, by `indicator|period`. */
+export async function countsOfTables(
+  q: Queryable,
+  pairs: readonly TablePair[],
+): Promise<Map<string, UnitSexCount[]>> {
+  const out = new Map<string, UnitSexCount[]>(pairs.map((p) => [`${p.indicatorId}|${p.period}`, []]));
+  if (pairs.length === 0) return out;
+  const { rows } = await q.query<Raw>(
+    `SELECT c.indicator_id, c.period, c.unit_id, c.sex, c.numerator, c.denominator
+       FROM json_to_recordset($1::json) AS p(indicator_id text, version integer, period text)
+       JOIN indicator_count c ON c.indicator_id = p.indicator_id AND c.version = p.version AND c.period = p.period
+      ORDER BY c.indicator_id, c.period, c.unit_id, c.sex`,
+    [pairsJson(pairs)],
+  );
+  for (const r of rows)
+    out.get(`${r['indicator_id'] as string}|${r['period'] as string}`)?.push({
+      unitId: r['unit_id'] as string,
+      sex: r['sex'] as 'K' | 'M',
+      numerator: Number(r['numerator']),
+      denominator: Number(r['denominator']),
+    });
+  return out;
+}
+
+/**
+ * A fingerprint of the org register's unit placements (unit versions and municipality → region
+ * links): placements as of a period change only when it changes. Cheaper than reading them.
+ */
+export async function placementStamp(q: Queryable): Promise<string> {
+  const { rows } = await q.query<{ stamp: string }>(
+    `SELECT (SELECT count(*) || ':' || coalesce(sum(hashtextextended(v::text, 0)::numeric), 0) FROM org_unit_version v)
+         || '/' ||
+            (SELECT count(*) || ':' || coalesce(sum(hashtextextended(l::text, 0)::numeric), 0) FROM org_municipality_region l)
+         AS stamp`,
+  );
+  return rows[0]?.stamp ?? '';
 }

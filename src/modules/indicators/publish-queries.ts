@@ -67,6 +67,12 @@ export function valueRowsJson(values: readonly PublishedValue[]): string {
   );
 }
 
+/**
+ * Makes the stored table equal `values`, writing only the differences: cells gone are deleted,
+ * new or changed cells upserted, unchanged rows left alone (a write at one unit changes a handful
+ * of cells, not the national table). So computed_at is when a cell last changed; the
+ * publication row says when the table was last published.
+ */
 export async function replacePublished(
   q: Queryable,
   indicatorId: string,
@@ -74,17 +80,28 @@ export async function replacePublished(
   values: readonly PublishedValue[],
   at: Date,
 ): Promise<void> {
-  await q.query('DELETE FROM published_value WHERE indicator_id = $1 AND period = $2', [indicatorId, period]);
-  if (values.length === 0) return;
   await q.query(
-    `INSERT INTO published_value (indicator_id, version, period, level, code, sex, numerator, denominator, rate,
+    `WITH v AS (
+       SELECT * FROM json_to_recordset($1::json) AS v(indicator_id text, version integer, period text, level text,
+         code text, sex text, numerator integer, denominator integer, rate double precision,
+         ci_lower double precision, ci_upper double precision, coverage double precision, status text)
+     ), gone AS (
+       DELETE FROM published_value p WHERE p.indicator_id = $3 AND p.period = $4
+          AND NOT EXISTS (SELECT 1 FROM v WHERE v.level = p.level AND v.code = p.code AND v.sex = p.sex)
+     )
+     INSERT INTO published_value AS p (indicator_id, version, period, level, code, sex, numerator, denominator, rate,
        ci_lower, ci_upper, coverage, status, computed_at)
      SELECT v.indicator_id, v.version, v.period, v.level, v.code, v.sex, v.numerator, v.denominator, v.rate,
        v.ci_lower, v.ci_upper, v.coverage, v.status, $2
-     FROM json_to_recordset($1::json) AS v(indicator_id text, version integer, period text, level text, code text,
-       sex text, numerator integer, denominator integer, rate double precision, ci_lower double precision,
-       ci_upper double precision, coverage double precision, status text)`,
-    [valueRowsJson(values), at],
+       FROM v
+     ON CONFLICT (indicator_id, period, level, code, sex) DO UPDATE
+       SET version = EXCLUDED.version, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
+           rate = EXCLUDED.rate, ci_lower = EXCLUDED.ci_lower, ci_upper = EXCLUDED.ci_upper,
+           coverage = EXCLUDED.coverage, status = EXCLUDED.status, computed_at = EXCLUDED.computed_at
+       WHERE (p.version, p.numerator, p.denominator, p.rate, p.ci_lower, p.ci_upper, p.coverage, p.status)
+             IS DISTINCT FROM (EXCLUDED.version, EXCLUDED.numerator, EXCLUDED.denominator, EXCLUDED.rate,
+               EXCLUDED.ci_lower, EXCLUDED.ci_upper, EXCLUDED.coverage, EXCLUDED.status)`,
+    [valueRowsJson(values), at, indicatorId, period],
   );
 }
 

@@ -54,6 +54,9 @@ export async function publishIndicatorPeriod(
   };
 }
 
+/** Tables published in one run after which the embedded engine checkpoints. */
+const LARGE_PUBLICATION = 100;
+
 /**
  * Publishes what the write path queued; returns how many tables were published. Stops between
  * batches once `stop()` says so (the rest stays queued for the next run).
@@ -74,7 +77,12 @@ export async function publishQueued(
       return pairs.length;
     });
     published += done;
-    if (done < batch || stop()) return published;
+    if (done < batch || stop()) {
+      // A large backlog (a rebuild republishes everything) wrote much WAL; PGlite has no
+      // background checkpointer to bound it.
+      if (published >= LARGE_PUBLICATION && db.engine === 'pglite') await db.checkpoint();
+      return published;
+    }
     // PGlite settles queries as microtasks: yield so requests and shutdown get a turn between batches.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }

@@ -2,20 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { IndicatorList } from '../../contracts/indicators.js';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
-import { can } from '../../domain/policy/policy.js';
-import type { Principal } from '../../domain/policy/principal.js';
-import type { Db } from '../../db/db.js';
 import { authorize } from '../../server/authorize.js';
-import { publishedValues, type AnalyticsRow } from './analytics-queries.js';
-import {
-  callerHidden,
-  detailOf,
-  detailTable,
-  rowKey,
-  targetOf,
-  type DetailTable,
-  type UnsuppressedDetail,
-} from './analytics-detail.js';
+import { publishedValues } from './analytics-queries.js';
+import { DetailCache, withEntitledDetail } from './analytics-entitled.js';
 import { activeDefinitions } from './engine.js';
 import { analyticsQuery } from './schema.js';
 import { releaseRoutes } from './release-routes.js';
@@ -28,6 +17,7 @@ import { latestRelease } from './release-queries.js';
  */
 export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
+  const detailCache = new DetailCache();
   releaseRoutes(app, deps);
   app.get('/api/v1/indicators', async (): Promise<IndicatorList> => ({
     indicators: await activeDefinitions(db),
@@ -60,49 +50,15 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
       // These rows are live (published within a second of a write); the public sees the release.
       live: true,
       public_release: release ? { version: release.version, made_at: release.madeAt.toISOString() } : null,
-      rows: await withEntitledDetail(reads, principal, rows, deps.config.disclosureThreshold),
+      rows: await withEntitledDetail(
+        reads,
+        await activeDefinitions(reads),
+        principal,
+        rows,
+        deps.config.disclosureThreshold,
+        detailCache,
+      ),
       truncated: rows.length === f.limit,
     };
   });
-}
-
-/**
- * Adds `unsuppressed` to the rows whose node lies inside the principal's aggregate scope, and
- * hides the published rows that those unsuppressed numbers would give away (the caller's own
- * disclosure pattern: src/domain/disclosure/known.ts).
- */
-async function withEntitledDetail(
-  db: Db,
-  principal: Principal,
-  rows: AnalyticsRow[],
-  threshold: number,
-): Promise<Array<AnalyticsRow & { unsuppressed?: UnsuppressedDetail }>> {
-  const definitions = await activeDefinitions(db);
-  const tables = new Map<string, { table: DetailTable; hidden: Set<string> } | undefined>();
-  const out: Array<AnalyticsRow & { unsuppressed?: UnsuppressedDetail }> = [];
-  for (const row of rows) {
-    const key = `${row.indicator}|${row.period}`;
-    if (!tables.has(key)) {
-      const table = await detailTable(db, definitions, row.indicator, row.period, threshold);
-      const entitled = (level: string, code: string) =>
-        !!table && can(principal, 'aggregates.read', targetOf({ level, code }, table));
-      tables.set(key, table ? { table, hidden: callerHidden(table, entitled) } : undefined);
-    }
-    const t = tables.get(key);
-    const detail =
-      t && can(principal, 'aggregates.read', targetOf(row, t.table)) ? detailOf(t.table, row) : undefined;
-    if (detail) out.push({ ...row, unsuppressed: detail });
-    else if (t?.hidden.has(rowKey(row)) && row.status !== 'suppressed')
-      out.push({
-        ...row,
-        numerator: null,
-        denominator: null,
-        rate: null,
-        ciLower: null,
-        ciUpper: null,
-        status: 'suppressed',
-      });
-    else out.push(row);
-  }
-  return out;
 }

@@ -7,6 +7,11 @@ import type { IndicatorDefinition } from '../../domain/indicators/definition.js'
 import { parsePeriod } from '../../domain/indicators/period.js';
 import { nodeOf, rollUp } from '../../domain/indicators/rollup.js';
 import { placementsFor, unitCounts } from './publish-queries.js';
+import { can } from '../../domain/policy/policy.js';
+import type { Principal } from '../../domain/policy/principal.js';
+import type { AnalyticsRow } from './analytics-queries.js';
+import { callerHidden, detailTable, targetOf, type DetailTable } from './analytics-detail.js';
+import { mergeDetail, type EntitledRow } from './analytics-entitled.js';
 
 /** Checks of published tables for the tests (not part of the build). */
 
@@ -81,4 +86,27 @@ export async function releaseForTests(db: Db, threshold = 5, now?: Date): Promis
     { threshold, secret: TEST_CELL_KEY_SECRET },
     { kind: 'on_demand', madeBy: 'test', ...(now ? { now } : {}) },
   );
+}
+
+/**
+ * The analytics detail as the route computed it before the batched cache: one national detail
+ * table per (indicator, period) per request. The reference the tests and bench:analytics compare with.
+ */
+export async function entitledDetailPerTable(
+  q: Queryable,
+  definitions: readonly IndicatorDefinition[],
+  principal: Principal,
+  rows: readonly AnalyticsRow[],
+  threshold: number,
+): Promise<EntitledRow[]> {
+  const tables = new Map<string, { table: DetailTable; hidden: Set<string> } | undefined>();
+  for (const row of rows) {
+    const key = `${row.indicator}|${row.period}`;
+    if (tables.has(key)) continue;
+    const table = await detailTable(q, definitions, row.indicator, row.period, threshold);
+    const entitled = (level: string, code: string) =>
+      !!table && can(principal, 'aggregates.read', targetOf({ level, code }, table));
+    tables.set(key, table ? { table, hidden: callerHidden(table, entitled) } : undefined);
+  }
+  return mergeDetail(principal, rows, (row) => tables.get(`${row.indicator}|${row.period}`));
 }

@@ -1,3 +1,4 @@
+import { linkStagedAudit } from '../audit/link.js';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
@@ -395,6 +396,7 @@ describe('persons: scope, row-level security and audit', () => {
   });
 
   it('keeps names and numbers out of the audit log', async () => {
+    await linkStagedAudit(h.t.db);
     const { rows } = await h.t.db.query<{ entry: string }>(
       'SELECT row_to_json(a)::text AS entry FROM audit_log a',
     );

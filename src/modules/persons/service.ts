@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { swedishDate } from '../../domain/identity/session.js';
 import { parseIdentityNumber, type IdentityNumber } from '../../domain/persons/personnummer.js';
 import { pseudonymOf } from '../../domain/persons/pseudonym.js';
-import { appendAudit } from '../audit/append.js';
+import { appendReadAudit } from '../audit/append.js';
 import { municipalityOn, unitWithVersions } from '../org/units.js';
 import { linkPersons } from './link.js';
 import * as q from './queries.js';
@@ -79,7 +79,7 @@ export function audit(
     clientAddress: actor.clientAddress,
     ...details,
   };
-  return appendAudit(tx, entry, actor.now);
+  return appendReadAudit(tx, entry, actor.now);
 }
 
 /** Logs a refusal by the policy before anything was read (own transaction, as the owner). */

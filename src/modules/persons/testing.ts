@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { linkStagedAudit } from '../audit/link.js';
 import type { Db } from '../../db/db.js';
 import { createUnit } from '../org/service.js';
 import { asUser, type LoggedIn } from '../../../test/support/auth.js';
@@ -31,6 +32,7 @@ export interface AuditRow extends Record<string, unknown> {
 
 /** The audit log as its owner sees it, optionally only one actor's entries. */
 export async function auditRows(db: Db, actorId?: string): Promise<AuditRow[]> {
+  await linkStagedAudit(db);
   const { rows } = await db.query<AuditRow>(
     `SELECT seq, actor_account_id, action, outcome, person_pseudonym, unit_id, break_glass, purpose, details
        FROM audit_log WHERE $1::uuid IS NULL OR actor_account_id = $1::uuid ORDER BY seq`,

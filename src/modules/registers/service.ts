@@ -6,7 +6,7 @@ import type { IndicatorDefinition } from '../../domain/indicators/definition.js'
 import { writerOf, type Actor } from '../../domain/policy/actor.js';
 import type { EntryRuleIssue } from '../../domain/registers/rules.js';
 import type { PalliativeWindows } from '../../domain/registers/windows.js';
-import { appendAudit } from '../audit/append.js';
+import { appendReadAudit } from '../audit/append.js';
 import { immediateFacts } from '../indicators/fact-writer.js';
 import { municipalityOn, unitWithVersions } from '../org/units.js';
 import { personFactsOf } from '../persons/queries.js';
@@ -59,7 +59,7 @@ function audit(
   outcome: AuditOutcome,
   details: Omit<AuditEntry, 'actorUserId' | 'action' | 'outcome' | 'clientAddress'>,
 ): Promise<void> {
-  return appendAudit(
+  return appendReadAudit(
     tx,
     { actorUserId: actor.principal.userId, action, outcome, clientAddress: actor.clientAddress, ...details },
     actor.now,

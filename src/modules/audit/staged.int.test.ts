@@ -1,0 +1,85 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { openTestDb, type TestDb } from '../../../test/support/db.js';
+import { APP_ROLE, inScope } from '../../db/scope.js';
+import type { AuditEntry } from '../../domain/audit/entry.js';
+import { appendAudit, appendReadAudit } from './append.js';
+import { linkStagedAudit } from './link.js';
+import { verifyAuditChain } from './verify.js';
+
+/** Allowed reads are staged with the read and linked in batches (0140_audit_staged_reads.sql). */
+const ACTOR = '0b6f7c1e-3a52-4c1f-9e0a-8d1b2c3d4e5f';
+const UNIT = 'c4a1f6d2-7b3e-4f80-9a15-2e6d8c0b1a93';
+const read = (i: number): AuditEntry => ({
+  actorUserId: ACTOR,
+  action: 'person_read',
+  outcome: 'allowed',
+  personPseudonym: `ps-${i}`,
+  unitId: UNIT,
+});
+
+describe('audit: staged reads', () => {
+  let t: TestDb;
+  const counts = async () => {
+    const { rows } = await t.db.query<{ staged: number; logged: number }>(
+      `SELECT (SELECT count(*)::int FROM audit_staged) AS staged, (SELECT count(*)::int FROM audit_log) AS logged`,
+    );
+    return rows[0];
+  };
+  before(async () => {
+    t = await openTestDb();
+  });
+  after(async () => t.close());
+
+  it('stages an allowed read with its transaction, and a rolled-back read leaves nothing', async () => {
+    const before = await counts();
+    const scope = { accountId: ACTOR, unitIds: [UNIT], municipalityCodes: [] };
+    await inScope(t.db, scope, (tx) => appendReadAudit(tx, read(1)));
+    await assert.rejects(
+      t.db.transaction(async (tx) => {
+        await appendReadAudit(tx, read(2));
+        throw new Error('the read failed');
+      }),
+      /the read failed/,
+    );
+    assert.deepEqual(await counts(), { staged: (before?.staged ?? 0) + 1, logged: before?.logged });
+  });
+
+  it('links staged reads before any other entry, so seq keeps the order of commits', async () => {
+    await t.db.transaction((tx) => appendReadAudit(tx, read(3)));
+    await t.db.transaction((tx) => appendReadAudit(tx, { ...read(4), outcome: 'denied' }));
+    await t.db.transaction((tx) => appendAudit(tx, { ...read(5), action: 'record_write' }));
+    const { rows } = await t.db.query<{ person_pseudonym: string }>(
+      'SELECT person_pseudonym FROM audit_log ORDER BY seq',
+    );
+    // The denied read is linked at once, after the staged reads that committed before it.
+    assert.deepEqual(
+      rows.map((r) => r.person_pseudonym),
+      ['ps-1', 'ps-3', 'ps-4', 'ps-5'],
+    );
+    assert.equal((await counts())?.staged, 0);
+  });
+
+  it('the linker chains them in batches and the chain verifies', async () => {
+    await t.db.transaction(async (tx) => {
+      for (let i = 10; i < 25; i++) await appendReadAudit(tx, read(i));
+    });
+    assert.equal(await linkStagedAudit(t.db, 4), 15);
+    assert.deepEqual(await counts(), { staged: 0, logged: 19 });
+    assert.deepEqual(await verifyAuditChain(t.db), { ok: true, entries: 19 });
+  });
+
+  it('the app role may stage but not read, change or link', async () => {
+    for (const sql of [
+      'SELECT count(*) FROM audit_staged',
+      'DELETE FROM audit_staged',
+      'SELECT audit_link_staged(10)',
+    ]) {
+      await assert.rejects(
+        t.db.transaction((tx) => tx.query(sql), { setup: [{ sql: `SET LOCAL ROLE ${APP_ROLE}` }] }),
+        /permission denied/,
+        sql,
+      );
+    }
+  });
+});

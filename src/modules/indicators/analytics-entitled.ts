@@ -1,0 +1,200 @@
+import type { Queryable } from '../../db/db.js';
+import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
+import { parsePeriod } from '../../domain/indicators/period.js';
+import type { Placement } from '../../domain/indicators/rollup.js';
+import { can } from '../../domain/policy/policy.js';
+import type { Principal } from '../../domain/policy/principal.js';
+import {
+  countsOfTables,
+  countStamps,
+  placementStamp,
+  type AnalyticsRow,
+  type TablePair,
+} from './analytics-queries.js';
+import {
+  buildDetailTable,
+  callerHidden,
+  detailOf,
+  rowKey,
+  targetOf,
+  type DetailTable,
+  type UnsuppressedDetail,
+} from './analytics-detail.js';
+import { placementsFor } from './publish-queries.js';
+
+/**
+ * The detail tables behind an analytics answer, many at once and kept between requests: a table
+ * is rebuilt only when its counts or its units' placements changed (see countStamps), and the
+ * caller's own disclosure pattern is kept per table and scope. The tables mean exactly what
+ * detailTable computes per request (the tests compare both on a synthetic nation).
+ */
+export type EntitledRow = AnalyticsRow & { unsuppressed?: UnsuppressedDetail };
+
+interface CachedTable {
+  stamp: string;
+  threshold: number;
+  placementStamp: string;
+  table: DetailTable;
+  /** Hidden cells per caller scope (callerHidden), computed on first use. */
+  hiddenByScope: Map<string, Set<string>>;
+}
+
+export class DetailCache {
+  private readonly tables = new Map<string, CachedTable>();
+  /** Placements by period, valid while the org register's fingerprint is `stamp`. */
+  readonly placements = new Map<string, { stamp: string; placements: Map<string, Placement> }>();
+  /** A national table takes a few MB, so keep about two dashboards' worth. */
+  constructor(private readonly capacity = 128) {}
+
+  get(key: string): CachedTable | undefined {
+    const hit = this.tables.get(key);
+    if (hit) {
+      // Most recently used last, so eviction drops the oldest.
+      this.tables.delete(key);
+      this.tables.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, entry: CachedTable): void {
+    this.tables.delete(key);
+    this.tables.set(key, entry);
+    while (this.tables.size > this.capacity) {
+      const oldest = this.tables.keys().next().value;
+      if (oldest === undefined) break;
+      this.tables.delete(oldest);
+    }
+  }
+}
+
+const tableKey = (p: { indicatorId: string; version: number; period: string }) =>
+  `${p.indicatorId}|${p.version}|${p.period}`;
+
+/** What a caller's disclosure pattern depends on: the assignments that grant aggregates. */
+function scopeKeyOf(principal: Principal): string {
+  return JSON.stringify(principal.assignments.map((a) => [a.role, a.scope]).sort());
+}
+
+/** The detail table of every (indicator, period) among the rows, by `indicator|period`. */
+async function detailTables(
+  q: Queryable,
+  definitions: readonly IndicatorDefinition[],
+  rows: readonly AnalyticsRow[],
+  threshold: number,
+  cache: DetailCache,
+): Promise<Map<string, CachedTable>> {
+  const pairs = new Map<string, TablePair>();
+  for (const r of rows) {
+    const def = definitions.find((d) => d.id === r.indicator);
+    if (def && parsePeriod(r.period))
+      pairs.set(`${r.indicator}|${r.period}`, {
+        indicatorId: def.id,
+        version: def.version,
+        period: r.period,
+      });
+  }
+  const out = new Map<string, CachedTable>();
+  if (pairs.size === 0) return out;
+  const stamps = await countStamps(q, [...pairs.values()]);
+  const orgStamp = await placementStamp(q);
+  const placementsByPeriod = new Map<string, Map<string, Placement>>();
+  for (const period of new Set([...pairs.values()].map((p) => p.period))) {
+    const parsed = parsePeriod(period);
+    if (!parsed) continue;
+    let placed = cache.placements.get(period);
+    if (placed?.stamp !== orgStamp) {
+      placed = { stamp: orgStamp, placements: await placementsFor(q, parsed) };
+      cache.placements.set(period, placed);
+    }
+    placementsByPeriod.set(period, placed.placements);
+  }
+  const missing: TablePair[] = [];
+  for (const [key, pair] of pairs) {
+    const stamp = stamps.get(key) ?? null;
+    const hit = cache.get(tableKey(pair));
+    if (
+      hit &&
+      stamp !== null &&
+      hit.stamp === stamp &&
+      hit.threshold === threshold &&
+      hit.placementStamp === orgStamp
+    )
+      out.set(key, hit);
+    else missing.push(pair);
+  }
+  const counts = await countsOfTables(q, missing);
+  for (const pair of missing) {
+    const key = `${pair.indicatorId}|${pair.period}`;
+    const def = definitions.find((d) => d.id === pair.indicatorId);
+    const placed = placementsByPeriod.get(pair.period);
+    if (!def || !placed) continue;
+    const entry: CachedTable = {
+      stamp: stamps.get(key) ?? '',
+      threshold,
+      placementStamp: orgStamp,
+      table: buildDetailTable(def, pair.period, counts.get(key) ?? [], placed, threshold),
+      hiddenByScope: new Map(),
+    };
+    out.set(key, entry);
+    // A queued table's counts are still moving: use them for this answer only.
+    if (stamps.get(key)) cache.set(tableKey(pair), entry);
+  }
+  return out;
+}
+
+/**
+ * Adds `unsuppressed` to the rows whose node lies inside the principal's aggregate scope, and
+ * hides the published rows that those unsuppressed numbers would give away (the caller's own
+ * disclosure pattern: src/domain/disclosure/known.ts).
+ */
+export async function withEntitledDetail(
+  q: Queryable,
+  definitions: readonly IndicatorDefinition[],
+  principal: Principal,
+  rows: readonly AnalyticsRow[],
+  threshold: number,
+  cache: DetailCache,
+): Promise<EntitledRow[]> {
+  const tables = await detailTables(q, definitions, rows, threshold, cache);
+  const scope = scopeKeyOf(principal);
+  const hiddenOf = (entry: CachedTable): Set<string> => {
+    let hidden = entry.hiddenByScope.get(scope);
+    if (!hidden) {
+      const table = entry.table;
+      hidden = callerHidden(table, (level, code) =>
+        can(principal, 'aggregates.read', targetOf({ level, code }, table)),
+      );
+      entry.hiddenByScope.set(scope, hidden);
+    }
+    return hidden;
+  };
+  return mergeDetail(principal, rows, (row) => {
+    const entry = tables.get(`${row.indicator}|${row.period}`);
+    return entry ? { table: entry.table, hidden: hiddenOf(entry) } : undefined;
+  });
+}
+
+/** The rows with the caller's detail merged in, given each row's detail table and hidden cells. */
+export function mergeDetail(
+  principal: Principal,
+  rows: readonly AnalyticsRow[],
+  tableOf: (row: AnalyticsRow) => { table: DetailTable; hidden: Set<string> } | undefined,
+): EntitledRow[] {
+  return rows.map((row) => {
+    const t = tableOf(row);
+    const detail =
+      t && can(principal, 'aggregates.read', targetOf(row, t.table)) ? detailOf(t.table, row) : undefined;
+    if (detail) return { ...row, unsuppressed: detail };
+    if (t?.hidden.has(rowKey(row)) && row.status !== 'suppressed')
+      return {
+        ...row,
+        numerator: null,
+        denominator: null,
+        rate: null,
+        ciLower: null,
+        ciUpper: null,
+        status: 'suppressed',
+      };
+    return row;
+  });
+}
