@@ -85,9 +85,9 @@ class RecordKeys {
  * every table, whether or not they are in it: an unchanged table would otherwise tell that the
  * newcomer is not in it.
  *
- * `grid` lists, per period, the units whose cells every table of the indicator holds (both sexes),
- * counted or not: a cell with no records is a zero perturbed under the population key, so that a
- * newcomer who is the first one counted there does not make a cell appear only if she is in it.
+ * `grid` lists, per period, the unit × sex cells every table of the indicator holds, counted or
+ * not: a cell with no records is a zero perturbed under the population key, so that a newcomer
+ * who is the first one counted there does not make a cell appear only if she is in it.
  */
 export function keyedCounts(
   members: readonly rq.Member[],
@@ -106,8 +106,11 @@ export function keyedCounts(
     }
     return c;
   };
-  for (const [period, units] of grid)
-    for (const unitId of units) for (const sex of ['K', 'M'] as const) cellOf(period, unitId, sex);
+  for (const [period, unitSexes] of grid)
+    for (const unitSex of unitSexes) {
+      const [unitId, sex] = unitSex.split('|') as [string, 'K' | 'M'];
+      cellOf(period, unitId, sex);
+    }
   for (const m of members) {
     const [den, num] = keys.of(m.person);
     const c = cellOf(m.period, m.unitId, m.sex);
@@ -141,8 +144,10 @@ function populationKeys(all: Iterable<readonly rq.Member[]>, keys: RecordKeys): 
 }
 
 /**
- * Per operating area and period, the units any released indicator of that area counts: the
- * cells every table of the area holds, so that which cells exist never depends on one person.
+ * Per operating area and period, the unit × sex cells ("unit|sex") any released indicator of that
+ * area counts: the cells every table of the area holds, so that which cells exist never depends
+ * on one person's outcome. A unit × sex nobody is counted in at all (men at a unit for women)
+ * is a structural zero and stays out: no phantom counts there.
  */
 function areaGrids(
   definitions: readonly IndicatorDefinition[],
@@ -155,7 +160,7 @@ function areaGrids(
     for (const m of membersOf.get(def.id) ?? []) {
       const units = byPeriod.get(m.period) ?? new Set<string>();
       byPeriod.set(m.period, units);
-      units.add(m.unitId);
+      units.add(`${m.unitId}|${m.sex}`);
     }
   }
   return out;

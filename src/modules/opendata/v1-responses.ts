@@ -1,17 +1,7 @@
 import { z } from 'zod';
-import type { AuthMethods, SessionAnswer } from '../../contracts/identity.js';
-import type {
-  MunicipalityDetail,
-  MunicipalityList,
-  RegionList,
-  UnitDetail,
-  UnitPage,
-} from '../../contracts/org.js';
-import type { BreakGlassGrant, PersonDetail, PersonPage } from '../../contracts/persons.js';
-import type { Principal } from '../../domain/policy/principal.js';
-import { ROLES } from '../../domain/policy/principal.js';
-import { OPERATING_AREAS, PROVIDER_TYPES, UNIT_TYPES } from '../../domain/org/codes.js';
 import { jsonResponse, problemResponse } from './docs-schema.js';
+import * as people from './v1-schemas-people.js';
+import * as records from './v1-schemas-records.js';
 
 /**
  * Response schemas of the most used /api/v1 operations, for /api/openapi.json (issue #12, item 5).
@@ -20,137 +10,11 @@ import { jsonResponse, problemResponse } from './docs-schema.js';
  * answer against the document (test/support/openapi-check.ts). Objects are closed: a field the
  * contract does not name (a personnummer in a summary) fails the check.
  */
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const sex = z.enum(['K', 'M']);
-
-const scope = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('unit'), unitId: z.string() }),
-  z.object({ kind: z.literal('municipality'), code: z.string() }),
-  z.object({ kind: z.literal('region'), code: z.string() }),
-  z.object({ kind: z.literal('nation') }),
-]);
-
-const principal = z.object({
-  userId: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  authMethod: z.enum(['password', 'oidc']),
-  sessionId: z.string(),
-  assignments: z.array(
-    z.object({
-      id: z.string(),
-      role: z.enum(ROLES),
-      scope,
-      validFrom: date,
-      validTo: date.nullable(),
-    }),
-  ),
-}) satisfies z.ZodType<Principal>;
-
-const session = z.object({ principal, csrfToken: z.string() }) satisfies z.ZodType<SessionAnswer>;
-const authMethods = z.object({ password: z.boolean(), oidc: z.boolean() }) satisfies z.ZodType<AuthMethods>;
-
-const region = z.object({
-  code: z.string(),
-  koladaId: z.string(),
-  koladaTitle: z.string(),
-  name: z.string(),
-  shortName: z.string(),
-  municipalityCount: z.number().int(),
-});
-const municipality = z.object({
-  code: z.string(),
-  name: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  skrGroup: z.object({ id: z.string(), code: z.string(), title: z.string() }).nullable(),
-  unitCount: z.number().int(),
-});
-const unitVersion = z.object({
-  versionId: z.number().int(),
-  unitId: z.string(),
-  code: z.string(),
-  synthetic: z.boolean(),
-  name: z.string(),
-  municipalityCode: z.string(),
-  municipalityName: z.string(),
-  regionCode: z.string(),
-  providerType: z.enum(PROVIDER_TYPES),
-  operatingArea: z.enum(OPERATING_AREAS),
-  unitType: z.enum(UNIT_TYPES),
-  validFrom: date,
-  validTo: date.nullable(),
-});
-const group = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: z.enum(['skr', 'similar', 'other']),
-  skrCode: z.string().nullable(),
-  operatingArea: z.string().nullable(),
-  referenceMunicipalityCode: z.string().nullable(),
-  referenceYear: z.number().int().nullable(),
-  members: z.array(z.string()),
-});
-
-const regionList = z.object({ asOf: date, regions: z.array(region) }) satisfies z.ZodType<RegionList>;
-const municipalityList = z.object({
-  asOf: date,
-  municipalities: z.array(municipality),
-}) satisfies z.ZodType<MunicipalityList>;
-const municipalityDetail = z.object({
-  asOf: date,
-  municipality,
-  groups: z.array(group),
-}) satisfies z.ZodType<MunicipalityDetail>;
-const unitPage = z.object({
-  asOf: date,
-  total: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-  units: z.array(unitVersion),
-}) satisfies z.ZodType<UnitPage>;
-const unitDetail = z.object({
-  unitId: z.string(),
-  code: z.string(),
-  synthetic: z.boolean(),
-  current: unitVersion.nullable(),
-  history: z.array(unitVersion),
-}) satisfies z.ZodType<UnitDetail>;
-
-const servicePeriod = z.object({
-  id: z.number().int(),
-  unitId: z.string(),
-  municipalityCode: z.string(),
-  validFrom: date,
-  validTo: date.nullable(),
-});
-const personDetail = z.object({
-  pseudonym: z.string(),
-  personnummer: z.string().regex(/^\d{8}[-+]\d{4}$/),
-  name: z.string(),
-  birthDate: date,
-  legalSex: sex,
-  sex,
-  sexOverride: z.object({ sex, reason: z.string() }).nullable(),
-  services: z.array(servicePeriod),
-  access: z.enum(['scope', 'break_glass']),
-}) satisfies z.ZodType<PersonDetail>;
-const personPage = z.object({
-  persons: z.array(
-    z.object({ pseudonym: z.string(), birthYear: z.number().int(), sex, services: z.array(servicePeriod) }),
-  ),
-  total: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-}) satisfies z.ZodType<PersonPage>;
-const breakGlassGrant = z.object({
-  pseudonym: z.string(),
-  grantedAt: z.string(),
-  expiresAt: z.string(),
-}) satisfies z.ZodType<BreakGlassGrant>;
-
 function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  const out = z.toJSONSchema(schema, { io: 'output', target: 'openapi-3.0' }) as Record<string, unknown>;
+  const out = z.toJSONSchema(schema, {
+    io: 'output',
+    target: 'openapi-3.0',
+  }) as Record<string, unknown>;
   delete out['$schema'];
   return out;
 }
@@ -163,17 +27,26 @@ const answers = (ok: Record<number, z.ZodType>) => () => ({
 
 /** "METHOD /path/{param}" → its responses (fastify route `response` as @fastify/swagger reads it). */
 export const V1_RESPONSES: Readonly<Record<string, () => Record<string, unknown>>> = {
-  'POST /api/v1/auth/login': answers({ 200: session }),
-  'GET /api/v1/auth/session': answers({ 200: session }),
-  'GET /api/v1/auth/me': answers({ 200: principal }),
-  'GET /api/v1/auth/methods': answers({ 200: authMethods }),
-  'GET /api/v1/org/regions': answers({ 200: regionList }),
-  'GET /api/v1/org/municipalities': answers({ 200: municipalityList }),
-  'GET /api/v1/org/municipalities/{code}': answers({ 200: municipalityDetail }),
-  'GET /api/v1/org/units': answers({ 200: unitPage }),
-  'GET /api/v1/org/units/{id}': answers({ 200: unitDetail }),
-  'GET /api/v1/persons': answers({ 200: personPage }),
-  'GET /api/v1/persons/{pseudonym}': answers({ 200: personDetail }),
-  'POST /api/v1/persons/lookup': answers({ 200: personDetail }),
-  'POST /api/v1/persons/break-glass': answers({ 201: breakGlassGrant }),
+  'POST /api/v1/auth/login': answers({ 200: people.session }),
+  'GET /api/v1/auth/session': answers({ 200: people.session }),
+  'GET /api/v1/auth/me': answers({ 200: people.principal }),
+  'GET /api/v1/auth/methods': answers({ 200: people.authMethods }),
+  'GET /api/v1/org/regions': answers({ 200: people.regionList }),
+  'GET /api/v1/org/municipalities': answers({ 200: people.municipalityList }),
+  'GET /api/v1/org/municipalities/{code}': answers({ 200: people.municipalityDetail }),
+  'GET /api/v1/org/units': answers({ 200: people.unitPage }),
+  'GET /api/v1/org/units/{id}': answers({ 200: people.unitDetail }),
+  'GET /api/v1/persons': answers({ 200: people.personPage }),
+  'GET /api/v1/persons/{pseudonym}': answers({ 200: people.personDetail }),
+  'POST /api/v1/persons/lookup': answers({ 200: people.personDetail }),
+  'POST /api/v1/persons/break-glass': answers({ 201: people.breakGlassGrant }),
+  'GET /api/v1/persons/{pseudonym}/entries': answers({ 200: records.timeline }),
+  'POST /api/v1/persons/{pseudonym}/entries': answers({ 201: records.entry }),
+  'POST /api/v1/entries/{id}/corrections': answers({ 200: records.entry }),
+  'GET /api/v1/entries/{id}/versions': answers({ 200: records.entryVersions }),
+  'GET /api/v1/audit': answers({ 200: records.reviewPage }),
+  'GET /api/v1/admin/accounts': answers({ 200: records.accountList }),
+  'POST /api/v1/admin/accounts': answers({ 201: records.account }),
+  'POST /api/v1/admin/accounts/{id}/disable': answers({ 200: records.account }),
+  'GET /api/v1/imports/formats': answers({ 200: records.importFormats }),
 };
