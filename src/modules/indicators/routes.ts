@@ -6,6 +6,7 @@ import { can } from '../../domain/policy/policy.js';
 import type { Principal } from '../../domain/policy/principal.js';
 import type { Db } from '../../db/db.js';
 import { authorize } from '../../server/authorize.js';
+import { pinnedAcrossPeriods } from './analytics-periods.js';
 import { publishedValues, type AnalyticsRow } from './analytics-queries.js';
 import {
   callerHidden,
@@ -84,7 +85,10 @@ async function withEntitledDetail(
       const table = await detailTable(db, definitions, row.indicator, row.period, threshold);
       const entitled = (level: string, code: string) =>
         !!table && can(principal, 'aggregates.read', targetOf({ level, code }, table));
-      tables.set(key, table ? { table, hidden: callerHidden(table, entitled) } : undefined);
+      const pinned = table
+        ? await pinnedAcrossPeriods(db, row.indicator, row.period, table.index.keys())
+        : undefined;
+      tables.set(key, table ? { table, hidden: callerHidden(table, entitled, pinned) } : undefined);
     }
     const t = tables.get(key);
     const detail =
