@@ -7,7 +7,7 @@ import type {
   UnitDetail,
   UnitPage,
 } from '../../contracts/org.js';
-import type { BreakGlassGrant, PersonDetail, PersonPage } from '../../contracts/persons.js';
+import type { BreakGlassGrant, PersonDetail, PersonPage, PersonSummary } from '../../contracts/persons.js';
 import type { Principal } from '../../domain/policy/principal.js';
 import { ROLES } from '../../domain/policy/principal.js';
 import { OPERATING_AREAS, PROVIDER_TYPES, UNIT_TYPES } from '../../domain/org/codes.js';
@@ -134,10 +134,16 @@ export const personDetail = z.object({
   services: z.array(servicePeriod),
   access: z.enum(['scope', 'break_glass']),
 }) satisfies z.ZodType<PersonDetail>;
+const personSummary = z.object({
+  pseudonym: z.string(),
+  birthYear: z.number().int(),
+  sex,
+  services: z.array(servicePeriod),
+}) satisfies z.ZodType<PersonSummary>;
+/** POST /api/v1/persons (200 when nothing changed, 201 when linked). */
+export const registeredPerson = z.object({ person: personSummary, linked: z.boolean() });
 export const personPage = z.object({
-  persons: z.array(
-    z.object({ pseudonym: z.string(), birthYear: z.number().int(), sex, services: z.array(servicePeriod) }),
-  ),
+  persons: z.array(personSummary),
   total: z.number().int(),
   limit: z.number().int(),
   offset: z.number().int(),
