@@ -15,9 +15,14 @@
  *
  * Perturbation table (parameters published with every release, see PERTURBATION):
  *   d ∈ {−2, −1, 0, +1, +2} with probabilities 1/16, 4/16, 6/16, 4/16, 1/16 (a binomial(4, ½) − 2:
- *   mean 0, variance 1). A count n ≥ 1 is never perturbed below 1, so a published 0 still means
- *   nobody: for n = 1 and n = 2 the mass of the impossible values moves to the smallest possible
- *   one (n = 1: 0 with 11/16, +1 with 4/16, +2 with 1/16; n = 2: −1 with 5/16). Zero stays zero.
+ *   mean 0, variance 1). A count is never perturbed below 0: for n = 0 and n = 1 the mass of the
+ *   negative values moves to 0 (n = 0: 0 with 11/16, +1 with 4/16, +2 with 1/16; n = 1: −1 with
+ *   5/16). **Zero is perturbed like any other count** (issue #17): with zero left alone, a cell
+ *   published as 0 that turns ".." or positive in the next release tells that the one new person
+ *   is in it, in the cell and in every total above it. The price: a published 0 no longer proves
+ *   that nobody is counted (it may hide 1 or 2), and totals carry a small upward bias from zero
+ *   cells (+6/16 each). Cells with no records at all get their key from the unit's population
+ *   key (release.ts), so they are perturbed too.
  */
 
 export const KEY_SPACE = 2 ** 32;
@@ -45,11 +50,10 @@ export function perturbationRow(
   count: number,
 ): Array<{ d: number; weight: number }> {
   if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be ≥ 0, got ${count}`);
-  if (count === 0) return [{ d: 0, weight: table.denominator }];
   const D = table.maxPerturbation;
   const row = new Map<number, number>();
   table.weights.forEach((weight, i) => {
-    const d = Math.max(i - D, 1 - count); // never below a published count of 1
+    const d = Math.max(i - D, -count); // never below a published count of 0
     row.set(d, (row.get(d) ?? 0) + weight);
   });
   return [...row.entries()].sort((a, b) => a[0] - b[0]).map(([d, weight]) => ({ d, weight }));
@@ -137,7 +141,8 @@ export function methodDescription(table: PerturbationTable, threshold: number) {
     maxPerturbation: table.maxPerturbation,
     variance: table.variance,
     probabilities: table.weights.map((w, i) => ({ d: i - table.maxPerturbation, p: w / table.denominator })),
-    smallCounts: 'a count of 1 or more is never perturbed below 1; zero stays zero',
+    smallCounts:
+      'every count is perturbed, zero included, never below 0: a published 0 may hide 1 or 2; cells with no records are keyed by the unit population',
     suppressionThreshold: threshold,
   };
 }

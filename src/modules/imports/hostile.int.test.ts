@@ -9,6 +9,7 @@ import type { TestDb } from '../../../test/support/db.js';
 import { createUnit } from '../org/service.js';
 import { finishJob, insertJob } from './jobs.js';
 import { CONTENT_TYPES } from './read/index.js';
+import { lyingWorkbook } from './read/testing.js';
 import { ReportBuilder } from './report.js';
 import { csvFile, threeRows } from './testing.js';
 
@@ -108,6 +109,21 @@ describe('hostile input over HTTP', () => {
       [0, 0, ['csv_syntax']],
     );
     assert.equal(report.rowsRead, 1200);
+    assert.equal((await jobsByStatus())['running'] ?? 0, 0, 'no job left running');
+  });
+
+  it('refuses with 422 problem+json an XLSX whose zip under-declares what it inflates to (#18, item 6)', async () => {
+    const res = await post(await lyingWorkbook(threeRows(unitCode)), CONTENT_TYPES.xlsx);
+    assert.equal(res.statusCode, 422, res.body.slice(0, 300));
+    assert.match(String(res.headers['content-type']), /problem\+json/);
+    const { errors } = res.json<{
+      report: { errors: Array<{ column: string; rule: string; message: string }> };
+    }>().report;
+    assert.deepEqual(
+      errors.map((e) => [e.column, e.rule]),
+      [['(file)', 'xlsx_too_large']],
+    );
+    assert.match(errors[0]?.message ?? '', /xl\/sharedStrings\.xml inflates to more than 64 MiB/);
     assert.equal((await jobsByStatus())['running'] ?? 0, 0, 'no job left running');
   });
 

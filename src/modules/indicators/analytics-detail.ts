@@ -91,16 +91,18 @@ function nodeParts(node: string): { level: OrgLevel; code: string } {
 
 /**
  * The cells hidden from one caller: the published pattern, plus what must be hidden so that the
- * caller's unsuppressed cells (`known`, by `level|code|sex`) recover nothing else.
+ * caller's unsuppressed cells (`known`, by `level|code|sex`) and the cells they can pin from other
+ * periods (`pinned`, by `level|code|sex`: analytics-periods.ts) recover nothing else.
  */
 export function callerHidden(
   table: DetailTable,
   known: (level: OrgLevel, code: string) => boolean,
+  pinned: ReadonlySet<string> = new Set(),
 ): Set<string> {
   const knownCells = new Set<number>();
   for (const [key, i] of table.index) {
     const [level, code] = key.split('|') as [OrgLevel, string];
-    if (known(level, code)) knownCells.add(i);
+    if (known(level, code) || pinned.has(key)) knownCells.add(i);
   }
   const { hidden } = protectAgainstKnown(table.parents, table.cells, table.publishedHidden, knownCells);
   const keys = [...table.index.entries()];

@@ -20,6 +20,7 @@ import {
   type DetailTable,
   type UnsuppressedDetail,
 } from './analytics-detail.js';
+import { pinnedAcrossPeriods } from './analytics-periods.js';
 import { placementsFor } from './publish-queries.js';
 
 /**
@@ -35,7 +36,7 @@ interface CachedTable {
   threshold: number;
   placementStamp: string;
   table: DetailTable;
-  /** Hidden cells per caller scope (callerHidden), computed on first use. */
+  /** Hidden cells per caller scope and pinned set (callerHidden), computed on first use. */
   hiddenByScope: Map<string, Set<string>>;
 }
 
@@ -157,20 +158,31 @@ export async function withEntitledDetail(
 ): Promise<EntitledRow[]> {
   const tables = await detailTables(q, definitions, rows, threshold, cache);
   const scope = scopeKeyOf(principal);
-  const hiddenOf = (entry: CachedTable): Set<string> => {
-    let hidden = entry.hiddenByScope.get(scope);
-    if (!hidden) {
+  // Cells the caller can pin from the same indicator's other periods of the year count as known
+  // (analytics-periods.ts). They follow the other periods' published values, so the caller's
+  // pattern is kept per scope and per pinned set.
+  const hidden = new Map<string, Set<string>>();
+  for (const [key, entry] of tables) {
+    const [indicatorId = '', period = ''] = key.split('|');
+    const pinned = await pinnedAcrossPeriods(q, indicatorId, period, entry.table.index.keys());
+    const patternKey = `${scope}|${[...pinned].sort().join(',')}`;
+    let cells = entry.hiddenByScope.get(patternKey);
+    if (!cells) {
       const table = entry.table;
-      hidden = callerHidden(table, (level, code) =>
-        can(principal, 'aggregates.read', targetOf({ level, code }, table)),
+      cells = callerHidden(
+        table,
+        (level, code) => can(principal, 'aggregates.read', targetOf({ level, code }, table)),
+        pinned,
       );
-      entry.hiddenByScope.set(scope, hidden);
+      entry.hiddenByScope.set(patternKey, cells);
     }
-    return hidden;
-  };
+    hidden.set(key, cells);
+  }
   return mergeDetail(principal, rows, (row) => {
-    const entry = tables.get(`${row.indicator}|${row.period}`);
-    return entry ? { table: entry.table, hidden: hiddenOf(entry) } : undefined;
+    const key = `${row.indicator}|${row.period}`;
+    const entry = tables.get(key);
+    const cells = hidden.get(key);
+    return entry && cells ? { table: entry.table, hidden: cells } : undefined;
   });
 }
 

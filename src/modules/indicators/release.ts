@@ -84,30 +84,36 @@ class RecordKeys {
  * counts there), so that anyone new at a unit redraws the noise of every cell of that unit in
  * every table, whether or not they are in it: an unchanged table would otherwise tell that the
  * newcomer is not in it.
+ *
+ * `grid` lists, per period, the unit × sex cells every table of the indicator holds, counted or
+ * not: a cell with no records is a zero perturbed under the population key, so that a newcomer
+ * who is the first one counted there does not make a cell appear only if she is in it.
  */
 export function keyedCounts(
   members: readonly rq.Member[],
   keys: RecordKeys,
   population: ReadonlyMap<string, number>,
+  grid: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): Map<string, KeyedCount[]> {
   const cells = new Map<string, KeyedCount & { period: string }>();
-  for (const m of members) {
-    const [den, num] = keys.of(m.person);
-    const k = `${m.period}|${m.unitId}|${m.sex}`;
+  const cellOf = (period: string, unitId: string, sex: 'K' | 'M') => {
+    const k = `${period}|${unitId}|${sex}`;
     let c = cells.get(k);
     if (!c) {
-      const pop = population.get(`${m.period}|${m.unitId}`) ?? 0;
-      c = {
-        period: m.period,
-        unitId: m.unitId,
-        sex: m.sex,
-        numerator: 0,
-        denominator: 0,
-        denominatorKey: pop,
-        numeratorKey: pop,
-      };
+      const pop = population.get(`${period}|${unitId}`) ?? 0;
+      c = { period, unitId, sex, numerator: 0, denominator: 0, denominatorKey: pop, numeratorKey: pop };
       cells.set(k, c);
     }
+    return c;
+  };
+  for (const [period, unitSexes] of grid)
+    for (const unitSex of unitSexes) {
+      const [unitId, sex] = unitSex.split('|') as [string, 'K' | 'M'];
+      cellOf(period, unitId, sex);
+    }
+  for (const m of members) {
+    const [den, num] = keys.of(m.person);
+    const c = cellOf(m.period, m.unitId, m.sex);
     c.denominator++;
     c.denominatorKey = addKeys(c.denominatorKey, den);
     c.numeratorKey = addKeys(c.numeratorKey, den);
@@ -134,6 +140,29 @@ function populationKeys(all: Iterable<readonly rq.Member[]>, keys: RecordKeys): 
       seen.add(`${k}|${m.person}`);
       out.set(k, addKeys(out.get(k) ?? 0, keys.of(m.person)[2]));
     }
+  return out;
+}
+
+/**
+ * Per operating area and period, the unit × sex cells ("unit|sex") any released indicator of that
+ * area counts: the cells every table of the area holds, so that which cells exist never depends
+ * on one person's outcome. A unit × sex nobody is counted in at all (men at a unit for women)
+ * is a structural zero and stays out: no phantom counts there.
+ */
+function areaGrids(
+  definitions: readonly IndicatorDefinition[],
+  membersOf: ReadonlyMap<string, readonly rq.Member[]>,
+): Map<string, Map<string, Set<string>>> {
+  const out = new Map<string, Map<string, Set<string>>>();
+  for (const def of definitions) {
+    const byPeriod = out.get(def.operatingArea) ?? new Map<string, Set<string>>();
+    out.set(def.operatingArea, byPeriod);
+    for (const m of membersOf.get(def.id) ?? []) {
+      const units = byPeriod.get(m.period) ?? new Set<string>();
+      byPeriod.set(m.period, units);
+      units.add(`${m.unitId}|${m.sex}`);
+    }
+  }
   return out;
 }
 
@@ -170,11 +199,12 @@ export async function computeRelease(
   for (const def of needed.values())
     membersOf.set(def.id, await rq.members(q, memberSelectSql(postgresDialect, def, 'year')));
   const population = populationKeys(membersOf.values(), keys);
+  const grids = areaGrids([...needed.values()], membersOf);
   const byDef = new Map<string, Map<string, KeyedCount[]>>();
   const countsOf = (def: IndicatorDefinition): Map<string, KeyedCount[]> => {
     let c = byDef.get(def.id);
     if (!c) {
-      c = keyedCounts(membersOf.get(def.id) ?? [], keys, population);
+      c = keyedCounts(membersOf.get(def.id) ?? [], keys, population, grids.get(def.operatingArea));
       byDef.set(def.id, c);
     }
     return c;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { CSRF_HEADER, SESSION_COOKIE } from '../identity/http.js';
+import { V1_RESPONSES } from './v1-responses.js';
 
 /**
  * The /api/v1 operations that answer without a session, decided deliberately: public reference
@@ -92,7 +93,9 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       const security = securityOf(method.toUpperCase(), url);
       const tagged =
         schema?.tags || !url.startsWith('/api/v1/') ? schema : { ...schema, tags: ['Internal v1'] };
-      return { schema: security ? { ...tagged, security } : tagged, url };
+      const responses = V1_RESPONSES[`${method.toUpperCase()} ${url.replace(/:(\w+)/g, '{$1}')}`];
+      const described = responses && !tagged?.response ? { ...tagged, response: responses() } : tagged;
+      return { schema: security ? { ...described, security } : described, url };
     },
   });
   await app.register(swaggerUi, {

@@ -93,7 +93,7 @@ export const publicSv = {
   'pub.release.noise':
     'Antalen har fått ett litet slumpmässigt tillägg, brus, på högst ±{max} per enhet och kön, och summorna för kommun, region och riket är summan av de brusade delarna. Samma grupp får alltid samma brus, men en person mer eller mindre ger ett nytt brus. Antal från 1 till {threshold} − 1 visas inte alls. Konfidensintervallen räknar in bruset.',
   'pub.release.symbols':
-    '”..” betyder att värdet döljs för att ingen ska kunna räkna ut något om enskilda. ”.” betyder att värdet inte kan anges. 0 betyder att ingen finns i gruppen.',
+    '”..” betyder att värdet döljs för att ingen ska kunna räkna ut något om enskilda. ”.” betyder att värdet inte kan anges. Även noll får brus: 0 betyder att gruppen har inga eller bara några få personer, och en liten grupp kan visas som 0.',
   'pub.release.method': 'Metoden och dess parametrar (JSON)',
   'pub.status.symbol.suppressed': 'Röjandeskydd',
   'pub.status.symbol.notStated': 'Kan inte anges',
@@ -246,7 +246,7 @@ export const publicEn: Record<PublicKey, string> = {
   'pub.release.noise':
     'The counts carry a small random addition, noise, of at most ±{max} per unit and sex, and the totals for municipality, region and nation are the sums of the noisy parts. The same group always gets the same noise, but one person more or less gives new noise. Counts from 1 to {threshold} − 1 are not shown at all. The confidence intervals include the noise.',
   'pub.release.symbols':
-    '".." means the value is hidden so that nothing can be worked out about individuals. "." means the value cannot be stated. 0 means nobody is in the group.',
+    '".." means the value is hidden so that nothing can be worked out about individuals. "." means the value cannot be stated. Zero gets noise too: 0 means the group has nobody or only a few, and a small group may be shown as 0.',
   'pub.release.method': 'The method and its parameters (JSON)',
   'pub.status.symbol.suppressed': 'Confidential',
   'pub.status.symbol.notStated': 'Cannot be stated',

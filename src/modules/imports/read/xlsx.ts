@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { spoolToFile } from '../spool.js';
 import type { Cell } from '../../../domain/imports/cells.js';
 import { FileFormatError, FileTooLargeError, type SourceItem } from './source.js';
-import { centralDirectory, checkUnpackedSizes } from './zip-limits.js';
+import { centralDirectory, checkInflatedSizes, checkUnpackedSizes } from './zip-limits.js';
 
 /**
  * XLSX, streamed with ExcelJS's WorkbookReader: the first worksheet, row by row; the first
@@ -11,7 +11,8 @@ import { centralDirectory, checkUnpackedSizes } from './zip-limits.js';
  * stored before them in the zip is spooled to a temporary file by ExcelJS, not kept in memory.
  * The upload is first spooled to a private temporary file (unlinked at once) so the zip's central
  * directory can be read: a workbook that says it unpacks to too much is refused before any of it
- * is inflated (zip-limits.ts).
+ * is inflated, and one that lies about it when its entries are inflated and counted once before
+ * ExcelJS reads them (zip-limits.ts).
  */
 function cellOf(v: unknown): Cell {
   if (v === null || v === undefined) return '';
@@ -36,7 +37,9 @@ export async function* xlsxItems(upload: Readable): AsyncGenerator<SourceItem> {
   // The size limit is the caller's (byteCounter); here only the bytes are kept on disk.
   const { stream: input, size, fd } = await spoolToFile(upload, Number.MAX_SAFE_INTEGER);
   try {
-    checkUnpackedSizes(centralDirectory(fd, size));
+    const entries = centralDirectory(fd, size);
+    checkUnpackedSizes(entries);
+    await checkInflatedSizes(fd, size, entries);
   } catch (err) {
     input.destroy();
     throw err;

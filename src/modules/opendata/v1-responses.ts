@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { jsonResponse, problemResponse } from './docs-schema.js';
+import * as people from './v1-schemas-people.js';
+import * as records from './v1-schemas-records.js';
+
+/**
+ * Response schemas of the most used /api/v1 operations, for /api/openapi.json (issue #12, item 5).
+ * The contracts in src/contracts are TypeScript types; each schema here is checked against its
+ * contract at compile time (`satisfies z.ZodType<Contract>`), and the integration tests check every
+ * answer against the document (test/support/openapi-check.ts). Objects are closed: a field the
+ * contract does not name (a personnummer in a summary) fails the check.
+ */
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const out = z.toJSONSchema(schema, {
+    io: 'output',
+    target: 'openapi-3.0',
+  }) as Record<string, unknown>;
+  delete out['$schema'];
+  return out;
+}
+
+/** The answers of one operation: the success schemas by status, every error as problem+json. */
+const answers = (ok: Record<number, z.ZodType>) => () => ({
+  ...Object.fromEntries(Object.entries(ok).map(([status, s]) => [status, jsonResponse(jsonSchemaOf(s))])),
+  default: problemResponse(),
+});
+
+/** "METHOD /path/{param}" → its responses (fastify route `response` as @fastify/swagger reads it). */
+export const V1_RESPONSES: Readonly<Record<string, () => Record<string, unknown>>> = {
+  'POST /api/v1/auth/login': answers({ 200: people.session }),
+  'GET /api/v1/auth/session': answers({ 200: people.session }),
+  'GET /api/v1/auth/me': answers({ 200: people.principal }),
+  'GET /api/v1/auth/methods': answers({ 200: people.authMethods }),
+  'GET /api/v1/org/regions': answers({ 200: people.regionList }),
+  'GET /api/v1/org/municipalities': answers({ 200: people.municipalityList }),
+  'GET /api/v1/org/municipalities/{code}': answers({ 200: people.municipalityDetail }),
+  'GET /api/v1/org/units': answers({ 200: people.unitPage }),
+  'GET /api/v1/org/units/{id}': answers({ 200: people.unitDetail }),
+  'POST /api/v1/org/units': answers({ 201: people.unitDetail }),
+  'POST /api/v1/org/units/{id}/versions': answers({ 201: people.unitDetail }),
+  'PATCH /api/v1/org/units/{id}': answers({ 200: people.unitDetail }),
+  'POST /api/v1/org/units/{id}/close': answers({ 200: people.unitDetail }),
+  'POST /api/v1/persons': answers({ 200: people.registeredPerson, 201: people.registeredPerson }),
+  'GET /api/v1/persons': answers({ 200: people.personPage }),
+  'GET /api/v1/persons/{pseudonym}': answers({ 200: people.personDetail }),
+  'POST /api/v1/persons/lookup': answers({ 200: people.personDetail }),
+  'POST /api/v1/persons/break-glass': answers({ 201: people.breakGlassGrant }),
+  'GET /api/v1/persons/{pseudonym}/entries': answers({ 200: records.timeline }),
+  'POST /api/v1/persons/{pseudonym}/entries': answers({ 201: records.entry }),
+  'POST /api/v1/entries/{id}/corrections': answers({ 200: records.entry }),
+  'GET /api/v1/entries/{id}/versions': answers({ 200: records.entryVersions }),
+  'GET /api/v1/audit': answers({ 200: records.reviewPage }),
+  'GET /api/v1/admin/accounts': answers({ 200: records.accountList }),
+  'POST /api/v1/admin/accounts': answers({ 201: records.account }),
+  'POST /api/v1/admin/accounts/{id}/disable': answers({ 200: records.account }),
+  'GET /api/v1/imports/formats': answers({ 200: records.importFormats }),
+};
