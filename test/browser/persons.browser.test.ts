@@ -112,6 +112,7 @@ describe('person search and break-the-glass in Chromium', { skip: skipBrowser },
       'Redaktion',
       'Personer',
       'Importera',
+      'Levande värden',
       'Brukarundersökningar',
     ]);
     await nav.getByRole('link', { name: 'Personer' }).click();
@@ -230,6 +231,7 @@ describe('person search and break-the-glass in Chromium', { skip: skipBrowser },
       'Redaktion',
       'Personer',
       'Importera',
+      'Levande värden',
       'Brukarundersökningar',
       'Logg',
     ]);

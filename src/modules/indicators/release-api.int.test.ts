@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
+import type { AnalyticsAnswer } from '../../contracts/indicators.js';
 import type { Fact } from '../../domain/facts/fact.js';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { asUser, loginAs } from '../../../test/support/auth.js';
@@ -114,6 +115,26 @@ describe('releases: on demand, scheduled, announced', () => {
     const before = await publicDenominator();
     await record(10);
     assert.deepEqual(await publicDenominator(), before, 'a write does not move the public value');
+  });
+
+  it('shows the entitled each live number beside what the release published of it', async () => {
+    const analyst = await loginAs(h, 'municipal_analyst', { kind: 'municipality', code: '0180' });
+    const res = await h.app.inject({
+      url: '/api/v1/analytics?dx=K10001&pe=2024&ou=0000;0180&sex=T',
+      headers: { cookie: analyst.cookie },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const body = res.json<AnalyticsAnswer>();
+    const row = (level: string) => body.rows.find((r) => r.level === level);
+    // The nation as the public sees it: the very cell of the release.
+    const nation = row('nation')?.released;
+    assert.ok(nation && nation.status === 'ok', JSON.stringify(nation));
+    assert.equal(nation.denominator, (await publicDenominator()).value);
+    // The analyst's own municipality: 50 persons live, the release still says about 40.
+    const own = row('municipality');
+    assert.equal(own?.unsuppressed?.denominator, 50);
+    assert.ok(own?.released && own.released.status === 'ok', JSON.stringify(own?.released));
+    assert.ok(Math.abs((own.released.denominator ?? -99) - 40) <= 2, `released ${own.released.denominator}`);
   });
 
   it('lets only administrators make a release over HTTP', async () => {

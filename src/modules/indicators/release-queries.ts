@@ -1,3 +1,4 @@
+import type { ReleasedCell } from '../../contracts/indicators.js';
 import type { Queryable } from '../../db/db.js';
 import type { PublishedValue } from '../../domain/indicators/publish.js';
 import { valueRowsJson } from './publish-queries.js';
@@ -115,4 +116,43 @@ export async function insertReleasedTable(
        ci_upper double precision, status text)`,
     [valueRowsJson(t.values), releaseId],
   );
+}
+
+export type { ReleasedCell };
+
+/**
+ * The cells of one release for some indicators and periods, by `indicator|period|level|code|sex`,
+ * and which of those (indicator, period) tables the release has at all (`indicator|period`).
+ */
+export async function releasedCells(
+  q: Queryable,
+  releaseId: number,
+  indicators: readonly string[],
+  periods: readonly string[],
+): Promise<{ tables: Set<string>; cells: Map<string, ReleasedCell> }> {
+  const tables = await q.query<Raw>(
+    `SELECT indicator_id, period FROM released_table
+      WHERE release_id = $1 AND indicator_id = ANY($2::text[]) AND period = ANY($3::text[])`,
+    [releaseId, [...indicators], [...periods]],
+  );
+  const { rows } = await q.query<Raw>(
+    `SELECT indicator_id, period, level, code, sex, numerator, denominator, rate, status FROM released_value
+      WHERE release_id = $1 AND indicator_id = ANY($2::text[]) AND period = ANY($3::text[])`,
+    [releaseId, [...indicators], [...periods]],
+  );
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return {
+    tables: new Set(tables.rows.map((r) => `${String(r['indicator_id'])}|${String(r['period'])}`)),
+    cells: new Map(
+      rows.map((r) => [
+        [r['indicator_id'], r['period'], r['level'], r['code'], r['sex']].map(String).join('|'),
+        {
+          status: r['status'] as ReleasedCell['status'],
+          numerator: num(r['numerator']),
+          denominator: num(r['denominator']),
+          rate: num(r['rate']),
+        },
+      ]),
+    ),
+  };
 }

@@ -9,6 +9,7 @@ import { activeDefinitions } from './engine.js';
 import { analyticsQuery } from './schema.js';
 import { releaseRoutes } from './release-routes.js';
 import { latestRelease } from './release-queries.js';
+import { withReleased } from './analytics-released.js';
 
 /**
  * /api/v1/indicators: definitions, and analytics for logged-in users over published
@@ -47,16 +48,21 @@ export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
     const release = await latestRelease(reads);
     return {
       dimensions: { dx: f.dx, ou: f.ou, pe: f.pe ?? null, sex: f.sex },
-      // These rows are live (published within a second of a write); the public sees the release.
+      // These rows are live (published within a second of a write); the public sees the release,
+      // and each row says what the release shows of it (`released`).
       live: true,
       public_release: release ? { version: release.version, made_at: release.madeAt.toISOString() } : null,
-      rows: await withEntitledDetail(
+      rows: await withReleased(
         reads,
-        await activeDefinitions(reads),
-        principal,
-        rows,
-        deps.config.disclosureThreshold,
-        detailCache,
+        release,
+        await withEntitledDetail(
+          reads,
+          await activeDefinitions(reads),
+          principal,
+          rows,
+          deps.config.disclosureThreshold,
+          detailCache,
+        ),
       ),
       truncated: rows.length === f.limit,
     };

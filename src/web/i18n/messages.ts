@@ -3,6 +3,7 @@
  * in both languages (the type makes a missing translation a compile error).
  */
 import { agreementsEn, agreementsSv } from './messages-agreements';
+import { analyticsEn, analyticsSv } from './messages-analytics';
 import { auditEn, auditSv } from './messages-audit';
 import { editorialEn, editorialSv } from './messages-editorial';
 import { identityEn, identitySv } from './messages-identity';
@@ -143,6 +144,7 @@ const sv = {
   ...publicSv,
   ...librarySv,
   ...editorialSv,
+  ...analyticsSv,
   ...agreementsSv,
   ...surveysSv,
 };
@@ -279,6 +281,7 @@ const en: Record<MessageKey, string> = {
   ...publicEn,
   ...libraryEn,
   ...editorialEn,
+  ...analyticsEn,
   ...agreementsEn,
   ...surveysEn,
 };

@@ -20,6 +20,9 @@ const EditorialPage = lazy(() =>
   import('./editorial/EditorialPage').then((m) => ({ default: m.EditorialPage })),
 );
 const SurveysPage = lazy(() => import('./surveys/SurveysPage').then((m) => ({ default: m.SurveysPage })));
+const AnalyticsPage = lazy(() =>
+  import('./analytics/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })),
+);
 const ImportPage = lazy(() => import('./imports/ImportPage').then((m) => ({ default: m.ImportPage })));
 const AgreementsPage = lazy(() =>
   import('./agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })),
@@ -69,6 +72,13 @@ export const pages: PageEntry[] = [
     component: ImportPage,
     inNav: true,
     access: 'individual.write',
+  },
+  {
+    path: '/analys',
+    navKey: 'nav.analytics',
+    component: AnalyticsPage,
+    inNav: true,
+    access: 'aggregates.read',
   },
   { path: '/enkater', navKey: 'nav.surveys', component: SurveysPage, inNav: true, access: 'aggregates.read' },
   { path: '/logg', navKey: 'nav.audit', component: AuditPage, inNav: true, access: 'audit.review' },
