@@ -1,3 +1,4 @@
+import { pinnedAcrossPeriods } from './analytics-periods.js';
 import assert from 'node:assert/strict';
 import type { Db, Queryable } from '../../db/db.js';
 import { activeDefinitions } from './engine.js';
@@ -106,7 +107,10 @@ export async function entitledDetailPerTable(
     const table = await detailTable(q, definitions, row.indicator, row.period, threshold);
     const entitled = (level: string, code: string) =>
       !!table && can(principal, 'aggregates.read', targetOf({ level, code }, table));
-    tables.set(key, table ? { table, hidden: callerHidden(table, entitled) } : undefined);
+    const pinned = table
+      ? await pinnedAcrossPeriods(q, row.indicator, row.period, table.index.keys())
+      : new Set<string>();
+    tables.set(key, table ? { table, hidden: callerHidden(table, entitled, pinned) } : undefined);
   }
   return mergeDetail(principal, rows, (row) => tables.get(`${row.indicator}|${row.period}`));
 }

@@ -39,6 +39,13 @@ export const ANONYMOUS_V1: readonly string[] = [
   'GET /api/v1/surveys/templates',
   'GET /api/v1/surveys/rounds/{id}/form',
   'POST /api/v1/surveys/rounds/{id}/answers',
+  // Agreements, grant rules, grant decisions and the follow-up are public documents, computed
+  // from released values only (src/modules/agreements/README.md).
+  'GET /api/v1/agreements/years/{year}',
+  'GET /api/v1/agreements/years/{year}/follow-up',
+  'GET /api/v1/agreements/years/{year}/follow-up.pdf',
+  'GET /api/v1/agreements/rules',
+  'GET /api/v1/agreements/decisions/{id}',
 ];
 
 /** The security requirement of one /api/v1 operation (none for the anonymous ones). */
