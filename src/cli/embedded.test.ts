@@ -40,6 +40,8 @@ describe('kunskapsnav backup and restore on the embedded engine', { timeout: 120
           details: {},
         }),
       );
+      // A key file generated into DATA_DIR travels with the backup and stays owner-only.
+      fs.writeFileSync(path.join(source.dataDir, 'pseudonym.key'), 'k'.repeat(48), { mode: 0o600 });
       assert.equal(await backupCommand.run({ ...ctx(source, file), db: opened.db }), 0);
       before = await tableCounts(opened.db);
     } finally {
@@ -51,6 +53,9 @@ describe('kunskapsnav backup and restore on the embedded engine', { timeout: 120
     const target = testConfig({ DATA_DIR: path.join(root, 'target') });
     assert.equal(await restoreCommand.runEmbeddedUnopened?.(ctx(target, file)), 0);
     assert.equal(fs.existsSync(path.join(target.dataDir, 'kunskapsnav.lock')), false);
+    const key = path.join(target.dataDir, 'pseudonym.key');
+    assert.equal(fs.readFileSync(key, 'utf8'), 'k'.repeat(48));
+    assert.equal(fs.statSync(key).mode & 0o777, 0o600);
     // A second restore into the now used DATA_DIR is refused.
     assert.equal(await restoreCommand.runEmbeddedUnopened?.(ctx(target, file)), 2);
     const restored = await openDatabase(target);

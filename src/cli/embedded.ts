@@ -38,6 +38,9 @@ export async function restoreEmbedded(config: Config, file: string): Promise<voi
     }
     // The tarball carries the lock file of the process that took the backup: not ours to keep.
     fs.rmSync(lock.path, { force: true });
+    // loadDataDir does not keep file modes; key files (pseudonym.key, …) must be owner-only again.
+    for (const name of fs.readdirSync(config.dataDir))
+      if (name.endsWith('.key')) fs.chmodSync(path.join(config.dataDir, name), 0o600);
   } finally {
     lock.release();
   }
