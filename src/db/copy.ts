@@ -56,21 +56,26 @@ export async function copyDatabase(source: Db, target: Db): Promise<CopyReport> 
     const report: CopyReport = { tables: {}, sequences: 0 };
     for (const table of tables) {
       const cols = (await writableColumns(source, table)).join(', ');
-      const { rows } = await source.query<{ j: string }>(
-        `SELECT row_to_json(t)::text AS j FROM public."${table}" t`,
-      );
-      for (let i = 0; i < rows.length; i += BATCH) {
-        const batch = `[${rows
-          .slice(i, i + BATCH)
-          .map((r) => r.j)
-          .join(',')}]`;
+      let copied = 0;
+      // Batches in physical order (ctid): the in-memory source does not change while it is read.
+      for (let after = '(0,0)'; ;) {
+        const { rows } = await source.query<{ c: string; j: string }>(
+          `SELECT ctid::text AS c, row_to_json(t)::text AS j FROM public."${table}" t
+            WHERE ctid > $1::tid ORDER BY ctid LIMIT ${BATCH}`,
+          [after],
+        );
+        const last = rows.at(-1);
+        if (!last) break;
+        after = last.c;
+        copied += rows.length;
+        const batch = `[${rows.map((r) => r.j).join(',')}]`;
         await tx.query(
           `INSERT INTO public."${table}" (${cols}) OVERRIDING SYSTEM VALUE
              SELECT ${cols} FROM json_populate_recordset(NULL::public."${table}", $1::json)`,
           [batch],
         );
       }
-      report.tables[table] = rows.length;
+      report.tables[table] = copied;
     }
     const seqs = await source.query<{ name: string; last: number | null; start: number }>(
       "SELECT sequencename AS name, last_value AS last, start_value AS start FROM pg_sequences WHERE schemaname = 'public'",
