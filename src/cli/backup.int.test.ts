@@ -9,19 +9,9 @@ import type { Db } from '../db/db.js';
 import { appendAudit } from '../modules/audit/append.js';
 import { verifyAuditChain } from '../modules/audit/verify.js';
 import { backupCommand, restoreCommand } from './backup.js';
+import { tableCounts as counts } from './table-counts.js';
 
 const serverUrl = process.env['DATABASE_URL'];
-
-/** Row counts of every table of the application schema. */
-async function counts(db: Db): Promise<Record<string, number>> {
-  const { rows } = await db.query<{ name: string }>(
-    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1",
-  );
-  const out: Record<string, number> = {};
-  for (const { name } of rows)
-    out[name] = Number((await db.query<{ n: unknown }>(`SELECT count(*) AS n FROM "${name}"`)).rows[0]?.n);
-  return out;
-}
 
 describe(
   'kunskapsnav backup and restore',

@@ -6,6 +6,7 @@ import { demoCommand } from '../modules/demo/cli.js';
 import { importCommand } from '../modules/imports/cli.js';
 import { rebuildIndicatorsCommand, releaseCommand } from '../modules/indicators/cli.js';
 import { backupCommand, restoreCommand } from './backup.js';
+import { moveToServerCommand } from './move.js';
 
 export interface CliContext {
   db: Db;
@@ -32,6 +33,11 @@ export interface CliCommand {
   options?: Record<string, CliOption>;
   /** Returns the process exit code. */
   run(ctx: CliContext): Promise<number>;
+  /**
+   * On the embedded engine (no DATABASE_URL): runs instead of `run`, before DATA_DIR is opened,
+   * locked or migrated (restore into an empty DATA_DIR).
+   */
+  runEmbeddedUnopened?(ctx: Omit<CliContext, 'db'>): Promise<number>;
 }
 
 /** Every CLI command. Add one here; its implementation lives in its module. */
@@ -53,4 +59,5 @@ export const commands: CliCommand[] = [
   importCommand,
   backupCommand,
   restoreCommand,
+  moveToServerCommand,
 ];

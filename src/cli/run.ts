@@ -38,6 +38,8 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
   });
   const config = loadConfig();
   const log = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  if (!config.databaseUrl && command.runEmbeddedUnopened)
+    return command.runEmbeddedUnopened({ config, log, values, positionals, out: io.stdout });
   const database = await openDatabase(config, log);
   try {
     await prepareDatabase(database.db, config, log);

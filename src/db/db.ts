@@ -37,6 +37,8 @@ export interface Db extends Queryable {
   poolStats?(): { total: number; idle: number; waiting: number };
   /** Flushes to durable storage (CHECKPOINT) before a clean shutdown. */
   checkpoint(): Promise<void>;
+  /** The embedded engine's whole data directory as a gzipped tarball (PGlite `dumpDataDir`); absent on a server. */
+  dumpDataDir?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 

@@ -19,10 +19,18 @@ function asQueryable(tx: Transaction): Queryable {
   };
 }
 
-/** Opens embedded PostgreSQL. `dataDir` undefined means in memory (tests). */
-export async function openPglite(dataDir: string | undefined): Promise<Db> {
+/**
+ * Opens embedded PostgreSQL. `dataDir` undefined means in memory (tests). `tarball`: a
+ * `dumpDataDir` backup to load into an empty `dataDir` (restore) or into memory (the move to a server).
+ */
+export async function openPglite(dataDir: string | undefined, tarball?: Uint8Array): Promise<Db> {
   // pg_trgm: the knowledge library's typo-tolerant search (src/modules/library).
-  const pg = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers, extensions: { pg_trgm } });
+  const pg = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(tarball ? { loadDataDir: new Blob([tarball]) } : {}),
+    parsers,
+    extensions: { pg_trgm },
+  });
   return {
     engine: 'pglite',
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
@@ -39,6 +47,10 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
     },
     async checkpoint() {
       await pg.exec('CHECKPOINT');
+    },
+    async dumpDataDir() {
+      await pg.exec('CHECKPOINT');
+      return new Uint8Array(await (await pg.dumpDataDir('gzip')).arrayBuffer());
     },
     async close() {
       if (!pg.closed) await pg.close();
