@@ -5,6 +5,8 @@ import type { Db } from '../db/db.js';
 import { acquireDataDirLock } from '../db/lock.js';
 import { openPglite } from '../db/pglite.js';
 
+export { backupEmbedded } from '../db/embedded-backup.js';
+
 /**
  * Backup and restore of the embedded engine: a gzipped tarball of the whole PGlite data directory
  * (`dumpDataDir` / `loadDataDir`), written by the process that holds the DATA_DIR lock, so nothing
@@ -12,14 +14,6 @@ import { openPglite } from '../db/pglite.js';
  * with @electric-sql/pglite-tools is not used: its releases pin an older @electric-sql/pglite
  * (0.4.8 needs exactly 0.5.8; we run 0.5.16) and would load a second PGlite beside ours.
  */
-export async function backupEmbedded(db: Db, file: string): Promise<void> {
-  if (!db.dumpDataDir) throw new Error('backup: this engine has no data directory to dump');
-  const tarball = await db.dumpDataDir();
-  const partial = `${file}.partial`;
-  fs.writeFileSync(partial, tarball);
-  fs.renameSync(partial, file);
-}
-
 /** True if DATA_DIR already holds a database (PGlite's PG_VERSION). */
 export function holdsDatabase(dataDir: string): boolean {
   return fs.existsSync(path.join(dataDir, 'PG_VERSION'));

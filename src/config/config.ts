@@ -43,6 +43,7 @@ const configSchema = z.object({
     .default(3000),
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./var/db'),
+  BACKUP_DIR: z.string().min(1, 'must not be empty').default('./var/backups'),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
@@ -117,6 +118,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Where a running embedded server writes its backups (POST /api/v1/admin/backups); never inside DATA_DIR. */
+  backupDir: string;
   databaseUrl: string | undefined;
   /** Streaming standbys for public and aggregated reads (src/db/replicas.ts); empty: none. */
   readUrls: string[];
@@ -209,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: c.PORT,
     host: c.HOST,
     dataDir: path.resolve(cwd, c.DATA_DIR),
+    backupDir: path.resolve(cwd, c.BACKUP_DIR),
     databaseUrl: c.DATABASE_URL,
     readUrls: c.DATABASE_READ_URL?.split(',') ?? [],
     readMaxLagSeconds: c.READ_MAX_LAG_SECONDS,

@@ -13,6 +13,7 @@ export const ACTIONS = [
   'aggregates.read',
   'audit.review',
   'audit.verify',
+  'system.backup',
   'library.edit',
   'library.submit',
   'releases.make',
@@ -66,6 +67,8 @@ const GRANTS: Record<Action, Partial<Record<Role, { reach: Reach; kinds?: Scope[
     national_administrator: { reach: 'global' },
   },
   'audit.verify': { system_administrator: { reach: 'global' } },
+  // A backup of a running embedded server (src/modules/system/backup-routes.ts).
+  'system.backup': { system_administrator: { reach: 'global' } },
   'library.edit': { knowledge_editor: { reach: 'global' } },
   // A municipality's staff may submit a good example of their own municipality for review.
   'library.submit': {

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
+import { backupRoutes } from './backup-routes.js';
 
 /** GET /api/v1/meta: what the web app needs to know about this installation. */
-export function systemRoutes(app: FastifyInstance, { db, config }: AppDeps): void {
+export function systemRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db, config } = deps;
+  backupRoutes(app, deps);
   app.get('/api/v1/meta', async () => {
     const { rows } = await db.query<{ synthetic: boolean }>(
       'SELECT EXISTS (SELECT 1 FROM org_unit WHERE synthetic) AS synthetic',
