@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { jsonResponse, problemResponse } from './docs-schema.js';
 import * as people from './v1-schemas-people.js';
 import * as records from './v1-schemas-records.js';
+import * as indicators from './v1-schemas-indicators.js';
 
 /**
  * Response schemas of the most used /api/v1 operations, for /api/openapi.json (issue #12, item 5).
@@ -54,4 +55,7 @@ export const V1_RESPONSES: Readonly<Record<string, () => Record<string, unknown>
   'POST /api/v1/admin/accounts': answers({ 201: records.account }),
   'POST /api/v1/admin/accounts/{id}/disable': answers({ 200: records.account }),
   'GET /api/v1/imports/formats': answers({ 200: records.importFormats }),
+  'GET /api/v1/analytics': answers({ 200: indicators.analytics }),
+  'GET /api/v1/indicators': answers({ 200: indicators.indicatorList }),
+  'POST /api/v1/releases': answers({ 201: indicators.releaseMade }),
 };
