@@ -3,6 +3,7 @@ import { jsonResponse, problemResponse } from './docs-schema.js';
 import * as people from './v1-schemas-people.js';
 import * as records from './v1-schemas-records.js';
 import * as indicators from './v1-schemas-indicators.js';
+import * as instruments from './v1-schemas-instruments.js';
 
 /**
  * Response schemas of the most used /api/v1 operations, for /api/openapi.json (issue #12, item 5).
@@ -23,6 +24,12 @@ function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
 /** The answers of one operation: the success schemas by status, every error as problem+json. */
 const answers = (ok: Record<number, z.ZodType>) => () => ({
   ...Object.fromEntries(Object.entries(ok).map(([status, s]) => [status, jsonResponse(jsonSchemaOf(s))])),
+  default: problemResponse(),
+});
+
+/** A FHIR resource (application/fhir+json), every error as problem+json. */
+const fhir = (schema: Record<string, unknown>) => () => ({
+  200: { description: 'OK', content: { 'application/fhir+json': { schema } } },
   default: problemResponse(),
 });
 
@@ -58,4 +65,9 @@ export const V1_RESPONSES: Readonly<Record<string, () => Record<string, unknown>
   'GET /api/v1/analytics': answers({ 200: indicators.analytics }),
   'GET /api/v1/indicators': answers({ 200: indicators.indicatorList }),
   'POST /api/v1/releases': answers({ 201: indicators.releaseMade }),
+  'GET /api/v1/instruments': answers({ 200: instruments.instrumentList }),
+  'GET /api/v1/instruments/{id}': answers({ 200: instruments.instrumentDetail }),
+  'GET /api/v1/instruments/{id}/fhir': fhir(instruments.questionnaireSchema),
+  'POST /api/v1/instruments/{id}/score': answers({ 200: instruments.scoreAnswer }),
+  'POST /api/v1/forms/import/fhir': answers({ 200: instruments.fhirImport }),
 };
