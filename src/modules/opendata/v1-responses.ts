@@ -4,6 +4,7 @@ import * as people from './v1-schemas-people.js';
 import * as records from './v1-schemas-records.js';
 import * as indicators from './v1-schemas-indicators.js';
 import * as instruments from './v1-schemas-instruments.js';
+import * as library from './v1-schemas-library.js';
 
 /**
  * Response schemas of the most used /api/v1 operations, for /api/openapi.json (issue #12, item 5).
@@ -18,6 +19,19 @@ function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
     target: 'openapi-3.0',
   }) as Record<string, unknown>;
   delete out['$schema'];
+  return nullableEnums(out) as Record<string, unknown>;
+}
+
+/**
+ * A nullable enum lists null among its values: validators (ajv) check `enum` before `nullable`,
+ * and @fastify/swagger folds an enum-or-null union into one nullable enum.
+ */
+function nullableEnums(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableEnums);
+  if (typeof node !== 'object' || node === null) return node;
+  const out = Object.fromEntries(Object.entries(node).map(([k, v]) => [k, nullableEnums(v)]));
+  if (out['nullable'] === true && Array.isArray(out['enum']) && !out['enum'].includes(null))
+    out['enum'] = [...(out['enum'] as unknown[]), null];
   return out;
 }
 
@@ -70,4 +84,13 @@ export const V1_RESPONSES: Readonly<Record<string, () => Record<string, unknown>
   'GET /api/v1/instruments/{id}/fhir': fhir(instruments.questionnaireSchema),
   'POST /api/v1/instruments/{id}/score': answers({ 200: instruments.scoreAnswer }),
   'POST /api/v1/forms/import/fhir': answers({ 200: instruments.fhirImport }),
+  'GET /api/v1/library/search': answers({ 200: library.searchResult }),
+  'GET /api/v1/library/published/{slug}': answers({ 200: library.entryPage }),
+  'GET /api/v1/library/indicators/{id}': answers({ 200: library.indicatorEntries }),
+  'GET /api/v1/library/related': answers({ 200: library.relatedEntries }),
+  'GET /api/v1/library/entries': answers({ 200: library.editorialList }),
+  'POST /api/v1/library/entries': answers({ 201: library.editorialEntry }),
+  'GET /api/v1/library/entries/{id}': answers({ 200: library.entryForEditing }),
+  'POST /api/v1/library/entries/{id}/versions': answers({ 201: library.editorialEntry }),
+  'POST /api/v1/library/entries/{id}/transitions': answers({ 200: library.editorialEntry }),
 };
