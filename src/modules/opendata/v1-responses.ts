@@ -5,6 +5,7 @@ import * as records from './v1-schemas-records.js';
 import * as indicators from './v1-schemas-indicators.js';
 import * as instruments from './v1-schemas-instruments.js';
 import * as library from './v1-schemas-library.js';
+import * as misc from './v1-schemas-misc.js';
 
 /**
  * Response schemas of the most used /api/v1 operations, for /api/openapi.json (issue #12, item 5).
@@ -38,6 +39,12 @@ function nullableEnums(node: unknown): unknown {
 /** The answers of one operation: the success schemas by status, every error as problem+json. */
 const answers = (ok: Record<number, z.ZodType>) => () => ({
   ...Object.fromEntries(Object.entries(ok).map(([status, s]) => [status, jsonResponse(jsonSchemaOf(s))])),
+  default: problemResponse(),
+});
+
+/** No body on success (204; `type: 'null'` makes @fastify/swagger describe no content). */
+const noContent = () => () => ({
+  204: { type: 'null', description: 'No content' },
   default: problemResponse(),
 });
 
@@ -84,6 +91,15 @@ export const V1_RESPONSES: Readonly<Record<string, () => Record<string, unknown>
   'GET /api/v1/instruments/{id}/fhir': fhir(instruments.questionnaireSchema),
   'POST /api/v1/instruments/{id}/score': answers({ 200: instruments.scoreAnswer }),
   'POST /api/v1/forms/import/fhir': answers({ 200: instruments.fhirImport }),
+  'GET /api/v1/meta': answers({ 200: misc.meta }),
+  'POST /api/v1/auth/logout': noContent(),
+  'POST /api/v1/auth/logout-everywhere': answers({ 200: misc.logoutEverywhere }),
+  'POST /api/v1/admin/accounts/{id}/roles': answers({ 201: people.assignment }),
+  'DELETE /api/v1/admin/accounts/{id}/roles/{assignmentId}': noContent(),
+  'GET /api/v1/org/groups': answers({ 200: misc.groupList }),
+  'PUT /api/v1/persons/{pseudonym}/sex-override': answers({ 200: misc.personSex }),
+  'DELETE /api/v1/persons/{pseudonym}/sex-override': answers({ 200: misc.personSex }),
+  'POST /api/v1/persons/{pseudonym}/services/{serviceId}/end': answers({ 200: misc.endService }),
   'GET /api/v1/library/search': answers({ 200: library.searchResult }),
   'GET /api/v1/library/published/{slug}': answers({ 200: library.entryPage }),
   'GET /api/v1/library/indicators/{id}': answers({ 200: library.indicatorEntries }),

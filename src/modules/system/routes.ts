@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import type { InstallationMeta } from '../../contracts/identity.js';
 import type { AppDeps } from '../../server/deps.js';
 
 /** GET /api/v1/meta: what the web app needs to know about this installation. */
 export function systemRoutes(app: FastifyInstance, { db, config }: AppDeps): void {
-  app.get('/api/v1/meta', async () => {
+  app.get('/api/v1/meta', async (): Promise<InstallationMeta> => {
     const { rows } = await db.query<{ synthetic: boolean }>(
       'SELECT EXISTS (SELECT 1 FROM org_unit WHERE synthetic) AS synthetic',
     );
