@@ -4,6 +4,7 @@ import * as people from './v1-schemas-people.js';
 import * as records from './v1-schemas-records.js';
 import * as indicators from './v1-schemas-indicators.js';
 import * as instruments from './v1-schemas-instruments.js';
+import * as imports from './v1-schemas-imports.js';
 import * as library from './v1-schemas-library.js';
 import * as misc from './v1-schemas-misc.js';
 
@@ -100,6 +101,10 @@ export const V1_RESPONSES: Readonly<Record<string, () => Record<string, unknown>
   'PUT /api/v1/persons/{pseudonym}/sex-override': answers({ 200: misc.personSex }),
   'DELETE /api/v1/persons/{pseudonym}/sex-override': answers({ 200: misc.personSex }),
   'POST /api/v1/persons/{pseudonym}/services/{serviceId}/end': answers({ 200: misc.endService }),
+  'GET /api/v1/imports/{id}': answers({ 200: imports.importJob }),
+  'POST /api/v1/imports': answers({ 200: imports.importDone, 202: imports.importRunning }),
+  'GET /api/v1/audit/verify': answers({ 200: imports.chainVerification }),
+  'GET /api/v1/registers/kinds': answers({ 200: imports.registerKinds }),
   'GET /api/v1/library/search': answers({ 200: library.searchResult }),
   'GET /api/v1/library/published/{slug}': answers({ 200: library.entryPage }),
   'GET /api/v1/library/indicators/{id}': answers({ 200: library.indicatorEntries }),
