@@ -155,3 +155,8 @@ export interface FollowUpAnswer {
     }>;
   }>;
 }
+
+/** GET /api/v1/agreements/rules. */
+export interface GrantRuleList {
+  rules: GrantRule[];
+}

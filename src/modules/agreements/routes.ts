@@ -11,6 +11,7 @@ import {
   proposalBody,
   proposalStatusBody,
   ruleBody,
+  type GrantRuleList,
 } from '../../contracts/agreements.js';
 import { listMunicipalities } from '../org/queries.js';
 import { followUpPdf } from './pdf.js';
@@ -104,7 +105,9 @@ export function agreementRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reads.cofinancingView(db, dir, year, today());
   });
 
-  app.get('/api/v1/agreements/rules', async () => ({ rules: await q.grantRules(db) }));
+  app.get('/api/v1/agreements/rules', async (): Promise<GrantRuleList> => ({
+    rules: await q.grantRules(db),
+  }));
 
   app.post('/api/v1/agreements/rules/:ruleKey/versions', async (req, reply) => {
     const actor = await manager(req);

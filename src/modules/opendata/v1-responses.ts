@@ -4,6 +4,7 @@ import * as people from './v1-schemas-people.js';
 import * as records from './v1-schemas-records.js';
 import * as indicators from './v1-schemas-indicators.js';
 import * as instruments from './v1-schemas-instruments.js';
+import * as agreements from './v1-schemas-agreements.js';
 import * as imports from './v1-schemas-imports.js';
 import * as library from './v1-schemas-library.js';
 import * as misc from './v1-schemas-misc.js';
@@ -105,6 +106,15 @@ export const V1_RESPONSES: Readonly<Record<string, () => Record<string, unknown>
   'POST /api/v1/imports': answers({ 200: imports.importDone, 202: imports.importRunning }),
   'GET /api/v1/audit/verify': answers({ 200: imports.chainVerification }),
   'GET /api/v1/registers/kinds': answers({ 200: imports.registerKinds }),
+  'POST /api/v1/agreements/years/{year}/versions': answers({ 201: agreements.agreementVersion }),
+  'POST /api/v1/agreements/years/{year}/versions/{version}/sign': answers({
+    200: agreements.agreementVersion,
+  }),
+  'POST /api/v1/agreements/years/{year}/proposals': answers({ 201: agreements.proposal }),
+  'POST /api/v1/agreements/proposals/{id}/status': answers({ 200: agreements.proposal }),
+  'PUT /api/v1/agreements/years/{year}/cofinancing': answers({ 200: agreements.cofinancing }),
+  'GET /api/v1/agreements/rules': answers({ 200: agreements.grantRuleList }),
+  'POST /api/v1/agreements/rules/{ruleKey}/versions': answers({ 201: agreements.grantRule }),
   'GET /api/v1/library/search': answers({ 200: library.searchResult }),
   'GET /api/v1/library/published/{slug}': answers({ 200: library.entryPage }),
   'GET /api/v1/library/indicators/{id}': answers({ 200: library.indicatorEntries }),
