@@ -160,3 +160,8 @@ export interface FollowUpAnswer {
 export interface GrantRuleList {
   rules: GrantRule[];
 }
+
+/** GET /api/v1/agreements/decisions/{id}: the decision, and whether recomputing it gives the same. */
+export interface DecisionAnswer extends GrantDecision {
+  reproduces: boolean;
+}

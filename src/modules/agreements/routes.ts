@@ -11,6 +11,7 @@ import {
   proposalBody,
   proposalStatusBody,
   ruleBody,
+  type DecisionAnswer,
   type GrantRuleList,
 } from '../../contracts/agreements.js';
 import { listMunicipalities } from '../org/queries.js';
@@ -123,7 +124,7 @@ export function agreementRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.status(201).send(await service.decisionWithNames(db, id, today()));
   });
 
-  app.get('/api/v1/agreements/decisions/:id', async (req) => {
+  app.get('/api/v1/agreements/decisions/:id', async (req): Promise<DecisionAnswer> => {
     const { id } = parseInput(idParams, req.params, 'params');
     const d = await service.decisionWithNames(db, id, today());
     return { ...d, reproduces: service.reproduces(d) };
