@@ -8,6 +8,7 @@ import * as agreements from './v1-schemas-agreements.js';
 import * as imports from './v1-schemas-imports.js';
 import * as library from './v1-schemas-library.js';
 import * as misc from './v1-schemas-misc.js';
+import * as surveys from './v1-schemas-surveys.js';
 
 /**
  * Response schemas of the most used /api/v1 operations, for /api/openapi.json (issue #12, item 5).
@@ -49,6 +50,18 @@ const noContent = () => () => ({
   204: { type: 'null', description: 'No content' },
   default: problemResponse(),
 });
+
+/** Issued survey codes: JSON, or the same as CSV or as printable letters (PDF). */
+const codes = (schema: z.ZodType) => () => {
+  const json = jsonResponse(jsonSchemaOf(schema)) as { content: Record<string, unknown> };
+  return {
+    200: {
+      description: 'OK (format json, csv or pdf)',
+      content: { ...json.content, 'text/csv': { schema: { type: 'string' } }, 'application/pdf': {} },
+    },
+    default: problemResponse(),
+  };
+};
 
 /** A FHIR resource (application/fhir+json), every error as problem+json. */
 const fhir = (schema: Record<string, unknown>) => () => ({
@@ -119,6 +132,15 @@ export const V1_RESPONSES: Readonly<Record<string, () => Record<string, unknown>
   'GET /api/v1/agreements/years/{year}/follow-up': answers({ 200: agreements.followUp }),
   'POST /api/v1/agreements/decisions': answers({ 201: agreements.decision }),
   'GET /api/v1/agreements/decisions/{id}': answers({ 200: agreements.decisionAnswer }),
+  'GET /api/v1/surveys/templates': answers({ 200: surveys.templateList }),
+  'POST /api/v1/surveys/rounds': answers({ 201: surveys.round }),
+  'GET /api/v1/surveys/rounds': answers({ 200: surveys.roundList }),
+  'POST /api/v1/surveys/rounds/{id}/codes': codes(surveys.issuedCodes),
+  'GET /api/v1/surveys/rounds/{id}/form': answers({ 200: surveys.surveyForm }),
+  'POST /api/v1/surveys/rounds/{id}/answers': noContent(),
+  'POST /api/v1/surveys/rounds/{id}/paper': noContent(),
+  'GET /api/v1/surveys/rounds/{id}/results': answers({ 200: surveys.results }),
+  'GET /api/v1/surveys/units/{unitId}/overview': answers({ 200: surveys.unitOverview }),
   'GET /api/v1/library/search': answers({ 200: library.searchResult }),
   'GET /api/v1/library/published/{slug}': answers({ 200: library.entryPage }),
   'GET /api/v1/library/indicators/{id}': answers({ 200: library.indicatorEntries }),

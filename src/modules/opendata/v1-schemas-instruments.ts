@@ -15,7 +15,7 @@ import type { FormDefinition } from '../../domain/forms/definition.js';
  */
 const text = z.object({ sv: z.string(), en: z.string() });
 
-const form = z
+export const form = z
   .object({ id: z.string(), version: z.number().int(), title: text, items: z.array(z.unknown()) })
   .catchall(z.unknown()) as unknown as z.ZodType<FormDefinition>;
 
