@@ -11,7 +11,7 @@ import * as misc from './v1-schemas-misc.js';
 import * as surveys from './v1-schemas-surveys.js';
 
 /**
- * Response schemas of the most used /api/v1 operations, for /api/openapi.json (issue #12, item 5).
+ * Response schemas of every /api/v1 operation that answers JSON, for /api/openapi.json (#12, item 5).
  * The contracts in src/contracts are TypeScript types; each schema here is checked against its
  * contract at compile time (`satisfies z.ZodType<Contract>`), and the integration tests check every
  * answer against the document (test/support/openapi-check.ts). Objects are closed: a field the
