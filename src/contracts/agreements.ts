@@ -155,3 +155,13 @@ export interface FollowUpAnswer {
     }>;
   }>;
 }
+
+/** GET /api/v1/agreements/rules. */
+export interface GrantRuleList {
+  rules: GrantRule[];
+}
+
+/** GET /api/v1/agreements/decisions/{id}: the decision, and whether recomputing it gives the same. */
+export interface DecisionAnswer extends GrantDecision {
+  reproduces: boolean;
+}

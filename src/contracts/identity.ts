@@ -22,3 +22,22 @@ export interface AuthMethods {
   password: boolean;
   oidc: boolean;
 }
+
+/** POST /api/v1/auth/logout-everywhere: how many sessions were ended. */
+export interface LogoutEverywhere {
+  ended: number;
+}
+
+/** GET /api/v1/meta: what the web app needs to know about this installation. */
+export interface InstallationMeta {
+  database: 'pglite' | 'postgres';
+  demo: boolean;
+  hasSyntheticData: boolean;
+}
+
+/** `POST /api/v1/admin/backups`: the backup a running embedded server wrote on its own host. */
+export interface BackupMade {
+  file: string;
+  bytes: number;
+  madeAt: string;
+}

@@ -53,3 +53,10 @@ export const DEFAULT_SOURCE = 'import';
 export const sourceSystem = z
   .string()
   .regex(SOURCE_PATTERN, 'must be 1–64 lower-case letters, digits, ".", "_" or "-" (the sending system)');
+
+/**
+ * `POST /api/v1/imports`: the job and its report (200), or, with `Prefer: respond-async`, the
+ * running job to follow at `GET /api/v1/imports/{id}` (202).
+ */
+export type ImportAnswer =
+  { id: string; status: 'done' | 'rejected'; report: ImportReport } | { id: string; status: 'running' };

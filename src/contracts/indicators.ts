@@ -51,7 +51,16 @@ export interface AnalyticsRowView {
 export interface AnalyticsAnswer {
   dimensions: { dx: string[]; ou: string[]; pe: string[] | null; sex: string[] };
   live: true;
-  public_release: { version: number; made_at: string } | null;
+  public_release: { version: string; made_at: string } | null;
   rows: AnalyticsRowView[];
   truncated: boolean;
+}
+
+/** `POST /api/v1/releases`: the release just made. */
+export interface ReleaseMade {
+  version: string;
+  made_at: string;
+  tables: number;
+  cells: number;
+  suppressed: number;
 }

@@ -34,3 +34,14 @@ export type ScoreAnswer = ScoreResult &
       Pick<PalliativeResult, 'indicators'> &
       Pick<NpiNhResult, 'domains'>
   >;
+
+/** GET /api/v1/instruments. */
+export interface InstrumentList {
+  instruments: InstrumentSummary[];
+}
+
+/** POST /api/v1/forms/import/fhir: the form, and what the conversion could not keep as it was. */
+export interface FhirImportAnswer {
+  form: FormDefinition;
+  warnings: Array<{ item: string | null; message: string }>;
+}

@@ -159,3 +159,16 @@ export interface EditorialList {
   /** Newest change first, at most 500. */
   entries: Array<EditorialEntry & { title: string; updatedAt: string }>;
 }
+
+/** `GET /api/v1/library/indicators/{id}`: the published entries that follow an indicator. */
+export interface IndicatorEntries {
+  indicator: string;
+  entries: EntrySummary[];
+}
+
+/** `GET /api/v1/library/related`: the published entries for recorded KSI codes and problems. */
+export interface RelatedEntries {
+  ksi: string[];
+  problems: Problem[];
+  entries: EntrySummary[];
+}

@@ -86,3 +86,8 @@ export interface UnitDetail {
   current: UnitVersion | null;
   history: UnitVersion[];
 }
+
+/** GET /api/v1/org/groups. */
+export interface GroupList {
+  groups: Group[];
+}

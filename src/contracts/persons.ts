@@ -50,3 +50,21 @@ export interface BreakGlassGrant {
   grantedAt: string;
   expiresAt: string;
 }
+
+/** PUT and DELETE /api/v1/persons/{pseudonym}/sex-override. */
+export interface PersonSex {
+  pseudonym: string;
+  legalSex: LegalSex;
+  /** The sex used in statistics: the override when set, else the legal sex. */
+  sex: LegalSex;
+  sexOverride: { sex: LegalSex; reason: string } | null;
+  /** false when the request asked for what was already on file. */
+  changed: boolean;
+}
+
+/** POST /api/v1/persons/{pseudonym}/services/{serviceId}/end. */
+export interface EndServiceResult {
+  service: ServicePeriod;
+  /** false when the period had already ended on the same day (nothing changed). */
+  changed: boolean;
+}

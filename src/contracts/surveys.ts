@@ -65,3 +65,13 @@ export interface UnitOverview {
     status: string;
   }[];
 }
+
+/** GET /api/v1/surveys/templates. */
+export interface SurveyTemplateList {
+  templates: SurveyTemplateSummary[];
+}
+
+/** GET /api/v1/surveys/rounds: the rounds the caller may read. */
+export interface SurveyRoundList {
+  rounds: SurveyRound[];
+}

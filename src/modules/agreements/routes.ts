@@ -11,6 +11,8 @@ import {
   proposalBody,
   proposalStatusBody,
   ruleBody,
+  type DecisionAnswer,
+  type GrantRuleList,
 } from '../../contracts/agreements.js';
 import { listMunicipalities } from '../org/queries.js';
 import { followUpPdf } from './pdf.js';
@@ -104,7 +106,9 @@ export function agreementRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reads.cofinancingView(db, dir, year, today());
   });
 
-  app.get('/api/v1/agreements/rules', async () => ({ rules: await q.grantRules(db) }));
+  app.get('/api/v1/agreements/rules', async (): Promise<GrantRuleList> => ({
+    rules: await q.grantRules(db),
+  }));
 
   app.post('/api/v1/agreements/rules/:ruleKey/versions', async (req, reply) => {
     const actor = await manager(req);
@@ -120,7 +124,7 @@ export function agreementRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.status(201).send(await service.decisionWithNames(db, id, today()));
   });
 
-  app.get('/api/v1/agreements/decisions/:id', async (req) => {
+  app.get('/api/v1/agreements/decisions/:id', async (req): Promise<DecisionAnswer> => {
     const { id } = parseInput(idParams, req.params, 'params');
     const d = await service.decisionWithNames(db, id, today());
     return { ...d, reproduces: service.reproduces(d) };

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { SessionAnswer } from '../../contracts/identity.js';
+import type { LogoutEverywhere, SessionAnswer } from '../../contracts/identity.js';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import { UnauthorizedError } from '../../domain/errors.js';
@@ -44,7 +44,7 @@ export function authRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.status(204).send();
   });
 
-  app.post('/api/v1/auth/logout-everywhere', async (req, reply) => {
+  app.post('/api/v1/auth/logout-everywhere', async (req, reply): Promise<LogoutEverywhere> => {
     const ended = await service.logoutEverywhere(deps.db, requirePrincipal(req), {
       clientAddress: req.ip,
       now: now(),

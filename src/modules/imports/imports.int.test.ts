@@ -263,10 +263,9 @@ describe('imports over HTTP', () => {
     const bad = await post(caseworker, 'register=dementia', csvFile(threeRows(unitA.code)));
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json<{ errors: Array<{ field: string }> }>().errors[0]?.field, 'register');
-    assert.equal(
-      (await post(caseworker, 'register=senior-alert', Buffer.from('x'), 'image/png')).statusCode,
-      415,
-    );
+    const png = await post(caseworker, 'register=senior-alert', Buffer.from('x'), 'image/png');
+    assert.equal(png.statusCode, 415);
+    assert.match(String(png.headers['content-type']), /^application\/problem\+json/);
   });
 
   it('runs from the command line: exit 0 imported, 1 rejected, 2 usage', async () => {

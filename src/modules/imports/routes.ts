@@ -63,6 +63,21 @@ function tooLarge(reply: FastifyReply): FastifyReply {
   });
 }
 
+/** A file type the import does not read: 415 problem+json naming the header and the types it reads. */
+function unsupportedType(reply: FastifyReply): FastifyReply {
+  const types = Object.values(CONTENT_TYPES).join(', ');
+  return reply
+    .status(415)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send({
+      type: 'about:blank',
+      title: 'Unsupported media type',
+      status: 415,
+      detail: `Filtypen läses inte. / The file type is not read: ${types}.`,
+      errors: [{ field: 'content-type', rule: 'unsupported_media_type', message: `must be one of ${types}` }],
+    });
+}
+
 export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const now = clockOf(deps);
   const importDeps: ImportDeps = {
@@ -108,7 +123,7 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
       const format = formatOfContentType(contentType);
       const input = req.body as Readable;
       const length = Number(req.headers['content-length']);
-      if (!format) return reply.status(415).send();
+      if (!format) return unsupportedType(reply);
       if (length > DEFAULT_LIMIT_BYTES) return tooLarge(reply);
       const actor = principalActor(principal, req.ip, now());
       const request = {

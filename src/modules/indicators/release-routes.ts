@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ReleaseMade } from '../../contracts/indicators.js';
 import type { AppDeps } from '../../server/deps.js';
 import { PERTURBATION, methodDescription } from '../../domain/disclosure/cellkey.js';
 import { authorize } from '../../server/authorize.js';
@@ -84,12 +85,13 @@ export function releaseRoutes(app: FastifyInstance, { db, config }: AppDeps): vo
   app.post('/api/v1/releases', async (req, reply) => {
     const principal = await authorize(req, 'releases.make');
     const made = await releaseNow(db, config, { kind: 'on_demand', madeBy: principal.username });
-    return reply.code(201).send({
+    const answer: ReleaseMade = {
       version: made.version,
       made_at: made.madeAt.toISOString(),
       tables: made.tables,
       cells: made.cells,
       suppressed: made.suppressed,
-    });
+    };
+    return reply.code(201).send(answer);
   });
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { InstrumentList } from '../../contracts/instruments.js';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import { fhirResource, instrumentParams, scoreInput } from './schema.js';
@@ -20,9 +21,10 @@ export function instrumentRoutes(app: FastifyInstance, _deps: AppDeps): void {
       app.getDefaultJsonParser('error', 'error'),
     );
 
-  app.get('/api/v1/instruments', (_req, reply) =>
-    reply.send({ instruments: service.listInstrumentSummaries() }),
-  );
+  app.get('/api/v1/instruments', (_req, reply) => {
+    const answer: InstrumentList = { instruments: service.listInstrumentSummaries() };
+    return reply.send(answer);
+  });
 
   app.get('/api/v1/instruments/:id', (req, reply) => {
     const { id } = parseInput(instrumentParams, req.params, 'params');

@@ -1,8 +1,13 @@
-import type { InstrumentDetail, InstrumentSummary, ScoreAnswer } from '../../contracts/instruments.js';
+import type {
+  FhirImportAnswer,
+  InstrumentDetail,
+  InstrumentSummary,
+  ScoreAnswer,
+} from '../../contracts/instruments.js';
 import { NotFoundError, ValidationError, type FieldIssue } from '../../domain/errors.js';
-import { isAnswerable, type FormDefinition } from '../../domain/forms/definition.js';
+import { isAnswerable } from '../../domain/forms/definition.js';
 import { toQuestionnaire } from '../../domain/forms/fhir/export-questionnaire.js';
-import { fromQuestionnaire, type ImportWarning } from '../../domain/forms/fhir/import-questionnaire.js';
+import { fromQuestionnaire } from '../../domain/forms/fhir/import-questionnaire.js';
 import type { Questionnaire } from '../../domain/forms/fhir/types.js';
 import { flattenItems } from '../../domain/forms/form-index.js';
 import { getInstrument, listInstruments, type RegisteredInstrument } from '../../domain/instruments/index.js';
@@ -60,7 +65,7 @@ export function scoreInstrument(id: string, input: ScoreInputBody): ScoreAnswer 
 }
 
 /** Validates and converts a FHIR R4 Questionnaire; nothing is stored (storing forms comes later). */
-export function importFhirQuestionnaire(json: unknown): { form: FormDefinition; warnings: ImportWarning[] } {
+export function importFhirQuestionnaire(json: unknown): FhirImportAnswer {
   const result = fromQuestionnaire(json);
   if (result.ok) return { form: result.form, warnings: result.warnings };
   const issues: ItemIssue[] = result.issues.map((i) => ({

@@ -65,9 +65,11 @@ async function indicatorLinks(db: Queryable, ids: readonly string[]): Promise<In
 export async function entryPage(db: Queryable, slug: string, today: string): Promise<EntryPage> {
   const row = await s.publishedBySlug(db, slug);
   if (!row) throw new NotFoundError(`library entry ${slug}`);
-  const example = row.example as ExampleSpec | null;
+  // The raw example spec is not part of the page: its figures are (EntryPage names no `example`).
+  const { example: spec, ...page } = row;
+  const example = spec as ExampleSpec | null;
   return {
-    ...row,
+    ...page,
     references: row.references as Reference[],
     indicators: await indicatorLinks(db, row.outcomeIndicators),
     figures: example ? await exampleFigures(db, example) : null,

@@ -1,3 +1,4 @@
+import type { IndicatorEntries, RelatedEntries } from '../../contracts/library.js';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
@@ -50,12 +51,12 @@ export function libraryRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reads.entryPage(db, slug, today());
   });
 
-  app.get('/api/v1/library/indicators/:id', async (req) => {
+  app.get('/api/v1/library/indicators/:id', async (req): Promise<IndicatorEntries> => {
     const { id } = parseInput(indicatorParams, req.params, 'params');
     return { indicator: id, entries: await reads.forIndicator(db, id) };
   });
 
-  app.get('/api/v1/library/related', async (req) => {
+  app.get('/api/v1/library/related', async (req): Promise<RelatedEntries> => {
     const f = parseInput(relatedQuery, req.query, 'query');
     return { ksi: f.ksi, problems: f.problem, entries: await reads.related(db, f.ksi, f.problem) };
   });

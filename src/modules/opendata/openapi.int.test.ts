@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
+import { uncheckedV1, type Document } from '../../../test/support/openapi-check.js';
 
 describe('OpenAPI description and API docs', () => {
   let h: TestApp;
@@ -28,6 +29,18 @@ describe('OpenAPI description and API docs', () => {
     assert.ok(doc.paths['/api/pxweb/v2/tables/{id}/data']?.['post']);
     assert.deepEqual(doc.paths['/api/kolada/v3/kpi']?.['get']?.tags, ['Kolada v3']);
     assert.ok(!Object.keys(doc.paths).some((p) => p.includes('*')), 'catch-all routes are hidden');
+  });
+
+  it('describes the answers of every JSON /api/v1 operation, so the check covers them', async () => {
+    const doc = (await h.app.inject('/api/openapi.json')).json<Document>();
+    // Left: redirects (OpenID Connect) and file downloads (CSV, PDF), which carry no JSON body.
+    assert.deepEqual(uncheckedV1(doc).sort(), [
+      'GET /api/v1/agreements/years/{year}/follow-up.pdf',
+      'GET /api/v1/audit/export.csv',
+      'GET /api/v1/auth/oidc/callback',
+      'GET /api/v1/auth/oidc/start',
+      'GET /api/v1/persons/export.csv',
+    ]);
   });
 
   it('serves Swagger UI at /api/docs under the app CSP: scripts from files only', async () => {

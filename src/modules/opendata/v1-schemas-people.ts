@@ -80,7 +80,7 @@ const unitVersion = z.object({
   validFrom: date,
   validTo: date.nullable(),
 });
-const group = z.object({
+export const group = z.object({
   id: z.string(),
   title: z.string(),
   kind: z.enum(['skr', 'similar', 'other']),
@@ -116,7 +116,7 @@ export const unitDetail = z.object({
   history: z.array(unitVersion),
 }) satisfies z.ZodType<UnitDetail>;
 
-const servicePeriod = z.object({
+export const servicePeriod = z.object({
   id: z.number().int(),
   unitId: z.string(),
   municipalityCode: z.string(),

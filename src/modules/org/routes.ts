@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type {
+  GroupList,
   MunicipalityDetail,
   MunicipalityList,
   RegionList,
@@ -51,7 +52,7 @@ export function orgRoutes(app: FastifyInstance, { db }: AppDeps): void {
     return { asOf: day, municipality, groups };
   });
 
-  app.get('/api/v1/org/groups', async (req) => {
+  app.get('/api/v1/org/groups', async (req): Promise<GroupList> => {
     const f = parseInput(groupQuery, req.query, 'query');
     return {
       groups: await q.listGroups(db, {

@@ -4,7 +4,7 @@ import { swedishDate } from '../../domain/identity/session.js';
 import type { LegalSex } from '../../domain/persons/personnummer.js';
 import { can } from '../../domain/policy/policy.js';
 import type { Principal } from '../../domain/policy/principal.js';
-import type { ServicePeriod } from '../../contracts/persons.js';
+import type { EndServiceResult, PersonSex, ServicePeriod } from '../../contracts/persons.js';
 import { servicePeriod } from './present.js';
 import * as q from './queries.js';
 import type { Actor } from '../../domain/policy/actor.js';
@@ -19,12 +19,6 @@ import { audit, inPersonScope, notFound, type PersonsDeps } from './service.js';
  */
 
 const SERVICE_RECORD = 'person_service';
-
-export interface EndServiceResult {
-  service: ServicePeriod;
-  /** false when the period had already ended on the same day (nothing changed). */
-  changed: boolean;
-}
 
 type EndOutcome =
   | { kind: 'ok'; service: ServicePeriod; changed: boolean }
@@ -133,16 +127,6 @@ export interface SexOverrideInput {
 }
 
 /** What the override routes answer: no name, no number. */
-export interface PersonSex {
-  pseudonym: string;
-  legalSex: LegalSex;
-  /** The sex used in statistics: the override when set, else the legal sex. */
-  sex: LegalSex;
-  sexOverride: { sex: LegalSex; reason: string } | null;
-  /** false when the request asked for what was already on file. */
-  changed: boolean;
-}
-
 type SexOutcome =
   | { kind: 'ok'; person: PersonSex }
   | { kind: 'not_found' }

@@ -5,6 +5,7 @@ import type {
   IssuedCodes,
   SurveyForm,
   SurveyResults,
+  SurveyRoundList,
   SurveyTemplateSummary,
 } from '../../contracts/surveys.js';
 import { ForbiddenError } from '../../domain/errors.js';
@@ -53,7 +54,7 @@ export function surveyRoutes(app: FastifyInstance, deps: AppDeps): void {
     return reply.code(201).send(round);
   });
 
-  app.get('/api/v1/surveys/rounds', async (req) => {
+  app.get('/api/v1/surveys/rounds', async (req): Promise<SurveyRoundList> => {
     requirePrincipal(req);
     const visible = [];
     for (const r of await q.roundsOfUnits(db, null)) if (await mayRead(req, r.unitIds)) visible.push(r);

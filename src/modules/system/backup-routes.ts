@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { BackupMade } from '../../contracts/identity.js';
 import { backupEmbedded } from '../../db/embedded-backup.js';
 import { ConflictError } from '../../domain/errors.js';
 import type { AppDeps } from '../../server/deps.js';
@@ -44,6 +45,7 @@ export function backupRoutes(app: FastifyInstance, { db, config }: AppDeps): voi
         details: { bytes },
       }),
     );
-    return reply.status(201).send({ file, bytes, madeAt: at.toISOString() });
+    const made: BackupMade = { file, bytes, madeAt: at.toISOString() };
+    return reply.status(201).send(made);
   });
 }

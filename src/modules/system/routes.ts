@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { InstallationMeta } from '../../contracts/identity.js';
 import type { AppDeps } from '../../server/deps.js';
 import { backupRoutes } from './backup-routes.js';
 
@@ -6,7 +7,7 @@ import { backupRoutes } from './backup-routes.js';
 export function systemRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, config } = deps;
   backupRoutes(app, deps);
-  app.get('/api/v1/meta', async () => {
+  app.get('/api/v1/meta', async (): Promise<InstallationMeta> => {
     const { rows } = await db.query<{ synthetic: boolean }>(
       'SELECT EXISTS (SELECT 1 FROM org_unit WHERE synthetic) AS synthetic',
     );
