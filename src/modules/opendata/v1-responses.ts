@@ -63,6 +63,18 @@ const codes = (schema: z.ZodType) => () => {
   };
 };
 
+/** A file download (CSV or PDF): its content type is checked, every error as problem+json. */
+const file = (type: 'text/csv' | 'application/pdf') => () => ({
+  200: { description: 'OK: a file', content: { [type]: { schema: { type: 'string' } } } },
+  default: problemResponse(),
+});
+
+/** A browser step of OpenID Connect: a redirect (302 to the Location header) without a body. */
+const redirect = () => () => ({
+  302: { description: 'Found: the browser goes on to the Location header' },
+  default: problemResponse(),
+});
+
 /** A FHIR resource (application/fhir+json), every error as problem+json. */
 const fhir = (schema: Record<string, unknown>) => () => ({
   200: { description: 'OK', content: { 'application/fhir+json': { schema } } },
@@ -119,6 +131,11 @@ export const V1_RESPONSES: Readonly<Record<string, () => Record<string, unknown>
   'GET /api/v1/imports/{id}': answers({ 200: imports.importJob }),
   'POST /api/v1/imports': answers({ 200: imports.importDone, 202: imports.importRunning }),
   'GET /api/v1/audit/verify': answers({ 200: imports.chainVerification }),
+  'GET /api/v1/audit/export.csv': file('text/csv'),
+  'GET /api/v1/persons/export.csv': file('text/csv'),
+  'GET /api/v1/agreements/years/{year}/follow-up.pdf': file('application/pdf'),
+  'GET /api/v1/auth/oidc/start': redirect(),
+  'GET /api/v1/auth/oidc/callback': redirect(),
   'GET /api/v1/registers/kinds': answers({ 200: imports.registerKinds }),
   'POST /api/v1/agreements/years/{year}/versions': answers({ 201: agreements.agreementVersion }),
   'POST /api/v1/agreements/years/{year}/versions/{version}/sign': answers({
