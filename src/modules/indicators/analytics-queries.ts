@@ -1,3 +1,4 @@
+import type { AnalyticsRowView } from '../../contracts/indicators.js';
 import type { Queryable } from '../../db/db.js';
 import type { UnitSexCount } from '../../domain/indicators/rollup.js';
 
@@ -12,23 +13,10 @@ export interface AnalyticsFilter {
   limit: number;
 }
 
-export interface AnalyticsRow {
-  indicator: string;
-  version: number;
-  period: string;
-  level: string;
-  code: string;
-  name: string | null;
-  sex: string;
-  numerator: number | null;
-  denominator: number | null;
-  rate: number | null;
-  ciLower: number | null;
-  ciUpper: number | null;
-  coverage: number | null;
-  status: string;
+/** A published row as the database gives it: the API's row (contracts) before JSON and the detail. */
+export type AnalyticsRow = Omit<AnalyticsRowView, 'computedAt' | 'unsuppressed' | 'released'> & {
   computedAt: Date;
-}
+};
 
 type Raw = Record<string, unknown>;
 
