@@ -6,7 +6,7 @@ import type { AnalyticsAnswer, AnalyticsRowView, IndicatorList } from '../../../
 import { stockholmTime, swedishToday } from '../registers/model';
 import './analytics.css';
 
-const LEVELS = ['nation', 'region', 'municipality', 'unit'] as const;
+const LEVELS: readonly string[] = ['nation', 'region', 'municipality', 'unit'];
 
 /**
  * /analys: for those who may read aggregates, the live values of their own area (exact, within a
@@ -51,7 +51,7 @@ export function AnalyticsPage() {
     answer.state === 'ready'
       ? answer.data.rows
           .filter((r) => r.unsuppressed)
-          .sort((a, b) => LEVELS.indexOf(a.level as never) - LEVELS.indexOf(b.level as never))
+          .sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level))
       : [];
   const title = indicators.find((d) => d.id === chosen)?.title[lang] ?? chosen;
   return (
