@@ -10,8 +10,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { loadConfig } from '../src/config/config.js';
-import { projectRoot } from '../src/config/paths.js';
 import { INSTRUMENT } from '../src/domain/indicators/catalogue.js';
 import { writeDemoNation } from '../src/modules/demo/service.js';
 import { activeDefinitions, recordFacts } from '../src/modules/indicators/engine.js';
@@ -20,7 +18,7 @@ import type { Principal, Role, Scope } from '../src/domain/policy/principal.js';
 import { publishedValues } from '../src/modules/indicators/analytics-queries.js';
 import { DetailCache, withEntitledDetail } from '../src/modules/indicators/analytics-entitled.js';
 import { entitledDetailPerTable } from '../src/modules/indicators/testing.js';
-import { intFlag, openBenchDb, percentile, timed } from './support.js';
+import { benchConfig, intFlag, openBenchDb, percentile, timed } from './support.js';
 
 const persons = intFlag('persons', 10_000);
 const years = intFlag('years', 2);
@@ -38,15 +36,7 @@ const principalOf = (role: Role, scope: Scope): Principal => ({
 });
 
 const bench = await openBenchDb({ demo: true });
-const config = loadConfig(
-  {
-    DEMO: '0',
-    LOG_LEVEL: 'silent',
-    PSEUDONYM_KEY: randomBytes(24).toString('base64url'),
-    REFERENCE_DATA_DIR: process.env['REFERENCE_DATA_DIR'] ?? '../shared/data',
-  },
-  projectRoot(),
-);
+const config = benchConfig();
 try {
   const db = bench.db;
   const month = String(new Date().getUTCMonth() + 1).padStart(2, '0');

@@ -12,15 +12,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { loadConfig } from '../src/config/config.js';
-import { projectRoot } from '../src/config/paths.js';
 import { INSTRUMENT } from '../src/domain/indicators/catalogue.js';
 import { writeDemoNation } from '../src/modules/demo/service.js';
 import { addAssignment, createAccount } from '../src/modules/identity/accounts.js';
 import { activeDefinitions, recordFacts } from '../src/modules/indicators/engine.js';
 import { startPublisher } from '../src/modules/indicators/publisher.js';
 import { buildApp } from '../src/server/app.js';
-import { intFlag, openBenchDb, percentile } from './support.js';
+import { benchConfig, intFlag, openBenchDb, percentile } from './support.js';
 
 const persons = intFlag('persons', 1000);
 const samples = intFlag('samples', 40);
@@ -28,15 +26,7 @@ const YEAR = new Date().getUTCFullYear();
 const log = pino({ level: 'silent' });
 
 const bench = await openBenchDb({ demo: true });
-const config = loadConfig(
-  {
-    DEMO: '0',
-    LOG_LEVEL: 'silent',
-    PSEUDONYM_KEY: randomBytes(24).toString('base64url'),
-    REFERENCE_DATA_DIR: process.env['REFERENCE_DATA_DIR'] ?? '../shared/data',
-  },
-  projectRoot(),
-);
+const config = benchConfig();
 try {
   const db = bench.db;
   const asOf = `${YEAR}-${String(new Date().getUTCMonth() + 1).padStart(2, '0')}-01`;

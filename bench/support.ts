@@ -5,12 +5,29 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import pino from 'pino';
-import { loadConfig } from '../src/config/config.js';
+import { loadConfig, type Config } from '../src/config/config.js';
 import { projectRoot } from '../src/config/paths.js';
 import type { Db } from '../src/db/db.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { prepareDatabase } from '../src/runtime/prepare.js';
+
+/**
+ * The configuration a benchmark's own app and generators use: no demo, silent logs, a fresh
+ * pseudonym key per run, reference data from REFERENCE_DATA_DIR (or ../shared/data).
+ */
+export function benchConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig(
+    {
+      DEMO: '0',
+      LOG_LEVEL: 'silent',
+      PSEUDONYM_KEY: randomBytes(24).toString('base64url'),
+      REFERENCE_DATA_DIR: process.env['REFERENCE_DATA_DIR'] ?? '../shared/data',
+      ...overrides,
+    },
+    projectRoot(),
+  );
+}
 
 /** Shared by the benchmarks: a fresh database on the engine the environment names. */
 export interface BenchDb {
