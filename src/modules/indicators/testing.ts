@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Db, Queryable } from '../../db/db.js';
 import { activeDefinitions } from './engine.js';
 import { cellKeySecret, makeRelease, type ReleaseSummary } from './release.js';
-import { verifyTable } from '../../domain/disclosure/verify.js';
+import { verifyTable, type PublishedCell } from '../../domain/disclosure/verify.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { parsePeriod } from '../../domain/indicators/period.js';
 import { nodeOf, rollUp } from '../../domain/indicators/rollup.js';
@@ -113,4 +113,31 @@ export async function entitledDetailPerTable(
     tables.set(key, table ? { table, hidden: callerHidden(table, entitled, pinned) } : undefined);
   }
   return mergeDetail(principal, rows, (row) => tables.get(`${row.indicator}|${row.period}`));
+}
+
+/**
+ * The cells of one (indicator, period) table that a caller can work out exactly from what they
+ * see (the exact verifier over the table's own hierarchy), as `part:node/sex`. Asserts that what
+ * they see adds up, so a test cannot pass on a table it misread.
+ */
+export async function determinedCells(
+  q: Queryable,
+  def: IndicatorDefinition,
+  periodKey: string,
+  seen: (part: 'numerator' | 'denominator') => PublishedCell[],
+  label: string,
+): Promise<string[]> {
+  const period = parsePeriod(periodKey);
+  assert.ok(period);
+  const { parents } = rollUp(
+    await unitCounts(q, def.id, def.version, periodKey),
+    await placementsFor(q, period),
+  );
+  const out: string[] = [];
+  for (const part of ['numerator', 'denominator'] as const) {
+    const verdict = verifyTable(parents, seen(part));
+    assert.ok(verdict.consistent, `${label}${part}: what the caller sees adds up`);
+    out.push(...verdict.determined.map((d) => `${part}:${d.cell.node}/${d.cell.sex}`));
+  }
+  return out;
 }
