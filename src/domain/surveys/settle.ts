@@ -1,8 +1,4 @@
-import {
-  RESPONSE_RATE_MEASURE,
-  surveyIndicatorId,
-  themeMeasureOf,
-} from '../indicators/survey-catalogue.js';
+import { RESPONSE_RATE_MEASURE, surveyIndicatorId, themeMeasureOf } from '../indicators/survey-catalogue.js';
 import { themeMeasure, type SurveyCounts } from './results.js';
 import type { SurveyTemplate } from './template.js';
 
@@ -34,7 +30,13 @@ export function unitIndicatorCounts(
     const id = surveyIndicatorId(template.kind, themeMeasureOf(theme.id));
     const tally = counts.measures[themeMeasure(theme.id)];
     if (!id || !tally) continue;
-    out.push({ unitId, indicatorId: id, respondents, numerator: tally.positive, denominator: tally.answered });
+    out.push({
+      unitId,
+      indicatorId: id,
+      respondents,
+      numerator: tally.positive,
+      denominator: tally.answered,
+    });
   }
   return out;
 }

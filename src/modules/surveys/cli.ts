@@ -6,7 +6,11 @@ export const surveySettleCommand: CliCommand = {
   name: 'survey-settle',
   summary: 'Settle closed survey rounds into the indicator counts (public at the next release).',
   options: {
-    round: { type: 'string', value: 'ID', description: 'Settle this closed round again (default: all unsettled).' },
+    round: {
+      type: 'string',
+      value: 'ID',
+      description: 'Settle this closed round again (default: all unsettled).',
+    },
   },
   async run({ db, values, out }) {
     const round = values['round'];

@@ -23,10 +23,11 @@ const keys = testKeys(TEST_PSEUDONYM_KEY);
 const positive = { 'ec.overall': '4', 'ec.safe': '3', 'ec.meals': 'dk' };
 const negative = { 'ec.overall': '1', 'ec.safe': '2' };
 const EC = SURVEY_SERIES.elderly_care;
+const OVERALL = EC.themes['overall'] as string;
 const SURVEY_IDS = [EC.responseRate, ...Object.values(EC.themes)];
 const AFTER_CLOSE = new Date('2026-04-02T10:00:00Z');
 
-interface Row {
+interface Row extends Record<string, unknown> {
   indicator_id: string;
   level: 'nation' | 'region' | 'municipality' | 'unit';
   code: string;
@@ -104,7 +105,7 @@ describe('survey results through the indicator engine', () => {
     const release = await releaseForTests(h.t.db, 5, now);
     assert.deepEqual(await released(release.id), []);
     const kolada = await get<{ count: number }>(
-      `/api/kolada/v3/data/kpi/${EC.themes.overall}/year/2026`,
+      `/api/kolada/v3/data/kpi/${OVERALL}/year/2026`,
       release.version,
     );
     assert.equal(kolada.count, 0);
@@ -148,12 +149,12 @@ describe('survey results through the indicator engine', () => {
     // Overall: 4 of 7 positive at the shown unit; the municipality pools 17 respondents.
     assert.deepEqual(
       [
-        cell(EC.themes.overall, 'unit', units[2] as string)?.numerator,
-        cell(EC.themes.overall, 'unit', units[2] as string)?.denominator,
+        cell(OVERALL, 'unit', units[2] as string)?.numerator,
+        cell(OVERALL, 'unit', units[2] as string)?.denominator,
       ],
       [4, 7],
     );
-    assert.equal(cell(EC.themes.overall, 'municipality', '0180')?.denominator, 17);
+    assert.equal(cell(OVERALL, 'municipality', '0180')?.denominator, 17);
     assert.deepEqual(
       [
         cell(EC.responseRate, 'unit', units[2] as string)?.numerator,
@@ -173,7 +174,11 @@ describe('survey results through the indicator engine', () => {
       for (const part of ['numerator', 'denominator'] as const) {
         const cells = rows
           .filter((r) => r.indicator_id === id)
-          .map((r) => ({ node: nodeOf(r.level, r.code), sex: 'T' as const, value: r[part] ?? '..' }));
+          .map((r) => ({
+            node: nodeOf(r.level, r.code),
+            sex: 'T' as const,
+            value: r[part] ?? ('..' as const),
+          }));
         const verdict = verifyTable(parents, cells);
         assert.ok(verdict.ok, `${id} ${part}: ${verdict.determined.map((d) => d.cell.node).join(', ')}`);
       }
@@ -257,12 +262,12 @@ describe('survey results through the indicator engine', () => {
     }
     assert.ok(compared >= 9 * 5, `${compared} compared`);
     const kpi = await get<{ values: Array<{ id: string; is_divided_by_gender: boolean }> }>(
-      `/api/kolada/v3/kpi/${EC.themes.overall}`,
+      `/api/kolada/v3/kpi/${OVERALL}`,
       release.version,
     );
     assert.deepEqual(
       kpi.values.map((k) => [k.id, k.is_divided_by_gender]),
-      [[EC.themes.overall, false]],
+      [[OVERALL, false]],
     );
   });
 });
