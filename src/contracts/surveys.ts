@@ -75,3 +75,9 @@ export interface SurveyTemplateList {
 export interface SurveyRoundList {
   rounds: SurveyRound[];
 }
+
+/** POST /api/v1/surveys/rounds/{id}/settle: a closed round's counts are in the indicator engine. */
+export interface SurveySettlement {
+  roundId: string;
+  units: number;
+}

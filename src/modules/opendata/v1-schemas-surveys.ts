@@ -5,6 +5,7 @@ import type {
   SurveyResults,
   SurveyRound,
   SurveyRoundList,
+  SurveySettlement,
   SurveyTemplateList,
   UnitOverview,
 } from '../../contracts/surveys.js';
@@ -93,3 +94,8 @@ export const unitOverview = z.object({
     }),
   ),
 }) satisfies z.ZodType<UnitOverview>;
+
+export const settlement = z.object({
+  roundId: z.string(),
+  units: int,
+}) satisfies z.ZodType<SurveySettlement>;

@@ -8,6 +8,7 @@ import { surveyHierarchy } from '../../domain/indicators/survey-publish.js';
 import { parsePeriod } from '../../domain/indicators/period.js';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { TEST_PSEUDONYM_KEY } from '../../../test/support/db.js';
+import { asUser, loginAs } from '../../../test/support/auth.js';
 import { placementsFor } from '../indicators/publish-queries.js';
 import { releaseForTests } from '../indicators/testing.js';
 import * as service from './service.js';
@@ -101,6 +102,12 @@ describe('survey results through the indicator engine', () => {
 
   it('publishes nothing of an open round: no settlement, no survey table in a release', async () => {
     await assert.rejects(settleRound(h.t.db, roundId, now), ConflictError);
+    const admin = await loginAs(h, 'national_administrator', { kind: 'nation' });
+    const analyst = await loginAs(h, 'municipal_analyst', { kind: 'municipality', code: '0180' });
+    const settle = (who: typeof admin) =>
+      h.app.inject({ method: 'POST', url: `/api/v1/surveys/rounds/${roundId}/settle`, headers: asUser(who) });
+    assert.equal((await settle(analyst)).statusCode, 403);
+    assert.equal((await settle(admin)).statusCode, 409);
     assert.equal(await settleClosedRounds(h.t.db, now), 0);
     const release = await releaseForTests(h.t.db, 5, now);
     assert.deepEqual(await released(release.id), []);
@@ -115,6 +122,14 @@ describe('survey results through the indicator engine', () => {
     now = AFTER_CLOSE;
     assert.equal(await settleClosedRounds(h.t.db, now), 1);
     assert.equal(await settleClosedRounds(h.t.db, now), 0, 'settled rounds are not settled again');
+    const admin = await loginAs(h, 'national_administrator', { kind: 'nation' });
+    const again = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/surveys/rounds/${roundId}/settle`,
+      headers: asUser(admin),
+    });
+    assert.equal(again.statusCode, 200, again.body);
+    assert.deepEqual(again.json(), { roundId, units: 3 });
     const { rows } = await h.t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM indicator_survey_count c
         WHERE c.xmin::text IN (SELECT xmin::text FROM survey_code WHERE spent)`,
