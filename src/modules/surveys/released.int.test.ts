@@ -10,7 +10,7 @@ import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { TEST_PSEUDONYM_KEY } from '../../../test/support/db.js';
 import { asUser, loginAs } from '../../../test/support/auth.js';
 import { placementsFor } from '../indicators/publish-queries.js';
-import { releaseForTests } from '../indicators/testing.js';
+import { releaseForTests, type PublishedRow } from '../indicators/testing.js';
 import * as service from './service.js';
 import { settleClosedRounds, settleRound } from './settle.js';
 import { makeUnits, openRound, ROUND_DAY, testKeys } from './testing.js';
@@ -28,16 +28,7 @@ const OVERALL = EC.themes['overall'] as string;
 const SURVEY_IDS = [EC.responseRate, ...Object.values(EC.themes)];
 const AFTER_CLOSE = new Date('2026-04-02T10:00:00Z');
 
-interface Row extends Record<string, unknown> {
-  indicator_id: string;
-  level: 'nation' | 'region' | 'municipality' | 'unit';
-  code: string;
-  sex: string;
-  numerator: number | null;
-  denominator: number | null;
-  rate: number | null;
-  status: string;
-}
+type Row = PublishedRow;
 
 describe('survey results through the indicator engine', () => {
   let h: TestApp;
@@ -49,7 +40,7 @@ describe('survey results through the indicator engine', () => {
   const released = async (releaseId: number) =>
     (
       await h.t.db.query<Row>(
-        `SELECT indicator_id, level, code, sex, numerator, denominator, rate, status FROM released_value
+        `SELECT indicator_id, period, level, code, sex, numerator, denominator, rate, status FROM released_value
           WHERE release_id = $1 AND indicator_id = ANY($2::text[]) ORDER BY indicator_id, level, code`,
         [releaseId, SURVEY_IDS],
       )
