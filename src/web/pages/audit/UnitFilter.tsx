@@ -3,7 +3,7 @@ import { auditReviewScope } from '../../../domain/policy/policy';
 import { apiGet, type ProblemField } from '../../api';
 import { Field } from '../../components/forms';
 import { useI18n } from '../../i18n/I18n';
-import { useScopeName } from '../../session/scope';
+import { UnitOption } from '../../session/scope';
 import { useSession } from '../../session/Session';
 import { useLoad } from '../../useApi';
 
@@ -90,9 +90,4 @@ export function UnitFilter({
       )}
     </>
   );
-}
-
-function UnitOption({ unitId }: { unitId: string }) {
-  const name = useScopeName({ kind: 'unit', unitId });
-  return <option value={unitId}>{name ?? '…'}</option>;
 }
