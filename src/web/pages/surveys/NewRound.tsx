@@ -35,6 +35,16 @@ export function NewRound() {
     unitIds: t('srv.units'),
   };
 
+  // A missing template or unit is refused by the schema's size rules: say it as a choice to make.
+  const ourWords = (e: ProblemField): ProblemField =>
+    e.rule !== 'too_small'
+      ? e
+      : e.field === 'unitIds'
+        ? { ...e, message: t('srv.units.required') }
+        : e.field === 'templateId' || e.field === 'templateVersion'
+          ? { ...e, message: t('srv.template.required') }
+          : e;
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
@@ -50,7 +60,7 @@ export function NewRound() {
       });
       navigate(`/enkater?omgang=${round.id}`);
     } catch (err) {
-      setErrors(err instanceof ApiError ? err.errors : []);
+      setErrors(err instanceof ApiError ? err.errors.map(ourWords) : []);
       setMessage(err instanceof Error ? localDetail(err.message, lang) : String(err));
       setBusy(false);
     }
