@@ -109,7 +109,7 @@ describe('survey rounds for staff in Chromium', { skip: skipBrowser }, () => {
     await closes.fill(swedishDate(new Date(Date.now() + 20 * 86_400_000)));
     await analyst.getByRole('button', { name: 'Skapa omgången' }).click();
     await analyst
-      .getByRole('heading', { level: 2, name: `Vad tycker du om din äldreomsorg?, ${year}` })
+      .getByRole('heading', { level: 2, name: `Vad tycker du om din äldreomsorg? (${year})` })
       .waitFor();
     roundId = new URL(analyst.url()).searchParams.get('omgang') ?? '';
     assert.match(roundId, /^[0-9a-f-]{36}$/);
