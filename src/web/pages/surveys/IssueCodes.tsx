@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { RoundUnitProgress } from '../../../contracts/surveys';
-import { ApiError, apiSendForFile, localDetail, type ProblemField } from '../../api';
+import { apiSendForFile, localDetail } from '../../api';
 import { ErrorSummary, Field, errorFor } from '../../components/forms';
 import { saveBlob } from '../../download';
 import { useI18n } from '../../i18n/I18n';
-import { UnitOption, useScopeName } from '../../session/scope';
+import { useScopeName } from '../../session/scope';
+import { useSubmit } from '../../useSubmit';
+import { UnitSelect } from './UnitSelect';
 
 type Format = 'pdf' | 'csv';
 
@@ -25,53 +27,41 @@ export function IssueCodes({
   const [unitId, setUnitId] = useState(units[0]?.unitId ?? '');
   const [count, setCount] = useState('');
   const [format, setFormat] = useState<Format>('pdf');
-  const [errors, setErrors] = useState<ProblemField[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState<{ count: number; unitId: string; file: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, message, busy, run } = useSubmit();
   if (units.length === 0) return null;
   const labels = { unitId: t('srv.codes.unit'), count: t('srv.codes.count'), format: t('srv.codes.format') };
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    setBusy(true);
     setDone(null);
-    try {
-      const n = Number(count);
+    const n = Number(count);
+    void run(async () => {
       const { blob, name } = await apiSendForFile(`/api/v1/surveys/rounds/${roundId}/codes`, {
         unitId,
+        // Not a whole number: sent as typed, so the server names the field and its rule.
         count: count.trim() === '' || !Number.isInteger(n) ? count : n,
         format,
       });
       saveBlob(blob, name);
-      setErrors([]);
-      setMessage(null);
       setCount('');
       setDone({ count: n, unitId, file: name });
       onIssued();
-    } catch (err) {
-      setErrors(err instanceof ApiError ? err.errors : []);
-      setMessage(err instanceof Error ? localDetail(err.message, lang) : String(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section aria-labelledby="srv-codes">
       <h3 id="srv-codes">{t('srv.codes')}</h3>
       <p>{t('srv.codes.intro')}</p>
-      <form className="srv-form" onSubmit={(e) => void submit(e)} noValidate>
-        <ErrorSummary message={message} errors={errors} labels={labels} />
-        <Field label={t('srv.codes.unit')} error={errorFor(errors, 'unitId')}>
-          {(ids) => (
-            <select {...ids} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-              {units.map((u) => (
-                <UnitOption key={u.unitId} unitId={u.unitId} />
-              ))}
-            </select>
-          )}
-        </Field>
+      <form className="srv-form" onSubmit={submit} noValidate>
+        <ErrorSummary message={message && localDetail(message, lang)} errors={errors} labels={labels} />
+        <UnitSelect
+          unitIds={units.map((u) => u.unitId)}
+          value={unitId}
+          onChange={setUnitId}
+          error={errorFor(errors, 'unitId')}
+        />
         <Field
           label={t('srv.codes.count')}
           hint={t('srv.codes.count.hint')}

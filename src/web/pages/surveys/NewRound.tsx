@@ -1,11 +1,21 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SurveyRound, SurveyTemplateList } from '../../../contracts/surveys';
-import { ApiError, apiGet, apiSend, localDetail, type ProblemField } from '../../api';
+import { apiGet, apiSend, localDetail, type ProblemField } from '../../api';
 import { ErrorSummary, Field, errorFor } from '../../components/forms';
-import { useI18n } from '../../i18n/I18n';
+import { useI18n, type I18n } from '../../i18n/I18n';
 import { Link, useRouter } from '../../router';
 import { useLoad } from '../../useApi';
+import { useSubmit } from '../../useSubmit';
 import { UnitChoices } from './UnitChoices';
+
+/** A missing template or unit is refused by the schema's size rules: say it as a choice to make. */
+function ourWords(e: ProblemField, t: I18n['t']): ProblemField {
+  if (e.rule !== 'too_small') return e;
+  if (e.field === 'unitIds') return { ...e, message: t('srv.units.required') };
+  if (e.field === 'templateId' || e.field === 'templateVersion')
+    return { ...e, message: t('srv.template.required') };
+  return e;
+}
 
 const isoDay = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -20,9 +30,7 @@ export function NewRound() {
   const [opensOn, setOpensOn] = useState(() => isoDay(0));
   const [closesOn, setClosesOn] = useState(() => isoDay(28));
   const [unitIds, setUnitIds] = useState<Set<string>>(new Set());
-  const [errors, setErrors] = useState<ProblemField[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, message, busy, run } = useSubmit((e) => ourWords(e, t));
   useEffect(() => {
     document.title = `${t('srv.new')} – ${t('app.name')}`;
   }, [t]);
@@ -35,21 +43,10 @@ export function NewRound() {
     unitIds: t('srv.units'),
   };
 
-  // A missing template or unit is refused by the schema's size rules: say it as a choice to make.
-  const ourWords = (e: ProblemField): ProblemField =>
-    e.rule !== 'too_small'
-      ? e
-      : e.field === 'unitIds'
-        ? { ...e, message: t('srv.units.required') }
-        : e.field === 'templateId' || e.field === 'templateVersion'
-          ? { ...e, message: t('srv.template.required') }
-          : e;
-
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     const [templateId = '', version = ''] = template.split('|');
-    try {
+    void run(async () => {
       const round = await apiSend<SurveyRound>('POST', '/api/v1/surveys/rounds', {
         templateId,
         templateVersion: Number(version) || 0,
@@ -59,11 +56,7 @@ export function NewRound() {
         unitIds: [...unitIds],
       });
       navigate(`/enkater?omgang=${round.id}`);
-    } catch (err) {
-      setErrors(err instanceof ApiError ? err.errors.map(ourWords) : []);
-      setMessage(err instanceof Error ? localDetail(err.message, lang) : String(err));
-      setBusy(false);
-    }
+    });
   };
   return (
     <>
@@ -72,8 +65,8 @@ export function NewRound() {
       </p>
       <h2>{t('srv.new')}</h2>
       <p>{t('srv.new.intro')}</p>
-      <form className="srv-form" onSubmit={(e) => void submit(e)} noValidate>
-        <ErrorSummary message={message} errors={errors} labels={labels} />
+      <form className="srv-form" onSubmit={submit} noValidate>
+        <ErrorSummary message={message && localDetail(message, lang)} errors={errors} labels={labels} />
         <Field label={t('srv.template')} error={errorFor(errors, 'templateId', 'templateVersion')}>
           {(ids) => (
             <select {...ids} value={template} onChange={(e) => setTemplate(e.target.value)}>

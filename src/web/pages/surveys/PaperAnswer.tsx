@@ -1,10 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { RoundUnitProgress, SurveyForm } from '../../../contracts/surveys';
 import type { ItemDefinition, SingleChoiceItem } from '../../../domain/forms/definition';
-import { ApiError, apiSend, localDetail, type ProblemField } from '../../api';
+import { apiSend, localDetail, type ProblemField } from '../../api';
 import { ErrorSummary, Field, errorFor } from '../../components/forms';
 import { useI18n, type I18n } from '../../i18n/I18n';
-import { UnitOption, useScopeName } from '../../session/scope';
+import { useScopeName } from '../../session/scope';
+import { useSubmit } from '../../useSubmit';
+import { UnitSelect } from './UnitSelect';
 
 /** The round's questions, flattened out of their theme groups. */
 function questionsOf(items: readonly ItemDefinition[]): SingleChoiceItem[] {
@@ -14,17 +16,15 @@ function questionsOf(items: readonly ItemDefinition[]): SingleChoiceItem[] {
 }
 
 /** Our words for the code's refusals (used, unknown, malformed); the server's for anything else. */
-function localIssues(errors: ProblemField[], t: I18n['t']): ProblemField[] {
+function ourWords(e: ProblemField, t: I18n['t']): ProblemField {
   const ours: Record<string, Parameters<I18n['t']>[0]> = {
     used: 'srv.paper.used',
     unknown: 'srv.paper.unknown',
     malformed: 'srv.paper.malformed',
     empty: 'srv.paper.empty',
   };
-  return errors.map((e) => {
-    const key = ours[e.rule];
-    return key && (e.field === 'code' || e.field === 'answers') ? { ...e, message: t(key) } : e;
-  });
+  const key = ours[e.rule];
+  return key && (e.field === 'code' || e.field === 'answers') ? { ...e, message: t(key) } : e;
 }
 
 /**
@@ -46,10 +46,8 @@ export function PaperAnswer({
   const [unitId, setUnitId] = useState(units[0]?.unitId ?? '');
   const [code, setCode] = useState('');
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<ProblemField[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
   const [entered, setEntered] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, message, busy, run } = useSubmit((e) => ourWords(e, t));
   const ids = useId();
   if (units.length === 0) return null;
   const questions = questionsOf(form.form.items);
@@ -60,42 +58,31 @@ export function PaperAnswer({
   };
   for (const q of questions) labels[`answers.${q.id}`] = q.text[lang];
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    setBusy(true);
     setEntered(null);
-    try {
+    void run(async () => {
       await apiSend<void>('POST', `/api/v1/surveys/rounds/${roundId}/paper`, { unitId, code, answers });
       // Cleared at once: the next questionnaire starts empty and the screen keeps no answer.
       setCode('');
       setAnswers({});
-      setErrors([]);
-      setMessage(null);
       setEntered(unitId);
       onEntered();
-    } catch (err) {
-      setErrors(err instanceof ApiError ? localIssues(err.errors, t) : []);
-      setMessage(err instanceof Error ? localDetail(err.message, lang) : String(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section aria-labelledby={`${ids}-h`}>
       <h3 id={`${ids}-h`}>{t('srv.paper')}</h3>
       <p>{t('srv.paper.intro')}</p>
-      <form className="srv-form" onSubmit={(e) => void submit(e)} noValidate>
-        <ErrorSummary message={message} errors={errors} labels={labels} />
-        <Field label={t('srv.codes.unit')} error={errorFor(errors, 'unitId')}>
-          {(f) => (
-            <select {...f} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
-              {units.map((u) => (
-                <UnitOption key={u.unitId} unitId={u.unitId} />
-              ))}
-            </select>
-          )}
-        </Field>
+      <form className="srv-form" onSubmit={submit} noValidate>
+        <ErrorSummary message={message && localDetail(message, lang)} errors={errors} labels={labels} />
+        <UnitSelect
+          unitIds={units.map((u) => u.unitId)}
+          value={unitId}
+          onChange={setUnitId}
+          error={errorFor(errors, 'unitId')}
+        />
         <Field label={t('srv.paper.code')} hint={t('srv.paper.code.hint')} error={errorFor(errors, 'code')}>
           {(f) => (
             <input

@@ -4,6 +4,7 @@ import { can } from '../../../domain/policy/policy';
 import type { Principal } from '../../../domain/policy/principal';
 import { apiGet, type ProblemField } from '../../api';
 import { Field, useRuleText } from '../../components/forms';
+import { MunicipalityOptions, useMunicipalities } from '../../components/municipalities';
 import { useI18n } from '../../i18n/I18n';
 import { UnitName } from '../../session/scope';
 import { useSession } from '../../session/Session';
@@ -49,11 +50,7 @@ export function UnitChoices({
   const scope = manageScope(principal);
   const [picked, setPicked] = useState('');
   const ids = useId();
-  const municipalities = useLoad(scope.anywhere ? 'srv:municipalities' : null, () =>
-    apiGet<{ municipalities: { code: string; name: string }[] }>('/api/v1/org/municipalities').then((r) =>
-      [...r.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'sv')),
-    ),
-  );
+  const municipalities = useMunicipalities(scope.anywhere);
   const codes = scope.anywhere ? (picked ? [picked] : []) : scope.municipalities;
   const listed = useLoad(`srv:units:${codes.join(',')}`, async () => {
     const pages = await Promise.all(
@@ -78,12 +75,7 @@ export function UnitChoices({
           {(f) => (
             <select {...f} value={picked} onChange={(e) => setPicked(e.target.value)}>
               <option value="">{t('srv.units.chooseMunicipality')}</option>
-              {municipalities.state === 'ready' &&
-                municipalities.data.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name} ({m.code})
-                  </option>
-                ))}
+              <MunicipalityOptions list={municipalities} />
             </select>
           )}
         </Field>
