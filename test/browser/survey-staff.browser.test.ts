@@ -11,6 +11,7 @@ import { makeUnits, testKeys } from '../../src/modules/surveys/testing.js';
 import { launchBrowser, screenshot, seriousAxeViolations, skipBrowser } from '../support/browser.js';
 import { TEST_PSEUDONYM_KEY } from '../support/db.js';
 import { startTestServer, type RunningServer } from '../support/server.js';
+import { focused } from './keyboard.js';
 
 /**
  * The staff's work of a survey round in Chromium: an analyst creates a round, issues codes as
@@ -177,13 +178,30 @@ describe('survey rounds for staff in Chromium', { skip: skipBrowser }, () => {
       .waitFor();
     await noSeriousViolations(analyst, 'survey-staff-paper-error');
 
+    // With the keyboard only: from the code to the next question's radio group, then send with Enter.
     await form.getByLabel('Koden på enkäten').fill(codes[4] as string);
-    await form.getByRole('button', { name: 'Registrera svaren' }).click();
+    await analyst.keyboard.press('Tab'); // the first question, already answered above
+    assert.equal((await focused(analyst))?.name, 'Stämmer helt');
+    await analyst.keyboard.press('Tab'); // the second question, "no answer" chosen
+    assert.equal((await focused(analyst))?.name, 'Inget svar');
+    await analyst.keyboard.press('ArrowDown'); // wraps to its first option and chooses it
+    assert.equal((await focused(analyst))?.name, 'Stämmer helt');
+    await analyst.keyboard.press('Enter');
     const done = form.getByRole('status').getByText('Svaren är registrerade för Solrosen.', { exact: false });
     await done.waitFor();
     // The confirmation does not echo the answers, and the form is cleared for the next one.
     assert.equal(await form.getByLabel('Koden på enkäten').inputValue(), '');
     assert.equal(await question.getByLabel('Stämmer helt').isChecked(), false);
+    const { rows } = await server.t.db.query<{ answers: Record<string, string> }>(
+      `SELECT answers FROM survey_answer WHERE round_id = $1 AND unit_id = $2`,
+      [roundId, solrosen],
+    );
+    assert.equal(rows.length, 5);
+    assert.deepEqual(
+      rows.filter((r) => r.answers['ec.respect']).map((r) => r.answers),
+      [{ 'ec.treatment': '4', 'ec.respect': '4' }],
+      'the paper answer is stored in the same pool, as typed with the keyboard',
+    );
     await analyst.getByRole('cell', { name: '83 %' }).waitFor();
     assert.deepEqual(await cells(analyst, 'Solrosen'), ['6', '5', '83 %']);
     await noSeriousViolations(analyst, 'survey-staff-paper-done');
