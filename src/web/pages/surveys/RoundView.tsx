@@ -5,7 +5,7 @@ import type {
   SurveyRoundList,
   SurveyTemplateList,
 } from '../../../contracts/surveys';
-import { apiGet } from '../../api';
+import { ApiError, apiGet, localDetail } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { Link } from '../../router';
 import { UnitName } from '../../session/scope';
@@ -29,7 +29,12 @@ export function RoundView({ roundId }: { roundId: string }) {
   });
   const units = useLoad(
     `srv:units:${roundId}:${version}`,
-    () => apiGet<RoundUnitList>(`/api/v1/surveys/rounds/${roundId}/units`),
+    // 403: the caller reads the round's results but works with none of its units.
+    () =>
+      apiGet<RoundUnitList>(`/api/v1/surveys/rounds/${roundId}/units`).catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 403) return null;
+        throw err;
+      }),
     { keepData: true },
   );
   const title =
@@ -52,12 +57,15 @@ export function RoundView({ roundId }: { roundId: string }) {
       <>
         {back}
         <p role="alert">
-          {round.state === 'error' ? round.message : units.state === 'error' && units.message}
+          {localDetail(
+            round.state === 'error' ? round.message : units.state === 'error' ? units.message : '',
+            lang,
+          )}
         </p>
       </>
     );
   if (round.state === 'loading' || units.state === 'loading') return <p role="status">…</p>;
-  const list = units.data.units;
+  const list = units.data?.units ?? [];
   const refresh = () => setVersion((v) => v + 1);
   return (
     <>
@@ -96,7 +104,7 @@ export function RoundView({ roundId }: { roundId: string }) {
               ))}
             </tbody>
           </table>
-          <p className="hint">{t('srv.progress.hiddenNote', { n: units.data.minimumRespondents })}</p>
+          <p className="hint">{t('srv.progress.hiddenNote', { n: units.data?.minimumRespondents ?? '' })}</p>
           <IssueCodes roundId={roundId} units={list.filter((u) => u.mayIssue)} onIssued={refresh} />
           <PaperAnswer
             roundId={roundId}
