@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type {
   IssuedCodes,
+  RoundUnitList,
   SurveyForm,
   SurveyResults,
   SurveyRound,
@@ -77,10 +78,12 @@ export const unitOverview = z.object({
   surveys: z.array(
     z.object({
       roundId: z.string(),
+      templateId: z.string(),
       title: text,
       period: z.string(),
       themes: z.array(theme),
       result: nodeResult.nullable(),
+      municipality: nodeResult.nullable(),
     }),
   ),
   register: z.array(
@@ -99,3 +102,19 @@ export const settlement = z.object({
   roundId: z.string(),
   units: int,
 }) satisfies z.ZodType<SurveySettlement>;
+
+export const roundUnits = z.object({
+  roundId: z.string(),
+  minimumRespondents: int,
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      codesIssued: int,
+      respondents: int.nullable(),
+      responseRate: z.number().nullable(),
+      hidden: z.boolean(),
+      mayIssue: z.boolean(),
+      mayEnter: z.boolean(),
+    }),
+  ),
+}) satisfies z.ZodType<RoundUnitList>;

@@ -4,7 +4,7 @@ import { ErrorSummary, Field, errorFor } from '../../components/forms';
 import { useI18n } from '../../i18n/I18n';
 import type { YearAnswer } from '../../../contracts/agreements';
 import { kronor, list } from './model';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../useSubmit';
 
 /** The co-financing recommendation: who joined, the fee per inhabitant, what it raises (SCB population). */
 export function CofinancingSection({
