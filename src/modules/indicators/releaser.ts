@@ -45,7 +45,10 @@ export function startReleaser(
   const runOnce = (now = new Date()): Promise<ReleaseSummary | null> => {
     running ??= (async () => {
       try {
-        await prepare?.(now);
+        // A failing settlement must not hold back the release of everything else.
+        await prepare?.(now).catch((err: unknown) =>
+          log.error({ err }, 'preparing the release failed; releasing what is settled'),
+        );
         const due = await nextRelease(db, config, now);
         if (!due || due.getTime() > now.getTime()) return null;
         const made = await releaseNow(db, config, { kind: 'scheduled', madeBy: 'system', now });
