@@ -5,6 +5,7 @@ import { auditCheckpointCommand, auditVerifyCommand } from '../modules/audit/cli
 import { demoCommand } from '../modules/demo/cli.js';
 import { importCommand } from '../modules/imports/cli.js';
 import { rebuildIndicatorsCommand, releaseCommand } from '../modules/indicators/cli.js';
+import { surveySettleCommand } from '../modules/surveys/cli.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { moveToServerCommand } from './move.js';
 
@@ -55,6 +56,7 @@ export const commands: CliCommand[] = [
   auditCheckpointCommand,
   rebuildIndicatorsCommand,
   releaseCommand,
+  surveySettleCommand,
   demoCommand,
   importCommand,
   backupCommand,

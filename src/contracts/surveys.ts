@@ -80,6 +80,12 @@ export interface SurveyRoundList {
   rounds: SurveyRound[];
 }
 
+/** POST /api/v1/surveys/rounds/{id}/settle: a closed round's counts are in the indicator engine. */
+export interface SurveySettlement {
+  roundId: string;
+  units: number;
+}
+
 /** One unit of a round as its staff follow it: counts only, through the round's disclosure control. */
 export interface RoundUnitProgress {
   unitId: string;

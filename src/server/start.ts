@@ -6,6 +6,7 @@ import { createLogger } from './logger.js';
 import { startPublisher, type Publisher } from '../modules/indicators/publisher.js';
 import { startServedFactsJob } from '../modules/registers/facts.js';
 import { startReleaser, type Releaser } from '../modules/indicators/releaser.js';
+import { settleClosedRounds } from '../modules/surveys/settle.js';
 import { startLeadership, type Leadership } from '../runtime/leadership.js';
 import { loadCheckpointAnchor, startCheckpointer, type Checkpointer } from '../modules/audit/checkpoint.js';
 import { startAuditLinker, type AuditLinker } from '../modules/audit/link.js';
@@ -76,7 +77,10 @@ export async function startServer(config: Config): Promise<{ close: () => Promis
       // Running service periods count as served in every month up to today (Senior Alert).
       const servedFacts = startServedFactsJob(database.db, log);
       // Public values change only at releases (RELEASE_CADENCE); the first is due at once when none exists.
-      const releaser: Releaser = startReleaser(database.db, config, log);
+      // Closed survey rounds are settled into the indicator counts before each release check.
+      const releaser: Releaser = startReleaser(database.db, config, log, undefined, (now) =>
+        settleClosedRounds(database.db, now),
+      );
       return {
         async stop() {
           await servedFacts.stop();

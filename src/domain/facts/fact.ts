@@ -21,6 +21,11 @@ export const FACT_KINDS = [
   'death_registration',
   /** A measure in individual-based follow-up. Attributes: instrument, phase (baseline|6m|12m), band, total, improved, interventionCode. */
   'followup_measure',
+  /**
+   * Never stored: survey indicators name it so their definition has the usual shape; their counts
+   * come from settled survey rounds (src/modules/indicators/survey-counts.ts).
+   */
+  'survey_answer',
 ] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 

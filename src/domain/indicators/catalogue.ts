@@ -1,5 +1,6 @@
 import type { Condition, FactFilter } from './filter.js';
 import type { IndicatorDefinitionInput } from './definition.js';
+import { surveyIndicatorCatalogue } from './survey-catalogue.js';
 
 /**
  * The indicators Kunskapsnav ships (version 1). Targets are Socialstyrelsen's national target
@@ -302,4 +303,6 @@ export const INDICATOR_CATALOGUE: IndicatorDefinitionInput[] = [
     denominator: fu(atTwelveMonths, { attr: 'goalsMet', present: true }),
     numerator: fu(atTwelveMonths, { attr: 'goalsMet', eq: true }),
   },
+  // User surveys (issue #13): counted from settled rounds, not from facts.
+  ...surveyIndicatorCatalogue(),
 ];

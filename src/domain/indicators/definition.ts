@@ -53,6 +53,14 @@ export const indicatorDefinitionSchema = z
     openComparisons: z.boolean(),
     /** An attribute of numerator facts that analysts may break results down by. */
     breakdown: z.string().min(1).nullable(),
+    /**
+     * A survey measure (issue #13): counted from settled survey rounds (survey-catalogue.ts), not
+     * from facts, and published for both sexes together ("T") only: answers carry no sex.
+     */
+    survey: z
+      .object({ kind: z.string().min(1), measure: z.string().min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 

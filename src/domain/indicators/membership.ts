@@ -28,6 +28,8 @@ export function membershipsOf(
   if (!first) return [];
   const out: Membership[] = [];
   for (const def of definitions) {
+    // Survey indicators count settled rounds, never facts.
+    if (def.survey) continue;
     // The filters first, once per definition: most facts belong to other indicators.
     const relevant: Array<{ f: Fact; inDen: boolean; inNum: boolean }> = [];
     for (const f of facts) {

@@ -52,8 +52,8 @@ export function koladaKpi(def: IndicatorDefinition, publication: KpiPublication)
     id: def.id,
     title: def.title.sv,
     description: def.description.sv,
-    // Every table is published for T, K and M.
-    is_divided_by_gender: true,
+    // Every table is published for T, K and M, except surveys' (answers carry no sex).
+    is_divided_by_gender: !def.survey,
     // Values exist for municipalities and regions alike ("A" as Kolada marks both).
     municipality_type: 'A',
     // "T": all provider types together (municipal, private and non-profit units).

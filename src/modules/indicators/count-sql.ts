@@ -96,7 +96,11 @@ SELECT ${quote(def.id)} AS indicator_id, ${def.version} AS version, period, unit
 }
 
 export function allCountsSelectSql(d: SqlDialect, defs: readonly IndicatorDefinition[]): string {
-  return defs.flatMap((def) => def.periodTypes.map((t) => countSelectSql(d, def, t))).join('\nUNION ALL\n');
+  // Survey indicators count settled rounds (survey-counts.ts), never facts.
+  return defs
+    .filter((def) => !def.survey)
+    .flatMap((def) => def.periodTypes.map((t) => countSelectSql(d, def, t)))
+    .join('\nUNION ALL\n');
 }
 
 /**

@@ -15,6 +15,7 @@ import type { UnitSexCount } from '../../domain/indicators/rollup.js';
 import { memberSelectSql, postgresDialect } from './count-sql.js';
 import { placementsFor } from './publish-queries.js';
 import * as rq from './release-queries.js';
+import { computeSurveyTables } from './survey-release.js';
 
 /**
  * Releases: what the public sees. The live publisher keeps `published_value` current for the
@@ -56,9 +57,9 @@ export interface KeyedCount {
   numeratorKey: number;
 }
 
-/** Indicators a release covers: the public ones with annual periods. */
+/** Fact-based indicators a release covers: the public ones with annual periods (surveys: survey-release.ts). */
 export function releasedDefinitions(definitions: readonly IndicatorDefinition[]): IndicatorDefinition[] {
-  return definitions.filter((d) => d.openComparisons && d.periodTypes.includes('year'));
+  return definitions.filter((d) => d.openComparisons && d.periodTypes.includes('year') && !d.survey);
 }
 
 class RecordKeys {
@@ -233,7 +234,7 @@ export async function computeRelease(
       out.push({ indicatorId: def.id, version: def.version, period, values: result.values });
     }
   }
-  return out;
+  return [...out, ...(await computeSurveyTables(q, definitions, settings.threshold))];
 }
 
 export interface ReleaseSummary {

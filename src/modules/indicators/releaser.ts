@@ -29,12 +29,26 @@ export interface Releaser {
   stop(): Promise<void>;
 }
 
-/** Checks every minute whether a scheduled release is due (RELEASE_CADENCE) and makes it. */
-export function startReleaser(db: Db, config: Config, log: Logger, intervalMs = 60_000): Releaser {
+/**
+ * Checks every minute whether a scheduled release is due (RELEASE_CADENCE) and makes it. `prepare`
+ * runs first on every check: other modules' settlements (survey rounds that closed) reach the
+ * counts before a release reads them.
+ */
+export function startReleaser(
+  db: Db,
+  config: Config,
+  log: Logger,
+  intervalMs = 60_000,
+  prepare?: (now: Date) => Promise<unknown>,
+): Releaser {
   let running: Promise<ReleaseSummary | null> | null = null;
   const runOnce = (now = new Date()): Promise<ReleaseSummary | null> => {
     running ??= (async () => {
       try {
+        // A failing settlement must not hold back the release of everything else.
+        await prepare?.(now).catch((err: unknown) =>
+          log.error({ err }, 'preparing the release failed; releasing what is settled'),
+        );
         const due = await nextRelease(db, config, now);
         if (!due || due.getTime() > now.getTime()) return null;
         const made = await releaseNow(db, config, { kind: 'scheduled', madeBy: 'system', now });

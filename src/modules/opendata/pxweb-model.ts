@@ -156,8 +156,9 @@ export function pxTable(snap: Snapshot, def: IndicatorDefinition, lang: Lang, ba
     {
       id: DIM.sex,
       label: t.sex,
-      codes: ['1+2', '1', '2'],
-      labels: t.sexes,
+      // Survey answers carry no sex: their tables have the total only.
+      codes: def.survey ? ['1+2'] : ['1+2', '1', '2'],
+      labels: def.survey ? { '1+2': t.sexes['1+2'] } : t.sexes,
       extension: { elimination: true, eliminationValueCode: '1+2' },
     },
     {

@@ -6,6 +6,7 @@ import type {
   SurveyResults,
   SurveyRound,
   SurveyRoundList,
+  SurveySettlement,
   SurveyTemplateList,
   UnitOverview,
 } from '../../contracts/surveys.js';
@@ -96,6 +97,11 @@ export const unitOverview = z.object({
     }),
   ),
 }) satisfies z.ZodType<UnitOverview>;
+
+export const settlement = z.object({
+  roundId: z.string(),
+  units: int,
+}) satisfies z.ZodType<SurveySettlement>;
 
 export const roundUnits = z.object({
   roundId: z.string(),

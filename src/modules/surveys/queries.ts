@@ -182,3 +182,12 @@ export async function answersOfRound(
   );
   return rows;
 }
+
+/** Rounds whose last answering day is before `today` (a Swedish date): closed for good. */
+export async function closedRoundIds(q: Queryable, today: string): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    'SELECT id FROM survey_round WHERE closes_on < $1::date ORDER BY closes_on, id',
+    [today],
+  );
+  return rows.map((r) => r.id);
+}

@@ -24,6 +24,7 @@ import { roundResults } from './results.js';
 import { unitOverview } from './overview.js';
 import { answerBody, createRoundBody, issueCodesBody, paperBody, roundParams, unitParams } from './schema.js';
 import * as service from './service.js';
+import { settleRoutes } from './settle-routes.js';
 
 /**
  * /api/v1/surveys: rounds and codes for staff in scope; the answering endpoints are anonymous
@@ -35,6 +36,7 @@ export function surveyRoutes(app: FastifyInstance, deps: AppDeps): void {
   const keys: service.SurveyKeys = { codeKey: codeKey(loadPseudonymKey(deps.config)), randomInt };
   const minimum = deps.config.disclosureThreshold;
   const baseUrl = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
+  settleRoutes(app, deps);
 
   app.get('/api/v1/surveys/templates', (_req, reply) => {
     const body: { templates: SurveyTemplateSummary[] } = {
