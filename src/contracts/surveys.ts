@@ -42,6 +42,8 @@ export interface IssuedCodes {
 export interface SurveyResults {
   roundId: string;
   minimumRespondents: number;
+  /** Null once the round has closed; before, the first day its shares are shown (all null until then). */
+  sharesFrom: string | null;
   themes: SurveyTheme[];
   nodes: NodeResult[];
 }
@@ -55,6 +57,8 @@ export interface UnitOverview {
     templateId: string;
     title: { sv: string; en: string };
     period: string;
+    /** Null once the round has closed; before, the first day its shares are shown. */
+    sharesFrom: string | null;
     themes: SurveyTheme[];
     result: NodeResult | null;
     /** The unit's municipality in the same round, after the same disclosure control. */

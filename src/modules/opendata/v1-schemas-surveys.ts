@@ -69,6 +69,7 @@ const nodeResult = z.object({
 export const results = z.object({
   roundId: z.string(),
   minimumRespondents: int,
+  sharesFrom: z.string().nullable(),
   themes: z.array(theme),
   nodes: z.array(nodeResult),
 }) satisfies z.ZodType<SurveyResults>;
@@ -81,6 +82,7 @@ export const unitOverview = z.object({
       templateId: z.string(),
       title: text,
       period: z.string(),
+      sharesFrom: z.string().nullable(),
       themes: z.array(theme),
       result: nodeResult.nullable(),
       municipality: nodeResult.nullable(),

@@ -13,7 +13,12 @@ import { templateOf } from './service.js';
  * The three sources side by side for a unit's staff: each survey round's disclosed result for the
  * unit and its municipality, and the unit's published register indicators (sex T), both already through disclosure control.
  */
-export async function unitOverview(db: Queryable, unitId: string, minimum: number): Promise<UnitOverview> {
+export async function unitOverview(
+  db: Queryable,
+  unitId: string,
+  minimum: number,
+  today: string,
+): Promise<UnitOverview> {
   // Oldest first: the rounds of one template read as a series over time.
   const rounds = (await q.roundsOfUnits(db, [unitId])).sort(
     (a, b) => a.period.localeCompare(b.period) || a.opensOn.localeCompare(b.opensOn),
@@ -22,7 +27,7 @@ export async function unitOverview(db: Queryable, unitId: string, minimum: numbe
   const surveys = [];
   for (const round of rounds) {
     const template = templateOf(round);
-    const nodes = await roundResults(db, round.id, minimum);
+    const { nodes, sharesFrom } = await roundResults(db, round.id, minimum, today);
     if (!municipalityOf.has(round.period)) {
       const period = parsePeriod(round.period);
       const placement = period ? (await placementsFor(db, period)).get(unitId) : undefined;
@@ -34,6 +39,7 @@ export async function unitOverview(db: Queryable, unitId: string, minimum: numbe
       templateId: round.templateId,
       title: template.form.title,
       period: round.period,
+      sharesFrom,
       themes: template.themes,
       result: nodes.find((n) => n.node === unitNode(unitId)) ?? null,
       municipality: code ? (nodes.find((n) => n.node === municipalityNode(code)) ?? null) : null,

@@ -155,8 +155,9 @@ export function surveyRoutes(app: FastifyInstance, deps: AppDeps): void {
     const round = await service.roundOrThrow(db, id);
     if (!(await mayRead(req, round.unitIds)))
       throw new ForbiddenError('Du har inte behörighet till detta. / You are not allowed to do this.');
-    const nodes = await roundResults(db, id, minimum);
-    return { roundId: id, minimumRespondents: minimum, themes: service.templateOf(round).themes, nodes };
+    const { nodes, sharesFrom } = await roundResults(db, id, minimum, swedishDate(now()));
+    const themes = service.templateOf(round).themes;
+    return { roundId: id, minimumRespondents: minimum, sharesFrom, themes, nodes };
   });
 
   // Codes issued and response rate of the units the caller works with: the figures of the round's
@@ -174,7 +175,8 @@ export function surveyRoutes(app: FastifyInstance, deps: AppDeps): void {
     }
     if (units.length === 0)
       throw new ForbiddenError('Du har inte behörighet till detta. / You are not allowed to do this.');
-    const nodes = new Map((await roundResults(db, id, minimum)).map((n) => [n.node, n]));
+    const { nodes: results } = await roundResults(db, id, minimum, swedishDate(now()));
+    const nodes = new Map(results.map((n) => [n.node, n]));
     return {
       roundId: id,
       minimumRespondents: minimum,
@@ -195,7 +197,7 @@ export function surveyRoutes(app: FastifyInstance, deps: AppDeps): void {
     requirePrincipal(req);
     const { unitId } = parseInput(unitParams, req.params, 'params');
     await authorize(req, 'aggregates.read', { unitId }, deps);
-    return unitOverview(db, unitId, minimum);
+    return unitOverview(db, unitId, minimum, swedishDate(now()));
   });
 
   /** Aggregates of a round are for whoever may read aggregates of one of its units. */

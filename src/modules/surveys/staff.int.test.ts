@@ -116,5 +116,7 @@ describe('survey staff reads', () => {
     assert.equal(surveys[0]?.municipality?.code, '0180');
     assert.equal(surveys[0]?.municipality?.respondents, 15);
     assert.equal(surveys[1]?.result?.respondents ?? 0, 0);
+    // The later round is still open: its shares are withheld until the day after it closes.
+    assert.equal(surveys[1]?.sharesFrom, '2027-04-01');
   });
 });

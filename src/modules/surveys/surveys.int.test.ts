@@ -178,13 +178,30 @@ describe('survey rounds, codes and answers', () => {
         assert.equal(res.statusCode, 204, res.body);
       }
     }
-    const analyst = await loginAs(h, 'municipal_analyst', { kind: 'municipality', code: '0180' });
-    const res = await h.app.inject({
-      url: `/api/v1/surveys/rounds/${roundId}/results`,
-      headers: { cookie: analyst.cookie },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    const results = res.json<SurveyResults>();
+    const read = async () => {
+      const analyst = await loginAs(h, 'municipal_analyst', { kind: 'municipality', code: '0180' });
+      const res = await h.app.inject({
+        url: `/api/v1/surveys/rounds/${roundId}/results`,
+        headers: { cookie: analyst.cookie },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json<SurveyResults>();
+    };
+    // While the round is open, one more answer could be read off the shares: none is shown.
+    const open = await read();
+    assert.equal(open.sharesFrom, '2026-04-01');
+    const openUnit = open.nodes.find((n) => n.node === `U${fresh[2]}`);
+    assert.equal(openUnit?.respondents, 7);
+    assert.deepEqual(
+      open.nodes
+        .flatMap((n) => [...Object.values(n.shares), ...Object.values(n.answered)])
+        .filter((v) => v !== null),
+      [],
+    );
+    now = new Date('2026-04-01T08:00:00Z');
+    const results = await read();
+    now = ROUND_DAY;
+    assert.equal(results.sharesFrom, null);
     const byNode = new Map(results.nodes.map((n) => [n.node, n]));
     const a = byNode.get(`U${fresh[2]}`);
     assert.equal(a?.hidden, false);

@@ -17,6 +17,9 @@ export const surveysSv = {
   'srv.answered': 'Svar (utan vet ej)',
   'srv.respondents': 'Svarande: {n} · svarsfrekvens {rate}',
   'srv.hidden': 'Dolt: för få svarande, eller kan räknas fram ur andra siffror.',
+  'srv.open.cell': 'öppen',
+  'srv.open.note':
+    'Omgången {period} är öppen. Andelarna visas från {from}, när inga fler svar kan komma: annars skulle ett enskilt svar gå att räkna fram.',
   'srv.indicator': 'Indikator',
   'srv.rate': 'Värde',
   'srv.noRegister': 'Inga publicerade registerindikatorer för enheten.',
@@ -102,6 +105,9 @@ export const surveysEn: Record<keyof typeof surveysSv, string> = {
   'srv.answered': "Answers (without don't know)",
   'srv.respondents': 'Respondents: {n} · response rate {rate}',
   'srv.hidden': 'Hidden: too few respondents, or recoverable from other figures.',
+  'srv.open.cell': 'open',
+  'srv.open.note':
+    'The {period} round is open. Its shares are shown from {from}, when no more answers can arrive: otherwise a single answer could be worked out.',
   'srv.indicator': 'Indicator',
   'srv.rate': 'Value',
   'srv.noRegister': 'No published register indicators for the unit.',

@@ -26,13 +26,22 @@ export function UnitSurveys({ overview }: { overview: UnitOverview }) {
         {seriesOf(overview.surveys).map((rounds) => {
           const first = rounds[0] as Survey;
           const title = first.title[lang];
-          const cells = (value: (n: NodeResult) => string) =>
+          const cells = (value: (n: NodeResult) => string, share = false) =>
             rounds
-              .flatMap((s) => [s.result, s.municipality])
-              .map((n, i) => {
+              .flatMap(
+                (s) =>
+                  [
+                    [s, s.result],
+                    [s, s.municipality],
+                  ] as const,
+              )
+              .map(([s, n], i) => {
+                // An open round's shares are withheld, not hidden: say so instead of "..".
+                if (share && s.sharesFrom) return <td key={i}>{t('srv.open.cell')}</td>;
                 const node = shown(n);
                 return <td key={i}>{node ? value(node) : HIDDEN}</td>;
               });
+          const open = rounds.filter((s) => s.sharesFrom);
           return (
             <div key={first.templateId} className="srv-series">
               <h4>{t('srv.overTime', { title })}</h4>
@@ -70,11 +79,16 @@ export function UnitSurveys({ overview }: { overview: UnitOverview }) {
                   {first.themes.map((theme) => (
                     <tr key={theme.id}>
                       <th scope="row">{theme.title[lang]}</th>
-                      {cells((n) => percent(n.shares[`t:${theme.id}`] ?? null))}
+                      {cells((n) => percent(n.shares[`t:${theme.id}`] ?? null), true)}
                     </tr>
                   ))}
                 </tbody>
               </table>
+              {open.map((s) => (
+                <p key={s.roundId} className="hint">
+                  {t('srv.open.note', { period: s.period, from: s.sharesFrom ?? '' })}
+                </p>
+              ))}
             </div>
           );
         })}
