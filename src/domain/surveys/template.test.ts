@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { themesFromTable } from './template.js';
+import { scaleFromTable, themesFromTable } from './template.js';
 import { SURVEY_TEMPLATES } from './templates.js';
 
 describe('survey theme tables', () => {
@@ -38,6 +38,17 @@ describe('survey theme tables', () => {
       'a | b | c | d | e',
     ])
       assert.throws(() => themesFromTable(table), /neither a theme/, table);
+  });
+
+  it('reads a scale: its options and their easy-read words', () => {
+    assert.deepEqual(scaleFromTable("yes | Ja | Yes | Ja!\n  dk | Vet inte | Don't know | ?"), {
+      scale: [
+        { code: 'yes', text: { sv: 'Ja', en: 'Yes' } },
+        { code: 'dk', text: { sv: 'Vet inte', en: "Don't know" } },
+      ],
+      scaleEasyRead: { yes: 'Ja!', dk: '?' },
+    });
+    assert.throws(() => scaleFromTable('yes | Ja | Yes'), /code \| sv \| en \| easy read/);
   });
 
   it('gives every template questions in every theme, each id once', () => {

@@ -43,6 +43,14 @@ export function option(code: string, sv: string, en: string): ChoiceOption {
   return { code, text: { sv, en } };
 }
 
+/** The non-empty lines of a table, each split into its `|`-separated fields. */
+const rowsOf = (table: string): string[][] =>
+  table
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((l) => l.split('|').map((f) => f.trim()));
+
 export interface ThemeSpec {
   id: string;
   title: LocalizedText;
@@ -71,6 +79,20 @@ export function themesFromTable(table: string): ThemeSpec[] {
       );
   }
   return themes;
+}
+
+/** An answer scale from a table, one option a line: `code | sv | en | easy read`. */
+export function scaleFromTable(table: string): {
+  scale: ChoiceOption[];
+  scaleEasyRead: Record<string, string>;
+} {
+  const rows = rowsOf(table);
+  if (rows.some((r) => r.length !== 4))
+    throw new Error('survey scale table: each option is code | sv | en | easy read');
+  return {
+    scale: rows.map(([code = '', sv = '', en = '']) => option(code, sv, en)),
+    scaleEasyRead: Object.fromEntries(rows.map(([code = '', , , easyRead = '']) => [code, easyRead])),
+  };
 }
 
 /** Builds a template from themes of questions sharing one scale. */

@@ -1,28 +1,36 @@
-import { buildTemplate, option, themesFromTable, type SurveyKind, type SurveyTemplate } from './template.js';
+import {
+  buildTemplate,
+  scaleFromTable,
+  themesFromTable,
+  type SurveyKind,
+  type SurveyTemplate,
+} from './template.js';
 
 /** Four steps and "don't know", as in the national surveys; the two best steps count as positive. */
-const agreement = [
-  option('4', 'Stämmer helt', 'Completely true'),
-  option('3', 'Stämmer ganska bra', 'Fairly true'),
-  option('2', 'Stämmer ganska dåligt', 'Fairly untrue'),
-  option('1', 'Stämmer inte alls', 'Not true at all'),
-  option('dk', 'Vet inte / ingen åsikt', "Don't know / no opinion"),
-];
-const agreementEasyRead = {
-  '4': 'Ja, helt',
-  '3': 'Ja, nästan',
-  '2': 'Nej, inte riktigt',
-  '1': 'Nej, inte alls',
-  dk: 'Jag vet inte',
+const AGREEMENT_SCALE = {
+  ...scaleFromTable(`
+    4 | Stämmer helt | Completely true | Ja, helt
+    3 | Stämmer ganska bra | Fairly true | Ja, nästan
+    2 | Stämmer ganska dåligt | Fairly untrue | Nej, inte riktigt
+    1 | Stämmer inte alls | Not true at all | Nej, inte alls
+    dk | Vet inte / ingen åsikt | Don't know / no opinion | Jag vet inte
+  `),
+  positive: ['4', '3'],
+  dontKnow: ['dk'],
 };
 
 /** The picture-supported scale: three steps and "don't know", each with a pictogram. */
-const pictureScale = [
-  option('yes', 'Ja', 'Yes'),
-  option('sometimes', 'Ibland', 'Sometimes'),
-  option('no', 'Nej', 'No'),
-  option('dk', 'Vet inte', "Don't know"),
-];
+const PICTURE_SCALE = {
+  ...scaleFromTable(`
+    yes | Ja | Yes | Ja
+    sometimes | Ibland | Sometimes | Ibland
+    no | Nej | No | Nej
+    dk | Vet inte | Don't know | Jag vet inte
+  `),
+  positive: ['yes'],
+  dontKnow: ['dk'],
+  pictures: { yes: 'happy', sometimes: 'neutral', no: 'sad', dk: 'unknown' } as const,
+};
 
 export const ELDERLY_CARE = buildTemplate({
   kind: 'elderly_care',
@@ -30,10 +38,7 @@ export const ELDERLY_CARE = buildTemplate({
   version: 1,
   title: { sv: 'Vad tycker du om din äldreomsorg?', en: 'What do you think of your elderly care?' },
   titleEasyRead: 'Vad tycker du om hjälpen du får?',
-  scale: agreement,
-  scaleEasyRead: agreementEasyRead,
-  positive: ['4', '3'],
-  dontKnow: ['dk'],
+  ...AGREEMENT_SCALE,
   themes: themesFromTable(`
     treatment | Bemötande | Treatment by staff
       ec.treatment | Personalen bemöter mig på ett bra sätt | Staff treat me well | Personalen är snälla mot mig
@@ -61,11 +66,7 @@ export const FUNCTIONAL_IMPAIRMENT = buildTemplate({
   version: 1,
   title: { sv: 'Vad tycker du om ditt stöd?', en: 'What do you think of your support?' },
   titleEasyRead: 'Vad tycker du om ditt stöd?',
-  scale: pictureScale,
-  scaleEasyRead: { yes: 'Ja', sometimes: 'Ibland', no: 'Nej', dk: 'Jag vet inte' },
-  positive: ['yes'],
-  dontKnow: ['dk'],
-  pictures: { yes: 'happy', sometimes: 'neutral', no: 'sad', dk: 'unknown' },
+  ...PICTURE_SCALE,
   themes: themesFromTable(`
     self_determination | Självbestämmande | Self-determination
       fi.decide | Får du bestämma om saker som är viktiga för dig? | Do you decide about things that matter to you? | Får du bestämma själv?
@@ -88,10 +89,7 @@ export const INDIVIDUAL_FAMILY_CARE = buildTemplate({
     en: 'What do you think of the support from social services?',
   },
   titleEasyRead: 'Vad tycker du om hjälpen från socialtjänsten?',
-  scale: agreement,
-  scaleEasyRead: agreementEasyRead,
-  positive: ['4', '3'],
-  dontKnow: ['dk'],
+  ...AGREEMENT_SCALE,
   themes: themesFromTable(`
     influence | Inflytande | Influence
       ifo.influence | Jag har kunnat påverka hjälpen jag får | I could influence the help I get | Jag fick säga vad jag ville
