@@ -7,7 +7,9 @@
  * counts — on PGlite (on disk) and, when DATABASE_URL is set, on PostgreSQL. The ceiling is the
  * database's own COPY of the same file into a plain table with the same columns (PostgreSQL:
  * psql's \copy when psql is found, else a server-side COPY; PGlite: COPY from a blob). Prints
- * rows/s of each, the ratio import/COPY and the peak RSS of this process.
+ * rows/s of each, the ratio import/COPY and the peak RSS of this process. On a shared machine the
+ * wall clock mostly measures the other load: the CPU time of the import and of the result write
+ * (this process, plus the server's backends when PostgreSQL runs on this machine) is printed beside it.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,6 +37,54 @@ const serverUrl = process.env['DATABASE_URL'];
 const engines = String(values['engines'] ?? (serverUrl ? 'pglite,postgres' : 'pglite')).split(',');
 const MUNICIPALITIES = ['0180', '1480', '1280', '0380', '0580', '1880', '2480', '2580', '0114', '1290'];
 const nf = new Intl.NumberFormat('sv-SE');
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
+
+/** CPU seconds so far of each server backend of this database, or null when not on this machine. */
+async function backendCpu(db: Db): Promise<Map<number, number> | null> {
+  const { rows } = await db.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+    } catch {
+      return null;
+    }
+  }
+  return cpu;
+}
+
+interface Cpu {
+  /** This process (PGlite runs in it). */
+  own: number;
+  /** PostgreSQL's backends of the benchmark database, when they run on this machine. */
+  server: number | null;
+}
+
+/** The CPU seconds fn takes, beside its value. */
+async function cpuOf<T>(engine: string, db: Db, fn: () => Promise<T>): Promise<{ cpu: Cpu; value: T }> {
+  const before = engine === 'postgres' ? await backendCpu(db) : null;
+  const own0 = process.cpuUsage();
+  const value = await fn();
+  const own = process.cpuUsage(own0);
+  const after = before ? await backendCpu(db) : null;
+  let server: number | null = null;
+  if (before && after) {
+    server = 0;
+    for (const [pid, s] of after) server += s - (before.get(pid) ?? 0);
+  }
+  return { cpu: { own: (own.user + own.system) / 1e6, server }, value };
+}
+
+const cpuText = (c: Cpu) =>
+  c.server === null
+    ? `${c.own.toFixed(1)} s CPU`
+    : `${(c.own + c.server).toFixed(1)} s CPU (this process ${c.own.toFixed(1)} s + server ${c.server.toFixed(1)} s)`;
+const cpuTotal = (c: Cpu) => c.own + (c.server ?? 0);
 
 /** Opens the benchmark database of one engine (support.ts picks it from DATABASE_URL). */
 async function openEngine(engine: string): Promise<BenchDb> {
@@ -179,6 +229,8 @@ interface Result {
   peakRss: number;
   resultMs: number;
   resultRows: number;
+  importCpu: Cpu;
+  resultCpu: Cpu;
 }
 
 async function benchEngine(engine: string, dir: string): Promise<Result> {
@@ -192,39 +244,42 @@ async function benchEngine(engine: string, dir: string): Promise<Result> {
     );
     const rss = rssSampler();
     let last = Date.now();
-    const { ms, value } = await timed(() =>
-      runImport(
-        {
-          db: bench.db,
-          key: Buffer.from('bench-pseudonym-key-not-a-secret-0123456789'),
-          windows: DEFAULT_PALLIATIVE_WINDOWS,
-        },
-        systemActor(new Date('2025-01-15T10:00:00Z')),
-        {
-          register: 'senior_alert',
-          sourceSystem: 'bench',
-          fileName: path.basename(file),
-          format: 'csv',
-          dryRun: false,
-          bytesTotal: bytes,
-          limitBytes: Number.MAX_SAFE_INTEGER,
-        },
-        fs.createReadStream(file),
-        {
-          onProgress: (p) => {
-            if (Date.now() - last < 10_000) return;
-            last = Date.now();
-            process.stderr.write(
-              `  ${nf.format(p.rowsRead)} rows, ${Math.floor((100 * p.bytesRead) / bytes)} %\n`,
-            );
+    const measured = await cpuOf(engine, bench.db, () =>
+      timed(() =>
+        runImport(
+          {
+            db: bench.db,
+            key: Buffer.from('bench-pseudonym-key-not-a-secret-0123456789'),
+            windows: DEFAULT_PALLIATIVE_WINDOWS,
           },
-        },
+          systemActor(new Date('2025-01-15T10:00:00Z')),
+          {
+            register: 'senior_alert',
+            sourceSystem: 'bench',
+            fileName: path.basename(file),
+            format: 'csv',
+            dryRun: false,
+            bytesTotal: bytes,
+            limitBytes: Number.MAX_SAFE_INTEGER,
+          },
+          fs.createReadStream(file),
+          {
+            onProgress: (p) => {
+              if (Date.now() - last < 10_000) return;
+              last = Date.now();
+              process.stderr.write(
+                `  ${nf.format(p.rowsRead)} rows, ${Math.floor((100 * p.bytesRead) / bytes)} %\n`,
+              );
+            },
+          },
+        ),
       ),
     );
+    const { ms, value } = measured.value;
     const peakRss = rss.stop();
     if (value.status !== 'done')
       throw new Error(`import rejected: ${JSON.stringify(value.report.errors.slice(0, 3))}`);
-    const again = await writeResultAgain(bench.db);
+    const again = await cpuOf(engine, bench.db, () => writeResultAgain(bench.db));
     const copy =
       engine === 'postgres'
         ? await copyPostgres(bench.db, await benchUrl(bench.db), file)
@@ -237,8 +292,10 @@ async function benchEngine(engine: string, dir: string): Promise<Result> {
       copyHow: copy.how,
       created: value.report.created,
       peakRss,
-      resultMs: again.ms,
-      resultRows: again.rowsWritten,
+      resultMs: again.value.ms,
+      resultRows: again.value.rowsWritten,
+      importCpu: measured.cpu,
+      resultCpu: again.cpu,
     };
   } finally {
     await bench.close();
@@ -268,7 +325,9 @@ try {
         `  COPY (${r.copyHow}): ${nf.format(Math.round(r.copyMs))} ms, ${rate(r.copyMs)} rows/s\n` +
         `  import/COPY: ${(r.copyMs / r.importMs).toFixed(4)} (goal ≥ 0.3333)\n` +
         `  the import's result (${nf.format(r.resultRows)} rows in ${RESULT_TABLES.length} tables) written again into tables with the same indexes: ${nf.format(Math.round(r.resultMs))} ms, ${rate(r.resultMs)} file rows/s\n` +
-        `  import/result-write: ${(r.resultMs / r.importMs).toFixed(4)}\n`,
+        `  import/result-write: ${(r.resultMs / r.importMs).toFixed(4)}\n` +
+        `  CPU: import ${cpuText(r.importCpu)}, ${nf.format(Math.round(rows / cpuTotal(r.importCpu)))} rows per CPU second; result write ${cpuText(r.resultCpu)}\n` +
+        `  import/result-write in CPU time: ${(cpuTotal(r.resultCpu) / cpuTotal(r.importCpu)).toFixed(4)}\n`,
     );
   }
 } finally {

@@ -49,12 +49,16 @@ export interface SurveyResults {
 /** A unit's page for its staff: the users' experience beside the professionals' registrations. */
 export interface UnitOverview {
   unitId: string;
+  /** Every round of the unit, oldest period first, so rounds of one template read as a series. */
   surveys: {
     roundId: string;
+    templateId: string;
     title: { sv: string; en: string };
     period: string;
     themes: SurveyTheme[];
     result: NodeResult | null;
+    /** The unit's municipality in the same round, after the same disclosure control. */
+    municipality: NodeResult | null;
   }[];
   register: {
     indicator: string;
@@ -74,4 +78,25 @@ export interface SurveyTemplateList {
 /** GET /api/v1/surveys/rounds: the rounds the caller may read. */
 export interface SurveyRoundList {
   rounds: SurveyRound[];
+}
+
+/** One unit of a round as its staff follow it: counts only, through the round's disclosure control. */
+export interface RoundUnitProgress {
+  unitId: string;
+  codesIssued: number;
+  /** Null when the results hide the unit (fewer than the minimum, or recoverable by subtraction). */
+  respondents: number | null;
+  responseRate: number | null;
+  hidden: boolean;
+  /** May the caller issue codes for the unit (surveys.manage)? */
+  mayIssue: boolean;
+  /** May the caller enter paper answers for the unit (surveys.enter)? */
+  mayEnter: boolean;
+}
+
+/** GET /api/v1/surveys/rounds/{id}/units: the round's units the caller works with. */
+export interface RoundUnitList {
+  roundId: string;
+  minimumRespondents: number;
+  units: RoundUnitProgress[];
 }

@@ -114,21 +114,42 @@ async function request<T>(url: string, init: RequestInit): Promise<T> {
     credentials: 'same-origin',
     headers: { accept: 'application/json', ...init.headers },
   });
-  if (!res.ok) {
-    let detail = res.statusText;
-    let errors: ProblemField[] = [];
-    try {
-      const problem = (await res.json()) as Partial<Problem>;
-      detail = problem.detail ?? problem.title ?? detail;
-      errors = problem.errors ?? [];
-    } catch {
-      // not JSON: keep the status text
-    }
-    if (res.status === 401 && csrfToken && !url.startsWith('/api/v1/auth/')) onUnauthorized?.();
-    const retry = Number(res.headers.get('retry-after'));
-    throw new ApiError(res.status, detail, errors, Number.isFinite(retry) && retry > 0 ? retry : null);
-  }
+  if (!res.ok) throw await failureOf(res, url);
   // 204 and other empty answers carry no JSON.
   if (res.status === 204 || res.headers.get('content-length') === '0') return undefined as T;
   return (await res.json()) as T;
+}
+
+/**
+ * POSTs JSON like apiSend and answers with the body as a file (a CSV or a PDF made once for this
+ * request), with the name the server gave it in content-disposition.
+ */
+export async function apiSendForFile(path: string, body: unknown): Promise<{ blob: Blob; name: string }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+    headers: { accept: 'text/csv, application/pdf, application/problem+json', ...headers },
+  });
+  if (!res.ok) throw await failureOf(res, path);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'fil';
+  return { blob: await res.blob(), name };
+}
+
+/** A refused answer as an ApiError carrying the problem's fields. */
+async function failureOf(res: Response, url: string): Promise<ApiError> {
+  let detail = res.statusText;
+  let errors: ProblemField[] = [];
+  try {
+    const problem = (await res.json()) as Partial<Problem>;
+    detail = problem.detail ?? problem.title ?? detail;
+    errors = problem.errors ?? [];
+  } catch {
+    // not JSON: keep the status text
+  }
+  if (res.status === 401 && csrfToken && !url.startsWith('/api/v1/auth/')) onUnauthorized?.();
+  const retry = Number(res.headers.get('retry-after'));
+  return new ApiError(res.status, detail, errors, Number.isFinite(retry) && retry > 0 ? retry : null);
 }

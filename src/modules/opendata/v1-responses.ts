@@ -158,6 +158,7 @@ export const V1_RESPONSES: Readonly<Record<string, () => Record<string, unknown>
   'POST /api/v1/surveys/rounds/{id}/answers': noContent(),
   'POST /api/v1/surveys/rounds/{id}/paper': noContent(),
   'GET /api/v1/surveys/rounds/{id}/results': answers({ 200: surveys.results }),
+  'GET /api/v1/surveys/rounds/{id}/units': answers({ 200: surveys.roundUnits }),
   'GET /api/v1/surveys/units/{unitId}/overview': answers({ 200: surveys.unitOverview }),
   'GET /api/v1/library/search': answers({ 200: library.searchResult }),
   'GET /api/v1/library/published/{slug}': answers({ 200: library.entryPage }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type {
   IssuedCodes,
+  RoundUnitList,
   SurveyForm,
   SurveyResults,
   SurveyRound,
@@ -76,10 +77,12 @@ export const unitOverview = z.object({
   surveys: z.array(
     z.object({
       roundId: z.string(),
+      templateId: z.string(),
       title: text,
       period: z.string(),
       themes: z.array(theme),
       result: nodeResult.nullable(),
+      municipality: nodeResult.nullable(),
     }),
   ),
   register: z.array(
@@ -93,3 +96,19 @@ export const unitOverview = z.object({
     }),
   ),
 }) satisfies z.ZodType<UnitOverview>;
+
+export const roundUnits = z.object({
+  roundId: z.string(),
+  minimumRespondents: int,
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      codesIssued: int,
+      respondents: int.nullable(),
+      responseRate: z.number().nullable(),
+      hidden: z.boolean(),
+      mayIssue: z.boolean(),
+      mayEnter: z.boolean(),
+    }),
+  ),
+}) satisfies z.ZodType<RoundUnitList>;

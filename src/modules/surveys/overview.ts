@@ -1,28 +1,42 @@
 import type { Queryable } from '../../db/db.js';
 import type { UnitOverview } from '../../contracts/surveys.js';
-import { unitNode } from '../../domain/indicators/rollup.js';
+import { parsePeriod } from '../../domain/indicators/period.js';
+import { municipalityNode, unitNode } from '../../domain/indicators/rollup.js';
 import { publishedValues } from '../indicators/analytics-queries.js';
 import { activeDefinitions } from '../indicators/engine.js';
+import { placementsFor } from '../indicators/publish-queries.js';
 import * as q from './queries.js';
 import { roundResults } from './results.js';
 import { templateOf } from './service.js';
 
 /**
  * The three sources side by side for a unit's staff: each survey round's disclosed result for the
- * unit, and the unit's published register indicators (sex T), both already through disclosure control.
+ * unit and its municipality, and the unit's published register indicators (sex T), both already through disclosure control.
  */
 export async function unitOverview(db: Queryable, unitId: string, minimum: number): Promise<UnitOverview> {
-  const rounds = await q.roundsOfUnits(db, [unitId]);
+  // Oldest first: the rounds of one template read as a series over time.
+  const rounds = (await q.roundsOfUnits(db, [unitId])).sort(
+    (a, b) => a.period.localeCompare(b.period) || a.opensOn.localeCompare(b.opensOn),
+  );
+  const municipalityOf = new Map<string, string | undefined>();
   const surveys = [];
   for (const round of rounds) {
     const template = templateOf(round);
     const nodes = await roundResults(db, round.id, minimum);
+    if (!municipalityOf.has(round.period)) {
+      const period = parsePeriod(round.period);
+      const placement = period ? (await placementsFor(db, period)).get(unitId) : undefined;
+      municipalityOf.set(round.period, placement?.municipalityCode);
+    }
+    const code = municipalityOf.get(round.period);
     surveys.push({
       roundId: round.id,
+      templateId: round.templateId,
       title: template.form.title,
       period: round.period,
       themes: template.themes,
       result: nodes.find((n) => n.node === unitNode(unitId)) ?? null,
+      municipality: code ? (nodes.find((n) => n.node === municipalityNode(code)) ?? null) : null,
     });
   }
   const definitions = await activeDefinitions(db);

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { loadPseudonymKey } from '../../config/secrets.js';
 import type {
   IssuedCodes,
+  RoundUnitList,
   SurveyForm,
   SurveyResults,
   SurveyRoundList,
@@ -10,6 +11,7 @@ import type {
 } from '../../contracts/surveys.js';
 import { ForbiddenError } from '../../domain/errors.js';
 import { swedishDate } from '../../domain/identity/session.js';
+import { unitNode } from '../../domain/indicators/rollup.js';
 import { can } from '../../domain/policy/policy.js';
 import { SURVEY_TEMPLATES } from '../../domain/surveys/templates.js';
 import { authorize, clockOf, requirePrincipal, resolveTarget } from '../../server/authorize.js';
@@ -153,6 +155,38 @@ export function surveyRoutes(app: FastifyInstance, deps: AppDeps): void {
       throw new ForbiddenError('Du har inte behörighet till detta. / You are not allowed to do this.');
     const nodes = await roundResults(db, id, minimum);
     return { roundId: id, minimumRespondents: minimum, themes: service.templateOf(round).themes, nodes };
+  });
+
+  // Codes issued and response rate of the units the caller works with: the figures of the round's
+  // results (respondents hidden below the minimum or where recoverable), never a separate count.
+  app.get('/api/v1/surveys/rounds/:id/units', async (req): Promise<RoundUnitList> => {
+    const principal = requirePrincipal(req);
+    const { id } = parseInput(roundParams, req.params, 'params');
+    const round = await service.roundOrThrow(db, id);
+    const units = [];
+    for (const unitId of round.unitIds) {
+      const target = await resolveTarget(deps, { unitId });
+      const mayIssue = can(principal, 'surveys.manage', target);
+      const mayEnter = can(principal, 'surveys.enter', target);
+      if (mayIssue || mayEnter) units.push({ unitId, mayIssue, mayEnter });
+    }
+    if (units.length === 0)
+      throw new ForbiddenError('Du har inte behörighet till detta. / You are not allowed to do this.');
+    const nodes = new Map((await roundResults(db, id, minimum)).map((n) => [n.node, n]));
+    return {
+      roundId: id,
+      minimumRespondents: minimum,
+      units: units.map((u) => {
+        const node = nodes.get(unitNode(u.unitId));
+        return {
+          ...u,
+          codesIssued: node?.codesIssued ?? 0,
+          respondents: node?.respondents ?? null,
+          responseRate: node?.responseRate ?? null,
+          hidden: node?.hidden ?? true,
+        };
+      }),
+    };
   });
 
   app.get('/api/v1/surveys/units/:unitId/overview', async (req) => {

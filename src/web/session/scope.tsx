@@ -98,3 +98,9 @@ export function ScopeText({ scope }: { scope: Scope }) {
 export function UnitName({ unitId }: { unitId: string }) {
   return <>{useScopeName({ kind: 'unit', unitId }) ?? '…'}</>;
 }
+
+/** An option of a unit select, named as in the org register. */
+export function UnitOption({ unitId }: { unitId: string }) {
+  const name = useScopeName({ kind: 'unit', unitId });
+  return <option value={unitId}>{name ?? '…'}</option>;
+}

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/I18n';
 import type { AgreementVersion } from '../../../contracts/agreements';
 import { DownloadButtons } from '../public/DownloadButtons';
 import { fundingLines, kronor, list, type SectionProps } from './model';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../useSubmit';
 
 /** The year's agreement versions (the latest first), signing, and a form for a new draft. */
 export function AgreementSection({ data, manage, reload }: SectionProps) {

@@ -3,7 +3,7 @@ import { apiSend } from '../../api';
 import { ErrorSummary, Field, errorFor } from '../../components/forms';
 import { useI18n } from '../../i18n/I18n';
 import { kronor, list, type SectionProps } from './model';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../useSubmit';
 
 /** The co-financing recommendation: who joined, the fee per inhabitant, what it raises (SCB population). */
 export function CofinancingSection({ data, manage, reload }: SectionProps) {

@@ -6,7 +6,7 @@ import { Link } from '../../router';
 import { SPLIT_KEYS, type SplitKey } from '../../../domain/agreements/rules';
 import type { GrantDecision, GrantRule } from '../../../contracts/agreements';
 import { DECISION_PATH, kronor, tierLines, type SectionProps } from './model';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../useSubmit';
 
 /** Grant rules (every version), the year's decisions, and the forms to add a version and decide. */
 export function GrantsSection(props: SectionProps & { rules: GrantRule[] }) {

@@ -3,7 +3,7 @@ import { apiSend } from '../../api';
 import { ErrorSummary, Field, errorFor } from '../../components/forms';
 import { useI18n } from '../../i18n/I18n';
 import { PROPOSER_KINDS, type ProposerKind } from '../../../domain/agreements/cycle';
-import { useSubmit } from './useSubmit';
+import { useSubmit } from '../../useSubmit';
 
 /** Records a stakeholder's proposal for the year (a national administrator does). */
 export function ProposalForm({ year, today, onSaved }: { year: number; today: string; onSaved: () => void }) {

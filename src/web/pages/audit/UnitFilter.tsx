@@ -2,15 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { auditReviewScope } from '../../../domain/policy/policy';
 import { apiGet, type ProblemField } from '../../api';
 import { Field } from '../../components/forms';
+import { MunicipalityOptions, useMunicipalities } from '../../components/municipalities';
 import { useI18n } from '../../i18n/I18n';
-import { useScopeName } from '../../session/scope';
+import { UnitOption } from '../../session/scope';
 import { useSession } from '../../session/Session';
 import { useLoad } from '../../useApi';
-
-interface Named {
-  code: string;
-  name: string;
-}
 
 /**
  * The unit filter: a unit manager chooses among their own units; a reviewer of the whole log
@@ -29,11 +25,7 @@ export function UnitFilter({
   const { principal } = useSession();
   const scope = auditReviewScope(principal);
   const [municipality, setMunicipality] = useState('');
-  const municipalities = useLoad(scope.all ? 'municipalities' : null, () =>
-    apiGet<{ municipalities: Named[] }>('/api/v1/org/municipalities').then((r) =>
-      [...r.municipalities].sort((a, b) => a.name.localeCompare(b.name, 'sv')),
-    ),
-  );
+  const municipalities = useMunicipalities(scope.all);
   const units = useLoad(municipality ? `units:${municipality}` : null, () =>
     apiGet<{ units: Array<{ unitId: string; name: string }> }>('/api/v1/org/units', {
       municipality,
@@ -68,12 +60,7 @@ export function UnitFilter({
             }}
           >
             <option value="">{t('audit.filter.allMunicipalities')}</option>
-            {municipalities.state === 'ready' &&
-              municipalities.data.map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.name} ({m.code})
-                </option>
-              ))}
+            <MunicipalityOptions list={municipalities} />
           </select>
         )}
       </Field>
@@ -90,9 +77,4 @@ export function UnitFilter({
       )}
     </>
   );
-}
-
-function UnitOption({ unitId }: { unitId: string }) {
-  const name = useScopeName({ kind: 'unit', unitId });
-  return <option value={unitId}>{name ?? '…'}</option>;
 }

@@ -1,3 +1,4 @@
+import { saveBlob } from '../../download';
 import { xlsx, type XlsxCell } from './xlsx';
 
 /**
@@ -62,12 +63,5 @@ export function exportBlob(table: ExportTable, format: ExportFormat): { blob: Bl
 /** Starts a download of the table in the browser. */
 export function download(table: ExportTable, format: ExportFormat): void {
   const { blob, file } = exportBlob(table, format);
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(blob, file);
 }

@@ -1,59 +1,40 @@
-import type { SurveyRound, UnitOverview } from '../../../contracts/surveys';
+import type { UnitOverview } from '../../../contracts/surveys';
 import type { UnitDetail } from '../../../contracts/org';
 import { apiGet } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { Link, useRouter } from '../../router';
 import { useLoad } from '../../useApi';
+import { NewRound } from './NewRound';
+import { RoundList } from './RoundList';
+import { RoundView } from './RoundView';
 import { UnitSurveys } from './UnitSurveys';
+import './surveys.css';
 
 /**
- * /enkater: the survey rounds of the caller's units; /enkater?enhet=<id>: one unit's survey
- * results beside its register indicators (the three sources of evidence read side by side).
+ * /enkater: the survey rounds of the caller's units; ?ny: a new round; ?omgang=<id>: the work of
+ * one round (codes, paper answers, response rates); ?enhet=<id>: one unit's survey results over
+ * time beside its register indicators (the three sources of evidence read side by side).
  */
 export function SurveysPage() {
   const { t } = useI18n();
   const { query } = useRouter();
   const unitId = query.get('enhet');
+  const roundId = query.get('omgang');
+  const view = unitId ? (
+    <UnitView unitId={unitId} />
+  ) : roundId ? (
+    <RoundView roundId={roundId} />
+  ) : query.has('ny') ? (
+    <NewRound />
+  ) : (
+    <RoundList />
+  );
   return (
     <section className="surveys">
       <h1>{t('srv.title')}</h1>
       <p>{t('srv.intro')}</p>
-      {unitId ? <UnitView unitId={unitId} /> : <RoundList />}
+      {view}
     </section>
-  );
-}
-
-function RoundList() {
-  const { t } = useI18n();
-  const data = useLoad('rounds', async () => {
-    const { rounds } = await apiGet<{ rounds: SurveyRound[] }>('/api/v1/surveys/rounds');
-    const ids = [...new Set(rounds.flatMap((r) => r.unitIds))];
-    const units = await Promise.all(ids.map((id) => apiGet<UnitDetail>(`/api/v1/org/units/${id}`)));
-    return { rounds, names: new Map(units.map((u) => [u.unitId, u.current?.name ?? u.code])) };
-  });
-  if (data.state === 'loading') return <p role="status">…</p>;
-  if (data.state === 'error') return <p role="alert">{data.message}</p>;
-  const { rounds, names } = data.data;
-  if (rounds.length === 0) return <p>{t('srv.none')}</p>;
-  return (
-    <>
-      <h2>{t('srv.rounds')}</h2>
-      <ul>
-        {rounds.map((r) => (
-          <li key={r.id}>
-            {r.templateId} · {t('srv.period')} {r.period} ·{' '}
-            {t('srv.dates', { from: r.opensOn, to: r.closesOn })}
-            <ul>
-              {r.unitIds.map((id) => (
-                <li key={id}>
-                  <Link href={`/enkater?enhet=${id}`}>{names.get(id) ?? id}</Link>
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ul>
-    </>
   );
 }
 

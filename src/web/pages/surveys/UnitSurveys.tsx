@@ -1,59 +1,91 @@
+import type { NodeResult } from '../../../domain/surveys/table';
 import type { UnitOverview } from '../../../contracts/surveys';
 import { useI18n } from '../../i18n/I18n';
-import './surveys.css';
+import { HIDDEN, percentText } from './model';
 
-/** The users' answers (per theme) beside the unit's published register indicators. */
+type Survey = UnitOverview['surveys'][number];
+
+/** The rounds of one template, oldest first (the overview's order): one series over time. */
+function seriesOf(surveys: readonly Survey[]): Survey[][] {
+  const byTemplate = new Map<string, Survey[]>();
+  for (const s of surveys) byTemplate.set(s.templateId, [...(byTemplate.get(s.templateId) ?? []), s]);
+  return [...byTemplate.values()];
+}
+
+/** The users' answers per theme over time, unit and municipality, beside the register indicators. */
 export function UnitSurveys({ overview }: { overview: UnitOverview }) {
   const { t, lang, formatNumber } = useI18n();
-  const percent = (v: number | null) => (v === null ? '..' : `${formatNumber(v * 100, 0)} %`);
+  const percent = (v: number | null) => percentText(v, formatNumber);
+  // A hidden node (or none at all) shows ".." in every cell.
+  const shown = (n: NodeResult | null) => (n && !n.hidden ? n : null);
   return (
     <div className="srv-side-by-side">
       <section aria-labelledby="srv-survey">
         <h3 id="srv-survey">{t('srv.survey')}</h3>
-        {overview.surveys.map((s) => (
-          <div key={s.roundId}>
-            <h4>
-              {s.title[lang]} {s.period}
-            </h4>
-            {!s.result || s.result.hidden ? (
-              <p>{t('srv.hidden')}</p>
-            ) : (
-              <>
-                <p>
-                  {t('srv.respondents', {
-                    n: s.result.respondents ?? '..',
-                    rate: percent(s.result.responseRate),
-                  })}
-                </p>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('srv.theme')}</th>
-                      <th scope="col">{t('srv.share')}</th>
-                      <th scope="col">{t('srv.answered')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.themes.map((theme) => (
-                      <tr key={theme.id}>
-                        <th scope="row">{theme.title[lang]}</th>
-                        <td>{percent(s.result?.shares[`t:${theme.id}`] ?? null)}</td>
-                        <td>{s.result?.answered[`t:${theme.id}`] ?? '..'}</td>
-                      </tr>
+        {overview.surveys.length === 0 && <p>{t('srv.none')}</p>}
+        {seriesOf(overview.surveys).map((rounds) => {
+          const first = rounds[0] as Survey;
+          const title = first.title[lang];
+          const cells = (value: (n: NodeResult) => string) =>
+            rounds
+              .flatMap((s) => [s.result, s.municipality])
+              .map((n, i) => {
+                const node = shown(n);
+                return <td key={i}>{node ? value(node) : HIDDEN}</td>;
+              });
+          return (
+            <div key={first.templateId} className="srv-series">
+              <h4>{t('srv.overTime', { title })}</h4>
+              <table className="srv-table">
+                <caption>{t('srv.overTime.caption', { title })}</caption>
+                <thead>
+                  <tr>
+                    <td rowSpan={2} />
+                    {rounds.map((s) => (
+                      <th key={s.roundId} scope="colgroup" colSpan={2}>
+                        {s.period}
+                      </th>
                     ))}
-                  </tbody>
-                </table>
-              </>
-            )}
-          </div>
-        ))}
+                  </tr>
+                  <tr>
+                    {rounds.map((s) => [
+                      <th key={`${s.roundId}:u`} scope="col">
+                        {t('srv.thisUnit')}
+                      </th>,
+                      <th key={`${s.roundId}:m`} scope="col">
+                        {t('srv.municipality')}
+                      </th>,
+                    ])}
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <th scope="row">{t('srv.respondentsCol')}</th>
+                    {cells((n) => (n.respondents === null ? HIDDEN : String(n.respondents)))}
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('srv.responseRate')}</th>
+                    {cells((n) => percent(n.responseRate))}
+                  </tr>
+                  {first.themes.map((theme) => (
+                    <tr key={theme.id}>
+                      <th scope="row">{theme.title[lang]}</th>
+                      {cells((n) => percent(n.shares[`t:${theme.id}`] ?? null))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          );
+        })}
+        <p className="hint">{t('srv.hidden')}</p>
       </section>
       <section aria-labelledby="srv-register">
         <h3 id="srv-register">{t('srv.register')}</h3>
         {overview.register.length === 0 ? (
           <p>{t('srv.noRegister')}</p>
         ) : (
-          <table>
+          <table className="srv-table">
             <thead>
               <tr>
                 <th scope="col">{t('srv.indicator')}</th>
