@@ -1,6 +1,6 @@
 import type { CliCommand } from './commands.js';
 import { copyDatabase } from '../db/copy.js';
-import { verifyAuditChain } from '../modules/audit/verify.js';
+import { auditLogIsEmpty, verifyAuditChain } from '../modules/audit/verify.js';
 import { openBackupInMemory } from './embedded.js';
 
 /**
@@ -24,8 +24,7 @@ export const moveToServerCommand: CliCommand = {
       );
       return 2;
     }
-    const audit = await db.query<{ n: number }>('SELECT count(*) AS n FROM audit_log');
-    if (Number(audit.rows[0]?.n) > 0) {
+    if (!(await auditLogIsEmpty(db))) {
       out.write(
         'move-to-server: the server database is in use (audit entries exist); move into an empty one.\n',
       );

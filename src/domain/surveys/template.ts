@@ -43,6 +43,58 @@ export function option(code: string, sv: string, en: string): ChoiceOption {
   return { code, text: { sv, en } };
 }
 
+/** The non-empty lines of a table, each split into its `|`-separated fields. */
+const rowsOf = (table: string): string[][] =>
+  table
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((l) => l.split('|').map((f) => f.trim()));
+
+export interface ThemeSpec {
+  id: string;
+  title: LocalizedText;
+  questions: Question[];
+}
+
+/**
+ * Themes from a table, one line a row, fields split by `|`: a theme is `id | sv | en`, each
+ * question under it `id | sv | en | easy read`. A table reads like the survey it describes, where
+ * nested arrays would repeat one shape per question.
+ */
+export function themesFromTable(table: string): ThemeSpec[] {
+  const themes: ThemeSpec[] = [];
+  for (const line of table
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')) {
+    const fields = line.split('|').map((f) => f.trim());
+    const [id = '', sv = '', en = '', easyRead = ''] = fields;
+    const theme = themes.at(-1);
+    if (fields.length === 3) themes.push({ id, title: { sv, en }, questions: [] });
+    else if (fields.length === 4 && theme) theme.questions.push([id, sv, en, easyRead]);
+    else
+      throw new Error(
+        `survey theme table: "${line}" is neither a theme (3 fields) nor a question under one (4)`,
+      );
+  }
+  return themes;
+}
+
+/** An answer scale from a table, one option a line: `code | sv | en | easy read`. */
+export function scaleFromTable(table: string): {
+  scale: ChoiceOption[];
+  scaleEasyRead: Record<string, string>;
+} {
+  const rows = rowsOf(table);
+  if (rows.some((r) => r.length !== 4))
+    throw new Error('survey scale table: each option is code | sv | en | easy read');
+  return {
+    scale: rows.map(([code = '', sv = '', en = '']) => option(code, sv, en)),
+    scaleEasyRead: Object.fromEntries(rows.map(([code = '', , , easyRead = '']) => [code, easyRead])),
+  };
+}
+
 /** Builds a template from themes of questions sharing one scale. */
 export function buildTemplate(spec: {
   kind: SurveyKind;
@@ -54,7 +106,7 @@ export function buildTemplate(spec: {
   scaleEasyRead: Record<string, string>;
   positive: string[];
   dontKnow: string[];
-  themes: { id: string; title: LocalizedText; questions: Question[] }[];
+  themes: ThemeSpec[];
   pictures?: Record<string, Pictogram>;
 }): SurveyTemplate {
   const easyRead: Record<string, string> = { title: spec.titleEasyRead };

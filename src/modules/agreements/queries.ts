@@ -257,7 +257,7 @@ export async function releasedMunicipalityValues(
   period: string,
 ): Promise<SnapshotValue[]> {
   const { rows } = await q.query<Raw>(
-    `SELECT code, numerator, denominator, status FROM released_value
+    `SELECT code, numerator, denominator, status FROM released_values
       WHERE release_id = $1 AND indicator_id = $2 AND period = $3 AND level = 'municipality' AND sex = 'T'
       ORDER BY code`,
     [releaseId, indicatorId, period],
@@ -278,7 +278,7 @@ export async function releasedSeries(
   level: 'nation' | 'region' | 'municipality',
 ): Promise<Array<{ period: string; code: string; rate: number | null }>> {
   const { rows } = await q.query<Raw>(
-    `SELECT period, code, rate FROM released_value
+    `SELECT period, code, rate FROM released_values
       WHERE release_id = $1 AND indicator_id = $2 AND level = $3 AND sex = 'T' ORDER BY period, code`,
     [releaseId, indicatorId, level],
   );

@@ -136,3 +136,9 @@ async function hashesAt(db: Queryable, seqs: number[]): Promise<Map<number, stri
   }
   return out;
 }
+
+/** Has the log no entry at all? (A database about to receive a moved installation must not.) */
+export async function auditLogIsEmpty(q: Queryable): Promise<boolean> {
+  const { rows } = await q.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM audit_log) AS empty');
+  return rows[0]?.empty ?? true;
+}

@@ -6,6 +6,7 @@ import { swedishDate } from '../../domain/identity/session.js';
 import { ROLE_SCOPE_KINDS } from '../../domain/policy/policy.js';
 import type { Role, RoleAssignment, Scope } from '../../domain/policy/principal.js';
 import { appendAudit } from '../audit/append.js';
+import { scopeExists } from '../org/reads.js';
 import { passwordProblems } from '../../domain/identity/password-policy.js';
 import { isBlocklisted } from './password-blocklist.js';
 import { hashPassword } from './password.js';
@@ -174,7 +175,7 @@ export async function addAssignment(
   }
   return db.transaction(async (tx) => {
     if (!(await q.findAccountById(tx, accountId))) throw new NotFoundError(`account ${accountId}`);
-    if (!(await q.scopeExists(tx, input.scope))) {
+    if (!(await scopeExists(tx, input.scope))) {
       const field = input.scope.kind === 'unit' ? 'scope.unitId' : 'scope.code';
       throw new ValidationError([
         {

@@ -313,19 +313,6 @@ export async function loginFailures(
   };
 }
 
-// ── org lookups for scopes and policy targets ───────────────────────────────────
-
-export async function scopeExists(q: Queryable, scope: Scope): Promise<boolean> {
-  const sql: Record<Scope['kind'], string> = {
-    unit: 'SELECT 1 FROM org_unit WHERE id = $1::uuid',
-    municipality: 'SELECT 1 FROM org_municipality WHERE code = $1',
-    region: 'SELECT 1 FROM org_region WHERE code = $1',
-    nation: 'SELECT 1',
-  };
-  const param = scope.kind === 'unit' ? [scope.unitId] : scope.kind === 'nation' ? [] : [scope.code];
-  return (await q.query(sql[scope.kind], param)).rows.length > 0;
-}
-
 // ── OpenID Connect login requests ───────────────────────────────────────────────
 
 export interface OidcRequestRow {

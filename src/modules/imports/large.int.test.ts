@@ -1,8 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTestApp, type TestApp } from '../../../test/support/app.js';
-import { asUser, loginAs, type LoggedIn } from '../../../test/support/auth.js';
-import { createUnit } from '../org/service.js';
+import type { TestApp } from '../../../test/support/app.js';
+import { asUser, type LoggedIn } from '../../../test/support/auth.js';
+import { openImportApp } from '../../../test/support/import-app.js';
 import type { ImportJob } from '../../contracts/imports.js';
 import { liveJob } from './jobs.js';
 import { csvFile, sampleRow } from './testing.js';
@@ -20,17 +20,7 @@ describe('a large import with one bad row', () => {
   let unitCode: string;
 
   before(async () => {
-    h = await openTestApp({ now: () => clock });
-    const unit = await createUnit(h.t.db, {
-      name: 'Storgården',
-      municipalityCode: '0180',
-      providerType: 'municipal',
-      operatingArea: 'elderly_care',
-      unitType: 'special_housing',
-      validFrom: '2020-01-01',
-    });
-    unitCode = unit.code;
-    caseworker = await loginAs(h, 'caseworker', { kind: 'unit', unitId: unit.unitId });
+    ({ h, unitCode, caseworker } = await openImportApp({ now: () => clock }));
   });
   after(async () => h.close());
 

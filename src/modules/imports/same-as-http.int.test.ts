@@ -1,9 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
-import { openTestApp, type TestApp } from '../../../test/support/app.js';
-import { asUser, loginAs, type LoggedIn } from '../../../test/support/auth.js';
-import { createUnit } from '../org/service.js';
+import type { TestApp } from '../../../test/support/app.js';
+import { asUser, type LoggedIn } from '../../../test/support/auth.js';
+import { openImportApp } from '../../../test/support/import-app.js';
 import { register } from '../persons/testing.js';
 import { CONTENT_TYPES } from './read/index.js';
 import { csvFile, threeRows } from './testing.js';
@@ -19,17 +19,8 @@ describe('an import and the same rows entered over HTTP', () => {
 
   before(async () => {
     for (let i = 0; i < 2; i++) {
-      const h = await openTestApp({ now: () => clock });
-      const unit = await createUnit(h.t.db, {
-        name: 'Solgården',
-        municipalityCode: '0180',
-        providerType: 'municipal',
-        operatingArea: 'elderly_care',
-        unitType: 'special_housing',
-        validFrom: '2020-01-01',
-      });
-      const user = await loginAs(h, 'caseworker', { kind: 'unit', unitId: unit.unitId });
-      twins.push({ h, user, unitId: unit.unitId, unitCode: unit.code });
+      const { h, caseworker, unitId, unitCode } = await openImportApp({ now: () => clock });
+      twins.push({ h, user: caseworker, unitId, unitCode });
     }
   });
   after(async () => {

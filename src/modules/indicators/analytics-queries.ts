@@ -24,9 +24,9 @@ export async function publishedValues(q: Queryable, f: AnalyticsFilter): Promise
   const { rows } = await q.query<Raw>(
     `SELECT v.*, coalesce(r.short_name, m.name, uv.name, CASE WHEN v.level = 'nation' THEN 'Riket' END) AS name
        FROM published_value v
-       LEFT JOIN org_region r ON v.level = 'region' AND r.code = v.code
-       LEFT JOIN org_municipality m ON v.level = 'municipality' AND m.code = v.code
-       LEFT JOIN LATERAL (SELECT name FROM org_unit_version x WHERE v.level = 'unit' AND x.unit_id::text = v.code
+       LEFT JOIN org_region_names r ON v.level = 'region' AND r.code = v.code
+       LEFT JOIN org_municipality_names m ON v.level = 'municipality' AND m.code = v.code
+       LEFT JOIN LATERAL (SELECT name FROM org_unit_versions x WHERE v.level = 'unit' AND x.unit_id::text = v.code
                            ORDER BY x.valid_from DESC LIMIT 1) uv ON true
       WHERE v.indicator_id = ANY($1)
         AND ($2::text[] IS NULL OR v.period = ANY($2))
@@ -129,11 +129,6 @@ export async function countsOfTables(
  * links): placements as of a period change only when it changes. Cheaper than reading them.
  */
 export async function placementStamp(q: Queryable): Promise<string> {
-  const { rows } = await q.query<{ stamp: string }>(
-    `SELECT (SELECT count(*) || ':' || coalesce(sum(hashtextextended(v::text, 0)::numeric), 0) FROM org_unit_version v)
-         || '/' ||
-            (SELECT count(*) || ':' || coalesce(sum(hashtextextended(l::text, 0)::numeric), 0) FROM org_municipality_region l)
-         AS stamp`,
-  );
+  const { rows } = await q.query<{ stamp: string }>('SELECT stamp FROM org_placement_stamp');
   return rows[0]?.stamp ?? '';
 }

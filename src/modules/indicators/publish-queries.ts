@@ -30,12 +30,7 @@ export async function unitCounts(
  */
 export async function placementsFor(q: Queryable, period: Period): Promise<Map<string, Placement>> {
   const { rows } = await q.query<Raw>(
-    `SELECT DISTINCT ON (v.unit_id) v.unit_id, v.municipality_code, l.region_code
-       FROM org_unit_version v
-       JOIN org_municipality_region l ON l.municipality_code = v.municipality_code
-        AND l.valid_from < $2 AND $1 < l.valid_to
-      WHERE v.valid_from < $2 AND $1 < v.valid_to
-      ORDER BY v.unit_id, v.valid_from DESC, l.valid_from DESC`,
+    'SELECT unit_id, municipality_code, region_code FROM org_units_during($1, $2)',
     [period.from, period.to],
   );
   return new Map(

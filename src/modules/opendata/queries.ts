@@ -22,15 +22,11 @@ export async function dataVersion(
   q: Queryable,
 ): Promise<{ publications: string; metadata: string; release: ReleaseInfo | null }> {
   const { rows } = await q.query<Raw>(
-    `SELECT (SELECT id FROM indicator_release ORDER BY id DESC LIMIT 1) AS release_id,
-            (SELECT version FROM indicator_release ORDER BY id DESC LIMIT 1) AS release_version,
-            (SELECT made_at FROM indicator_release ORDER BY id DESC LIMIT 1) AS release_at,
-            (SELECT count(*) FROM indicator_definition WHERE active) AS defs,
-            (SELECT max(created_at) FROM indicator_definition) AS def_at,
-            (SELECT count(*) FROM org_unit_version) AS units,
-            (SELECT count(*) FROM org_unit_version WHERE valid_to = 'infinity') AS open_units,
-            (SELECT max(recorded_at) FROM org_unit_version) AS unit_at,
-            (SELECT max(loaded_at) FROM reference_data_load) AS ref_at`,
+    `SELECT r.id AS release_id, r.version AS release_version, r.made_at AS release_at,
+            d.active_definitions AS defs, d.definition_changed_at AS def_at, o.unit_versions AS units,
+            o.open_units, o.unit_changed_at AS unit_at, o.reference_loaded_at AS ref_at
+       FROM indicator_definition_stamp d CROSS JOIN org_register_stamp o
+       LEFT JOIN indicator_latest_release r ON true`,
   );
   const r = rows[0] ?? {};
   const t = (v: unknown) =>
@@ -62,7 +58,7 @@ export interface PublicationRow {
 export async function publications(q: Queryable, release: ReleaseInfo | null): Promise<PublicationRow[]> {
   if (!release) return [];
   const { rows } = await q.query<Raw>(
-    'SELECT indicator_id, period FROM released_table WHERE release_id = $1 ORDER BY indicator_id, period',
+    'SELECT indicator_id, period FROM released_tables WHERE release_id = $1 ORDER BY indicator_id, period',
     [release.id],
   );
   return rows.map((r) => ({
@@ -94,19 +90,19 @@ export async function publishedTable(
 ): Promise<{ publishedAt: Date; cells: PublishedCell[]; withdrawn: WithdrawnCell[] } | null> {
   const { rows } = await q.query<Raw>(
     `SELECT v.level, v.code, v.sex, v.numerator, v.denominator, v.rate, v.ci_lower, v.ci_upper, v.status
-       FROM released_table t
-       LEFT JOIN released_value v ON v.release_id = t.release_id AND v.indicator_id = t.indicator_id AND v.period = t.period
+       FROM released_tables t
+       LEFT JOIN released_values v ON v.release_id = t.release_id AND v.indicator_id = t.indicator_id AND v.period = t.period
       WHERE t.release_id = $1 AND t.indicator_id = $2 AND t.period = $3`,
     [release.id, indicatorId, period],
   );
   if (rows.length === 0) return null;
   const gone = await q.query<Raw>(
     `SELECT w.level, w.code, w.sex, min(r.made_at) AS withdrawn_at
-       FROM (SELECT level, code, sex, max(release_id) AS last_id FROM released_value
+       FROM (SELECT level, code, sex, max(release_id) AS last_id FROM released_values
               WHERE indicator_id = $2 AND period = $3 AND release_id < $1
               GROUP BY level, code, sex) w
-       JOIN indicator_release r ON r.id > w.last_id AND r.id <= $1
-      WHERE NOT EXISTS (SELECT 1 FROM released_value c
+       JOIN indicator_releases r ON r.id > w.last_id AND r.id <= $1
+      WHERE NOT EXISTS (SELECT 1 FROM released_values c
                          WHERE c.release_id = $1 AND c.indicator_id = $2 AND c.period = $3
                            AND c.level = w.level AND c.code = w.code AND c.sex = w.sex)
       GROUP BY w.level, w.code, w.sex`,
@@ -149,13 +145,7 @@ export interface GroupRow {
 /** Every Kolada municipality group (SKR's, similar-municipality and the rest), with members. */
 export async function municipalityGroups(q: Queryable): Promise<GroupRow[]> {
   const { rows } = await q.query<Raw>(
-    `SELECT g.id, g.title, g.kind,
-            coalesce((SELECT array_agg(m.municipality_code ORDER BY m.municipality_code)
-                        FROM org_municipality_group_member m WHERE m.group_id = g.id), '{}') AS members,
-            coalesce((SELECT array_agg(r.region_code ORDER BY r.region_code)
-                        FROM org_municipality_group_region_member r WHERE r.group_id = g.id), '{}') AS regions
-       FROM org_municipality_group g
-      ORDER BY g.id`,
+    'SELECT id, title, kind, members, region_members AS regions FROM org_municipality_groups ORDER BY id',
   );
   return rows.map((r) => ({
     id: r['id'] as string,
@@ -176,9 +166,9 @@ export interface UnitRow {
 /** Every unit with its latest version (closed units too: older tables may name them). */
 export async function units(q: Queryable): Promise<UnitRow[]> {
   const { rows } = await q.query<Raw>(
-    `SELECT DISTINCT ON (u.id) u.id, u.code, v.name, v.municipality_code
-       FROM org_unit u JOIN org_unit_version v ON v.unit_id = u.id
-      ORDER BY u.id, v.valid_from DESC`,
+    `SELECT DISTINCT ON (unit_id) unit_id AS id, unit_code AS code, name, municipality_code
+       FROM org_unit_versions
+      ORDER BY unit_id, valid_from DESC`,
   );
   return rows
     .map((r) => ({

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/db.js';
 import type { OperatingArea, UnitType } from '../../domain/org/codes.js';
+import type { Scope } from '../../domain/policy/principal.js';
 
 /**
  * Reads of the org register that other modules need in bulk (the synthetic nation, the demo
@@ -87,4 +88,24 @@ export async function elderlyCareOn(
   const out = checks.map(() => false);
   for (const r of rows) out[Number(r.n)] = r.elderly;
   return out;
+}
+
+/** Does the org register know the scope's unit, municipality or region? (The nation always is.) */
+export async function scopeExists(q: Queryable, scope: Scope): Promise<boolean> {
+  if (scope.kind === 'nation') return true;
+  const sql: Record<Exclude<Scope['kind'], 'nation'>, string> = {
+    unit: 'SELECT 1 FROM org_unit WHERE id = $1::uuid',
+    municipality: 'SELECT 1 FROM org_municipality WHERE code = $1',
+    region: 'SELECT 1 FROM org_region WHERE code = $1',
+  };
+  const { rows } = await q.query(sql[scope.kind], [scope.kind === 'unit' ? scope.unitId : scope.code]);
+  return rows.length > 0;
+}
+
+/** Has the register any synthetic unit (the synthetic nation, or demo data, is loaded)? */
+export async function hasSyntheticUnits(q: Queryable): Promise<boolean> {
+  const { rows } = await q.query<{ synthetic: boolean }>(
+    'SELECT EXISTS (SELECT 1 FROM org_unit WHERE synthetic) AS synthetic',
+  );
+  return rows[0]?.synthetic ?? false;
 }

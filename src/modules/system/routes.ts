@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { InstallationMeta } from '../../contracts/identity.js';
 import type { AppDeps } from '../../server/deps.js';
+import { hasSyntheticUnits } from '../org/reads.js';
 import { backupRoutes } from './backup-routes.js';
 
 /** GET /api/v1/meta: what the web app needs to know about this installation. */
@@ -8,9 +9,6 @@ export function systemRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, config } = deps;
   backupRoutes(app, deps);
   app.get('/api/v1/meta', async (): Promise<InstallationMeta> => {
-    const { rows } = await db.query<{ synthetic: boolean }>(
-      'SELECT EXISTS (SELECT 1 FROM org_unit WHERE synthetic) AS synthetic',
-    );
-    return { database: db.engine, demo: config.demo, hasSyntheticData: rows[0]?.synthetic ?? false };
+    return { database: db.engine, demo: config.demo, hasSyntheticData: await hasSyntheticUnits(db) };
   });
 }

@@ -2,21 +2,13 @@ import { useState } from 'react';
 import { apiSend } from '../../api';
 import { ErrorSummary, Field, errorFor } from '../../components/forms';
 import { useI18n } from '../../i18n/I18n';
-import type { AgreementVersion, YearAnswer } from '../../../contracts/agreements';
+import type { AgreementVersion } from '../../../contracts/agreements';
 import { DownloadButtons } from '../public/DownloadButtons';
-import { fundingLines, kronor, list } from './model';
+import { fundingLines, kronor, list, type SectionProps } from './model';
 import { useSubmit } from '../../useSubmit';
 
 /** The year's agreement versions (the latest first), signing, and a form for a new draft. */
-export function AgreementSection({
-  data,
-  manage,
-  reload,
-}: {
-  data: YearAnswer;
-  manage: boolean;
-  reload: () => void;
-}) {
+export function AgreementSection({ data, manage, reload }: SectionProps) {
   const { t } = useI18n();
   const sign = useSubmit();
   const latest = data.versions.at(-1);

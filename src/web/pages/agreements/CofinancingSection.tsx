@@ -2,20 +2,11 @@ import { useState } from 'react';
 import { apiSend } from '../../api';
 import { ErrorSummary, Field, errorFor } from '../../components/forms';
 import { useI18n } from '../../i18n/I18n';
-import type { YearAnswer } from '../../../contracts/agreements';
-import { kronor, list } from './model';
+import { kronor, list, type SectionProps } from './model';
 import { useSubmit } from '../../useSubmit';
 
 /** The co-financing recommendation: who joined, the fee per inhabitant, what it raises (SCB population). */
-export function CofinancingSection({
-  data,
-  manage,
-  reload,
-}: {
-  data: YearAnswer;
-  manage: boolean;
-  reload: () => void;
-}) {
+export function CofinancingSection({ data, manage, reload }: SectionProps) {
   const { t, formatNumber } = useI18n();
   const c = data.cofinancing;
   const s = useSubmit();

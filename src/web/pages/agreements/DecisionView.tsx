@@ -2,6 +2,7 @@ import { apiGet } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { Link } from '../../router';
 import { useLoad } from '../../useApi';
+import { LoadedView } from '../../components/LoadedView';
 import type { GrantDecision } from '../../../contracts/agreements';
 import { DownloadButtons } from '../public/DownloadButtons';
 import type { ExportTable } from '../public/table-export';
@@ -14,23 +15,18 @@ const percentOf = (n: number | null, d: number | null) =>
 
 /** One grant decision: every municipality's numbers, tiers and amount; downloadable. */
 export function DecisionView({ id }: { id: string }) {
-  const { t, formatNumber } = useI18n();
   const loaded = useLoad<Shown>(`decision:${id}`, () =>
     apiGet<Shown>(`/api/v1/agreements/decisions/${encodeURIComponent(id)}`),
   );
-  if (loaded.state === 'loading')
-    return (
-      <main id="main" className="page">
-        {t('common.loading')}
-      </main>
-    );
-  if (loaded.state === 'error')
-    return (
-      <main id="main" className="page">
-        <p role="alert">{t('common.error', { message: loaded.message })}</p>
-      </main>
-    );
-  const d = loaded.data;
+  return (
+    <main id="main" className="page">
+      <LoadedView of={loaded}>{(d) => <Decision d={d} />}</LoadedView>
+    </main>
+  );
+}
+
+function Decision({ d }: { d: Shown }) {
+  const { t, formatNumber } = useI18n();
   const tierHeads = d.rule.tiers.map((_, i) => t('agr.col.tier', { n: i + 1 }));
   const table = (): ExportTable => ({
     name: `bidragsbeslut-${d.ruleKey}-v${d.ruleVersion}-${d.decidedAt.slice(0, 10)}`,
@@ -56,7 +52,7 @@ export function DecisionView({ id }: { id: string }) {
     ],
   });
   return (
-    <main id="main" className="page">
+    <>
       <p>
         <Link href={`${AGREEMENTS_BASE}?ar=${d.year}`}>{t('agr.title')}</Link>
       </p>
@@ -118,6 +114,6 @@ export function DecisionView({ id }: { id: string }) {
         </table>
       </div>
       <p className="muted">{t('agr.source')}</p>
-    </main>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { apiGet } from '../../api';
 import { useI18n } from '../../i18n/I18n';
 import { Link, useRouter } from '../../router';
 import { useLoad } from '../../useApi';
+import { LoadedView } from '../../components/LoadedView';
 import type { FollowUpAnswer } from '../../../contracts/agreements';
 import { AGREEMENTS_BASE, FOLLOW_UP_PATH } from './model';
 
@@ -39,22 +40,22 @@ export function FollowUpView({ year, region }: { year: number; region: string })
       <p>
         <a href={pdf}>{t('agr.printPdf')}</a>
       </p>
-      {loaded.state === 'loading' && <p>{t('common.loading')}</p>}
-      {loaded.state === 'error' && <p role="alert">{t('common.error', { message: loaded.message })}</p>}
-      {loaded.state === 'ready' && (
-        <>
-          {loaded.data.version === null && <p>{t('agr.noAgreement')}</p>}
-          <p>{t('agr.releasedOnly', { release: loaded.data.releaseVersion ?? '–' })}</p>
-          {loaded.data.goals.map((g) => (
-            <section key={g.id} className="agr-section" aria-labelledby={`goal-${g.id}`}>
-              <h2 id={`goal-${g.id}`}>{g.title}</h2>
-              {g.measures.map((m) => (
-                <MeasureView key={m.indicatorId} m={m} />
-              ))}
-            </section>
-          ))}
-        </>
-      )}
+      <LoadedView of={loaded}>
+        {(data) => (
+          <>
+            {data.version === null && <p>{t('agr.noAgreement')}</p>}
+            <p>{t('agr.releasedOnly', { release: data.releaseVersion ?? '–' })}</p>
+            {data.goals.map((g) => (
+              <section key={g.id} className="agr-section" aria-labelledby={`goal-${g.id}`}>
+                <h2 id={`goal-${g.id}`}>{g.title}</h2>
+                {g.measures.map((m) => (
+                  <MeasureView key={m.indicatorId} m={m} />
+                ))}
+              </section>
+            ))}
+          </>
+        )}
+      </LoadedView>
     </main>
   );
 }

@@ -4,17 +4,12 @@ import { ErrorSummary, Field, errorFor } from '../../components/forms';
 import { useI18n } from '../../i18n/I18n';
 import { Link } from '../../router';
 import { SPLIT_KEYS, type SplitKey } from '../../../domain/agreements/rules';
-import type { GrantDecision, GrantRule, YearAnswer } from '../../../contracts/agreements';
-import { DECISION_PATH, kronor, tierLines } from './model';
+import type { GrantDecision, GrantRule } from '../../../contracts/agreements';
+import { DECISION_PATH, kronor, tierLines, type SectionProps } from './model';
 import { useSubmit } from '../../useSubmit';
 
 /** Grant rules (every version), the year's decisions, and the forms to add a version and decide. */
-export function GrantsSection(props: {
-  data: YearAnswer;
-  rules: GrantRule[];
-  manage: boolean;
-  reload: () => void;
-}) {
+export function GrantsSection(props: SectionProps & { rules: GrantRule[] }) {
   const { data, rules, manage, reload } = props;
   const { t } = useI18n();
   return (

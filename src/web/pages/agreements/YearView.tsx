@@ -4,12 +4,13 @@ import { useI18n } from '../../i18n/I18n';
 import { Link, useRouter } from '../../router';
 import { useSession } from '../../session/Session';
 import { useLoad } from '../../useApi';
+import { LoadedView } from '../../components/LoadedView';
 import type { GrantRule, YearAnswer } from '../../../contracts/agreements';
 import { AgreementSection } from './AgreementSection';
 import { GrantsSection } from './GrantsSection';
 import { CofinancingSection } from './CofinancingSection';
 import { ProposalForm } from './ProposalForm';
-import { AGREEMENTS_BASE, FOLLOW_UP_PATH } from './model';
+import { AGREEMENTS_BASE, FOLLOW_UP_PATH, type SectionProps } from './model';
 
 interface Loaded {
   year: YearAnswer;
@@ -53,20 +54,20 @@ export function YearView({ year }: { year: number }) {
         />{' '}
         <button type="submit">{t('agr.show')}</button>
       </form>
-      {loaded.state === 'loading' && <p>{t('common.loading')}</p>}
-      {loaded.state === 'error' && <p role="alert">{t('common.error', { message: loaded.message })}</p>}
-      {loaded.state === 'ready' && (
-        <>
-          <Cycle data={loaded.data.year} />
-          <Proposals data={loaded.data.year} manage={manage} reload={reload} />
-          <AgreementSection data={loaded.data.year} manage={manage} reload={reload} />
-          <p>
-            <Link href={`${FOLLOW_UP_PATH}?ar=${year}`}>{t('agr.followUpLink', { year })}</Link>
-          </p>
-          <GrantsSection data={loaded.data.year} rules={loaded.data.rules} manage={manage} reload={reload} />
-          <CofinancingSection data={loaded.data.year} manage={manage} reload={reload} />
-        </>
-      )}
+      <LoadedView of={loaded}>
+        {({ year: data, rules }) => (
+          <>
+            <Cycle data={data} />
+            <Proposals data={data} manage={manage} reload={reload} />
+            <AgreementSection data={data} manage={manage} reload={reload} />
+            <p>
+              <Link href={`${FOLLOW_UP_PATH}?ar=${year}`}>{t('agr.followUpLink', { year })}</Link>
+            </p>
+            <GrantsSection data={data} rules={rules} manage={manage} reload={reload} />
+            <CofinancingSection data={data} manage={manage} reload={reload} />
+          </>
+        )}
+      </LoadedView>
     </main>
   );
 }
@@ -116,7 +117,7 @@ function Cycle({ data }: { data: YearAnswer }) {
   );
 }
 
-function Proposals({ data, manage, reload }: { data: YearAnswer; manage: boolean; reload: () => void }) {
+function Proposals({ data, manage, reload }: SectionProps) {
   const { t } = useI18n();
   const decide = (id: string, status: 'accepted' | 'rejected') =>
     apiSend('POST', `/api/v1/agreements/proposals/${id}/status`, { status }).then(reload);

@@ -1,10 +1,17 @@
 import type { z } from 'zod';
-import type { agreementBody, ruleBody } from '../../../contracts/agreements';
+import type { YearAnswer, agreementBody, ruleBody } from '../../../contracts/agreements';
 
 /** Paths and the small text formats of the agreement forms (lines of `a;b;c`). */
 export const AGREEMENTS_BASE = '/overenskommelser';
 export const FOLLOW_UP_PATH = `${AGREEMENTS_BASE}/uppfoljning`;
 export const DECISION_PATH = `${AGREEMENTS_BASE}/beslut`;
+
+/** What every section of the year's page is given: the year, whether one may change it, a reload. */
+export interface SectionProps {
+  data: YearAnswer;
+  manage: boolean;
+  reload: () => void;
+}
 
 export const list = (text: string): string[] =>
   text
