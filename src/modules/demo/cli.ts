@@ -74,6 +74,7 @@ export const demoCommand: CliCommand = {
           replace: values['replace'] === true,
           key: loadPseudonymKey(config),
           threshold: config.disclosureThreshold,
+          surveys: true,
         },
         log,
       );

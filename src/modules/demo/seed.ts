@@ -42,6 +42,7 @@ export async function seedDemoNation(
       threshold: config.disclosureThreshold,
       // The server's publisher publishes the queued tables in the background once it is ready.
       publish: false,
+      surveys: true,
     },
     log,
   );

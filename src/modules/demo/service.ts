@@ -7,6 +7,7 @@ import { allUnitVersions, firstSyntheticUnit, municipalitiesWithSkrGroup } from 
 import { cellKeySecret, makeRelease } from '../indicators/release.js';
 import { latestRelease } from '../indicators/release-queries.js';
 import * as q from './queries.js';
+import { writeDemoSurveys } from './surveys.js';
 import { rowsOf } from './rows.js';
 import { writeBatch, type BatchCounts } from './write.js';
 
@@ -34,12 +35,16 @@ export interface DemoOptions {
    * the embedded engine has no background checkpointer, so without it WAL grows with the write.
    */
   checkpointEvery?: number;
+  /** Also write last year's national user surveys, closed and settled (the demo start and CLI do). */
+  surveys?: boolean;
 }
 
 export interface DemoResult extends BatchCounts {
   replaced: number;
   counts: number;
   tables: number;
+  /** Survey answers written (0 unless `surveys`). */
+  surveyAnswers: number;
   seconds: { write: number; rebuild: number; publish: number };
 }
 
@@ -61,13 +66,14 @@ export async function writeDemoNation(db: Db, options: DemoOptions, log: Logger)
   if (replaced > 0) log.info({ persons: replaced }, 'synthetic persons deleted');
 
   const started = process.hrtime.bigint();
+  const units = await allUnitVersions(db);
   const generator = new NationGenerator({
     seed: options.seed,
     persons: options.persons,
     asOf: options.asOf,
     ...(options.years === undefined ? {} : { years: options.years }),
     municipalities: await municipalitiesWithSkrGroup(db),
-    units: await allUnitVersions(db),
+    units,
     // The demo caseworker's unit (src/modules/identity/demo-accounts.ts chooses it the same way).
     featuredUnitIds: [await firstSyntheticUnit(db, '0180', 'elderly_care')].filter((id) => id !== undefined),
   });
@@ -106,6 +112,15 @@ export async function writeDemoNation(db: Db, options: DemoOptions, log: Logger)
   await checkpoint();
   const publish = since(publishStart);
   if (tables > 0) log.info({ tables, seconds: Number(publish.toFixed(1)) }, 'indicator tables published');
+  const surveyAnswers = options.surveys
+    ? await writeDemoSurveys(db, units, {
+        seed: options.seed,
+        asOf: options.asOf,
+        key: options.key,
+        now: new Date(),
+      })
+    : 0;
+  if (surveyAnswers > 0) log.info({ answers: surveyAnswers }, 'user surveys written and settled');
   // The public sees releases only: a new nation is released at once, so its numbers show.
   const first = (await latestRelease(db)) === null;
   const release = await makeRelease(
@@ -115,5 +130,5 @@ export async function writeDemoNation(db: Db, options: DemoOptions, log: Logger)
     { kind: first ? 'first' : 'on_demand', madeBy: 'demo' },
   );
   log.info({ release: release.version, tables: release.tables }, 'public values released');
-  return { ...total, replaced, counts, tables, seconds: { write, rebuild, publish } };
+  return { ...total, replaced, counts, tables, surveyAnswers, seconds: { write, rebuild, publish } };
 }

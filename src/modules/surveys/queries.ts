@@ -60,6 +60,15 @@ export async function insertCodes(
   );
 }
 
+/** Marks codes of a round spent at once (a synthetic round's answered codes). */
+export async function markSpent(q: Queryable, roundId: string, hashes: readonly Buffer[]): Promise<void> {
+  await q.query(
+    `UPDATE survey_code SET spent = true
+      WHERE round_id = $1 AND code_hash IN (SELECT decode(h, 'hex') FROM unnest($2::text[]) AS h)`,
+    [roundId, hashes.map((h) => h.toString('hex'))],
+  );
+}
+
 /**
  * Spends the code if it is unspent and belongs to the round; returns its unit. A concurrent
  * spender waits on the row lock and then sees `spent`, so a code answers at most once.
