@@ -85,43 +85,72 @@ function summaryOf(r: Raw): PublishedSummary {
 
 const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_STOP}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
-const FILTERS = `($2::text[] IS NULL OR s.operating_areas && $2::text[])
-    AND ($3::text[] IS NULL OR s.target_groups && $3::text[])
-    AND ($4::text[] IS NULL OR s.evidence = ANY($4::text[]))
-    AND ($5::text[] IS NULL OR s.kind = ANY($5::text[]))`;
+const FILTERS = `($1::text[] IS NULL OR s.operating_areas && $1::text[])
+    AND ($2::text[] IS NULL OR s.target_groups && $2::text[])
+    AND ($3::text[] IS NULL OR s.evidence = ANY($3::text[]))
+    AND ($4::text[] IS NULL OR s.kind = ANY($4::text[]))`;
+
+/** A page of hits and the total; `capped`: more entries match than `total`, the cap. */
+export interface SearchPage {
+  total: number;
+  capped: boolean;
+  hits: SearchHitRow[];
+}
 
 /**
- * Ranked full-text search with the Swedish configuration. `tsQuery` is to_tsquery text (see
- * src/domain/library/query.ts); null lists everything the filters keep, by title. One statement:
- * the page of hits with their headlines, and the total.
+ * Ranked full-text search with the Swedish configuration. `tsQuery` is to_tsquery text and
+ * `titleQuery` the same restricted to the title (src/domain/library/query.ts); null lists
+ * everything the filters keep, by title. One statement. Only a capped candidate set is ranked: the
+ * first `cap + 1` matches the scan finds and the first `cap` that match in the title (weight A,
+ * which ranks highest), so a word found in every entry costs a bounded amount; the headline is
+ * made for the page shown only.
  */
 export async function searchPublished(
   q: Queryable,
-  tsQuery: string | null,
+  query: { tsQuery: string; titleQuery: string; cap: number } | null,
   f: SearchFilters,
-): Promise<{ total: number; hits: SearchHitRow[] }> {
-  const params = [tsQuery, f.operatingAreas, f.targetGroups, f.evidence, f.kinds, f.limit, f.offset];
-  const sql =
-    tsQuery === null
-      ? `SELECT ${SUMMARY_COLUMNS}, 0::real AS rank, s.summary AS headline, count(*) OVER () AS total
-           FROM library_search s
-          WHERE $1::text IS NULL AND ${FILTERS}
-          ORDER BY s.title, s.entry_id LIMIT $6 OFFSET $7`
-      : `WITH query AS (SELECT to_tsquery('swedish', $1) AS tsq),
-         hits AS (
-           SELECT s.*, ts_rank(s.document, query.tsq) AS rank, count(*) OVER () AS total
-             FROM library_search s, query
-            WHERE s.document @@ query.tsq AND ${FILTERS}
-            ORDER BY rank DESC, s.title, s.entry_id LIMIT $6 OFFSET $7)
-         SELECT ${SUMMARY_COLUMNS}, s.rank, s.total,
-                ts_headline('swedish', s.summary, query.tsq, $8) AS headline
-           FROM hits s, query
-          ORDER BY s.rank DESC, s.title, s.entry_id`;
-  const { rows } = await q.query<Raw>(sql, tsQuery === null ? params : [...params, HEADLINE_OPTIONS]);
+): Promise<SearchPage> {
+  const params = [f.operatingAreas, f.targetGroups, f.evidence, f.kinds, f.limit, f.offset];
+  if (query === null) {
+    const { rows } = await q.query<Raw>(
+      `SELECT ${SUMMARY_COLUMNS}, s.summary AS headline, count(*) OVER () AS matched
+         FROM library_search s
+        WHERE ${FILTERS}
+        ORDER BY s.title, s.entry_id LIMIT $5 OFFSET $6`,
+      params,
+    );
+    const total = rows[0] ? toInt(rows[0]['matched']) : 0;
+    return { total, capped: false, hits: hitsOf(rows, () => 0) };
+  }
+  const { rows } = await q.query<Raw>(
+    `WITH query AS (SELECT to_tsquery('swedish', $7) AS tsq, to_tsquery('swedish', $8) AS title_tsq),
+     matched AS (
+       SELECT s.entry_id FROM library_search s, query
+        WHERE s.document @@ query.tsq AND ${FILTERS} LIMIT $9 + 1),
+     in_title AS (
+       SELECT s.entry_id FROM library_search s, query
+        WHERE s.document @@ query.title_tsq AND ${FILTERS} LIMIT $9),
+     candidates AS (SELECT entry_id FROM matched UNION SELECT entry_id FROM in_title),
+     page AS (
+       SELECT s.entry_id, ts_rank(s.document, query.tsq) AS rank
+         FROM candidates c JOIN library_search s ON s.entry_id = c.entry_id, query
+        ORDER BY rank DESC, s.title, s.entry_id LIMIT $5 OFFSET $6)
+     SELECT ${SUMMARY_COLUMNS}, p.rank, (SELECT count(*) FROM matched) AS matched,
+            ts_headline('swedish', s.summary, query.tsq, $10) AS headline
+       FROM page p JOIN library_search s ON s.entry_id = p.entry_id, query
+      ORDER BY p.rank DESC, s.title, s.entry_id`,
+    [...params, query.tsQuery, query.titleQuery, query.cap, HEADLINE_OPTIONS],
+  );
+  const matched = rows[0] ? toInt(rows[0]['matched']) : 0;
   return {
-    total: rows[0] ? toInt(rows[0]['total']) : 0,
-    hits: rows.map((r) => ({ ...summaryOf(r), rank: Number(r['rank']), headline: r['headline'] as string })),
+    total: Math.min(matched, query.cap),
+    capped: matched > query.cap,
+    hits: hitsOf(rows, (r) => Number(r['rank'])),
   };
+}
+
+function hitsOf(rows: Raw[], rank: (r: Raw) => number): SearchHitRow[] {
+  return rows.map((r) => ({ ...summaryOf(r), rank: rank(r), headline: r['headline'] as string }));
 }
 
 export interface PublishedDetailRow extends PublishedSummary {
