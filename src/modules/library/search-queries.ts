@@ -101,9 +101,10 @@ export interface SearchPage {
  * Ranked full-text search with the Swedish configuration. `tsQuery` is to_tsquery text and
  * `titleQuery` the same restricted to the title (src/domain/library/query.ts); null lists
  * everything the filters keep, by title. One statement. Only a capped candidate set is ranked: the
- * first `cap + 1` matches the scan finds and the first `cap` that match in the title (weight A,
- * which ranks highest), so a word found in every entry costs a bounded amount; the headline is
- * made for the page shown only.
+ * first `cap + 1` matches the scan finds and, only when there are more, the first `cap` that match
+ * in the title (weight A, which ranks highest), so a word found in every entry costs a bounded
+ * amount; narrow rows until the page is chosen, and headlines for the page shown only. The tsquery is
+ * written out where used (not a CTE) so that the planner estimates it and picks scan or index.
  */
 export async function searchPublished(
   q: Queryable,
@@ -123,21 +124,19 @@ export async function searchPublished(
     return { total, capped: false, hits: hitsOf(rows, () => 0) };
   }
   const { rows } = await q.query<Raw>(
-    `WITH query AS (SELECT to_tsquery('swedish', $7) AS tsq, to_tsquery('swedish', $8) AS title_tsq),
-     matched AS (
-       SELECT s.entry_id FROM library_search s, query
-        WHERE s.document @@ query.tsq AND ${FILTERS} LIMIT $9 + 1),
+    `WITH matched AS (
+       SELECT s.entry_id, s.title, ts_rank(s.document, to_tsquery('swedish', $7)) AS rank FROM library_search s
+        WHERE s.document @@ to_tsquery('swedish', $7) AND ${FILTERS} LIMIT $9 + 1),
      in_title AS (
-       SELECT s.entry_id FROM library_search s, query
-        WHERE s.document @@ query.title_tsq AND ${FILTERS} LIMIT $9),
-     candidates AS (SELECT entry_id FROM matched UNION SELECT entry_id FROM in_title),
+       SELECT s.entry_id, s.title, ts_rank(s.document, to_tsquery('swedish', $7)) AS rank FROM library_search s
+        WHERE (SELECT count(*) FROM matched) > $9 AND s.document @@ to_tsquery('swedish', $8) AND ${FILTERS}
+        LIMIT $9),
      page AS (
-       SELECT s.entry_id, ts_rank(s.document, query.tsq) AS rank
-         FROM candidates c JOIN library_search s ON s.entry_id = c.entry_id, query
-        ORDER BY rank DESC, s.title, s.entry_id LIMIT $5 OFFSET $6)
+       SELECT * FROM matched UNION SELECT * FROM in_title
+        ORDER BY rank DESC, title, entry_id LIMIT $5 OFFSET $6)
      SELECT ${SUMMARY_COLUMNS}, p.rank, (SELECT count(*) FROM matched) AS matched,
-            ts_headline('swedish', s.summary, query.tsq, $10) AS headline
-       FROM page p JOIN library_search s ON s.entry_id = p.entry_id, query
+            ts_headline('swedish', s.summary, to_tsquery('swedish', $7), $10) AS headline
+       FROM page p JOIN library_search s ON s.entry_id = p.entry_id
       ORDER BY p.rank DESC, s.title, s.entry_id`,
     [...params, query.tsQuery, query.titleQuery, query.cap, HEADLINE_OPTIONS],
   );
