@@ -17,8 +17,10 @@ export const VARIANT_SIMILARITY = 0.55;
 
 /**
  * Vocabulary words similar to each query word (typos, compounds whose stems differ). One
- * statement with a branch per word, each comparing with a parameter, so that the trigram index
- * (library_word_trgm) finds the candidates instead of a scan of the vocabulary per word.
+ * statement with a branch per word, each the nearest words by trigram distance (1 − similarity)
+ * from the GiST index (library_word_trgm_gist, 0181) instead of a scan of the vocabulary per word.
+ * The index walk orders by distance only (a tie-break would make it read every candidate), so it
+ * takes four times the variants wanted and the outer query orders those by similarity and word.
  */
 export async function variantsOf(q: Queryable, words: readonly string[]): Promise<Map<string, string[]>> {
   const fuzzy = words.filter((w) => w.length >= MIN_FUZZY_LENGTH);
@@ -26,8 +28,10 @@ export async function variantsOf(q: Queryable, words: readonly string[]): Promis
   if (fuzzy.length === 0) return out;
   const branches = fuzzy.map(
     (_, i) =>
-      `(SELECT ${i + 1} AS n, word FROM library_word WHERE word % $${i + 3} AND similarity(word, $${i + 3}) >= $1
-         ORDER BY similarity(word, $${i + 3}) DESC, word LIMIT $2)`,
+      `(SELECT ${i + 1} AS n, word FROM (
+          SELECT word, similarity(word, $${i + 3}) AS sim FROM library_word WHERE word % $${i + 3}
+           ORDER BY word <-> $${i + 3} LIMIT $2 * 4) nearest
+         WHERE sim >= $1 ORDER BY sim DESC, word LIMIT $2)`,
   );
   const { rows } = await q.query<Raw>(branches.join(' UNION ALL '), [
     VARIANT_SIMILARITY,
