@@ -108,7 +108,8 @@ export interface SearchPage {
  * first `cap + 1` matches the scan finds and, only when there are more, the first `cap` that match
  * in the title (weight A, which ranks highest), so a word found in every entry costs a bounded
  * amount; narrow rows until the page is chosen, and headlines for the page shown only. The tsquery is
- * written out where used (not a CTE) so that the planner estimates it and picks scan or index.
+ * one CTE row, so the planner does not see it and keeps the GIN index (library_search_document):
+ * shown it, it estimates matches well but prefers a scan of every document, which is slower.
  */
 export async function searchPublished(
   q: Queryable,
@@ -128,19 +129,19 @@ export async function searchPublished(
     return { total, capped: false, hits: hitsOf(rows, () => 0) };
   }
   const { rows } = await q.query<Raw>(
-    `WITH matched AS (
-       SELECT s.entry_id, s.title, ts_rank(s.document, to_tsquery('swedish', $7)) AS rank FROM library_search s
-        WHERE s.document @@ to_tsquery('swedish', $7) AND ${FILTERS} LIMIT $9 + 1),
+    `WITH query AS (SELECT to_tsquery('swedish', $7) AS tsq, to_tsquery('swedish', $8) AS title_tsq),
+     matched AS (
+       SELECT s.entry_id, s.title, ts_rank(s.document, query.tsq) AS rank FROM library_search s, query
+        WHERE s.document @@ query.tsq AND ${FILTERS} LIMIT $9 + 1),
      in_title AS (
-       SELECT s.entry_id, s.title, ts_rank(s.document, to_tsquery('swedish', $7)) AS rank FROM library_search s
-        WHERE (SELECT count(*) FROM matched) > $9 AND s.document @@ to_tsquery('swedish', $8) AND ${FILTERS}
-        LIMIT $9),
+       SELECT s.entry_id, s.title, ts_rank(s.document, query.tsq) AS rank FROM library_search s, query
+        WHERE (SELECT count(*) FROM matched) > $9 AND s.document @@ query.title_tsq AND ${FILTERS} LIMIT $9),
      page AS (
        SELECT * FROM matched UNION SELECT * FROM in_title
         ORDER BY rank DESC, title, entry_id LIMIT $5 OFFSET $6)
      SELECT ${SUMMARY_COLUMNS}, p.rank, (SELECT count(*) FROM matched) AS matched,
-            ts_headline('swedish', s.summary, to_tsquery('swedish', $7), $10) AS headline
-       FROM page p JOIN library_search s ON s.entry_id = p.entry_id
+            ts_headline('swedish', s.summary, query.tsq, $10) AS headline
+       FROM page p JOIN library_search s ON s.entry_id = p.entry_id, query
       ORDER BY p.rank DESC, s.title, s.entry_id`,
     [...params, query.tsQuery, query.titleQuery, query.cap, HEADLINE_OPTIONS],
   );
