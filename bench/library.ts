@@ -125,7 +125,7 @@ async function before(db: Queryable, input: Omit<SearchInput, 'limit' | 'offset'
     AND ($4::text[] IS NULL OR s.evidence = ANY($4::text[])) AND ($5::text[] IS NULL OR s.kind = ANY($5::text[]))`;
   const sql =
     words.length === 0
-      ? `SELECT s.entry_id, count(*) OVER () AS total FROM library_search s
+      ? `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total FROM library_search s
           WHERE $1::text IS NULL AND ${where} ORDER BY s.title, s.entry_id LIMIT 20`
       : `WITH query AS (SELECT to_tsquery('swedish', $1) AS tsq),
          hits AS (
@@ -133,13 +133,18 @@ async function before(db: Queryable, input: Omit<SearchInput, 'limit' | 'offset'
              FROM library_search s, query
             WHERE s.document @@ query.tsq AND ${where}
             ORDER BY rank DESC, s.title, s.entry_id LIMIT 20)
-         SELECT s.entry_id, s.rank, s.total, ts_headline('swedish', s.summary, query.tsq,
+         SELECT ${SUMMARY_COLUMNS}, s.rank, s.total, ts_headline('swedish', s.summary, query.tsq,
                 'MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2') AS headline
            FROM hits s, query ORDER BY s.rank DESC, s.title, s.entry_id`;
   const tsq = words.length === 0 ? null : tsQueryText(words, variants);
   const { rows } = await db.query<{ total: number }>(sql, [tsq, ...filters]);
   return Number(rows[0]?.total ?? 0);
 }
+
+// The columns the search answers with (search-queries.ts), so that both return the same rows.
+const SUMMARY_COLUMNS = `s.entry_id, s.slug, s.kind, s.title, s.summary, s.ksi_code, s.instrument_id, s.target_groups,
+  s.operating_areas, s.problems, s.evidence, s.outcome_indicators, s.municipality_code, s.is_sample, s.last_reviewed,
+  s.review_due`;
 
 const fmt = (xs: number[], p: number) => percentile(xs, p).toFixed(1).padStart(8);
 

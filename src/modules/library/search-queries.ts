@@ -105,8 +105,8 @@ export interface SearchPage {
  * Ranked full-text search with the Swedish configuration. `tsQuery` is to_tsquery text and
  * `titleQuery` the same restricted to the title (src/domain/library/query.ts); null lists
  * everything the filters keep, by title. One statement. Only a capped candidate set is ranked: the
- * first `cap + 1` matches the scan finds and, only when there are more, the first `cap` that match
- * in the title (weight A, which ranks highest), so a word found in every entry costs a bounded
+ * first `cap + 1` matches the scan finds and, only when there are more, enough that match in the
+ * title (weight A, which ranks highest) to fill the page asked for, so a word found in every entry costs a bounded
  * amount; narrow rows until the page is chosen, and headlines for the page shown only. The tsquery is
  * one CTE row, so the planner does not see it and keeps the GIN index (library_search_document):
  * shown it, it estimates matches well but prefers a scan of every document, which is slower.
@@ -135,13 +135,15 @@ export async function searchPublished(
         WHERE s.document @@ query.tsq AND ${FILTERS} LIMIT $9 + 1),
      in_title AS (
        SELECT s.entry_id, s.title, ts_rank(s.document, query.tsq) AS rank FROM library_search s, query
-        WHERE (SELECT count(*) FROM matched) > $9 AND s.document @@ query.title_tsq AND ${FILTERS} LIMIT $9),
+        WHERE (SELECT count(*) FROM matched) > $9 AND s.document @@ query.title_tsq AND ${FILTERS} LIMIT $5::int + $6::int),
      page AS (
        SELECT * FROM matched UNION SELECT * FROM in_title
         ORDER BY rank DESC, title, entry_id LIMIT $5 OFFSET $6)
      SELECT ${SUMMARY_COLUMNS}, p.rank, (SELECT count(*) FROM matched) AS matched,
             ts_headline('swedish', s.summary, query.tsq, $10) AS headline
-       FROM page p JOIN library_search s ON s.entry_id = p.entry_id, query
+       FROM page p, query,
+            -- LIMIT 1 keeps this a lookup by key per row of the page (never a scan and hash join).
+            LATERAL (SELECT * FROM library_search WHERE entry_id = p.entry_id LIMIT 1) s
       ORDER BY p.rank DESC, s.title, s.entry_id`,
     [...params, query.tsQuery, query.titleQuery, query.cap, HEADLINE_OPTIONS],
   );
