@@ -46,11 +46,6 @@ describe('library search-query shaping', () => {
   for (const [w, v, expected] of queries) {
     it(`tsquery of ${w.join(' ')} is ${expected}`, () => assert.equal(tsQueryText(w, new Map(v)), expected));
   }
-  it('restricts every operand to the title with weight A', () =>
-    assert.equal(
-      tsQueryText(['fall', 'äldre'], new Map([['fall', ['fallet']]]), 'A'),
-      '(fall:*A | fallet:A) & äldre:*A',
-    ));
 
   const snippets: Array<[string, Array<[string, boolean]>]> = [
     ['plain text', [['plain text', false]]],

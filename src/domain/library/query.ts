@@ -47,20 +47,16 @@ export const SEARCH_CAP = 1000;
 /**
  * The to_tsquery text (run with the 'swedish' configuration, which stems each operand):
  * `(w:* | variant | …) & (…)`. Words are letters and digits only, so nothing in them is an operator.
- * `weight` 'A' restricts every operand to the title (`w:*A`, `variant:A`).
  */
 export function tsQueryText(
   words: readonly string[],
   variants: ReadonlyMap<string, readonly string[]>,
-  weight: 'A' | '' = '',
 ): string {
   return words
     .map((w) => {
       const alts = [
-        `${w}:*${weight}`,
-        ...(variants.get(w) ?? [])
-          .filter((v) => v !== w && /^[\p{L}\p{N}]+$/u.test(v))
-          .map((v) => (weight ? `${v}:${weight}` : v)),
+        `${w}:*`,
+        ...(variants.get(w) ?? []).filter((v) => v !== w && /^[\p{L}\p{N}]+$/u.test(v)),
       ];
       return alts.length === 1 ? alts[0] : `(${alts.join(' | ')})`;
     })

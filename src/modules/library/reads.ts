@@ -37,7 +37,6 @@ export async function search(db: Queryable, input: SearchInput, today: string): 
     words.length > 0
       ? {
           tsQuery: tsQueryText(words, variants),
-          titleQuery: tsQueryText(words, variants, 'A'),
           cap: input.cap ?? SEARCH_CAP,
         }
       : null;

@@ -102,18 +102,18 @@ export interface SearchPage {
 }
 
 /**
- * Ranked full-text search with the Swedish configuration. `tsQuery` is to_tsquery text and
- * `titleQuery` the same restricted to the title (src/domain/library/query.ts); null lists
- * everything the filters keep, by title. One statement. Only a capped candidate set is ranked: the
+ * Ranked full-text search with the Swedish configuration. `tsQuery` is to_tsquery text
+ * (src/domain/library/query.ts); null lists everything the filters keep, by title. One statement. Only a capped candidate set is ranked: the
  * first `cap + 1` matches the scan finds and, only when there are more, enough that match in the
- * title (weight A, which ranks highest) to fill the page asked for, so a word found in every entry costs a bounded
+ * title (weight A, which ranks highest; found through library_search_title, 0182) to fill the
+ * page asked for, so a word found in every entry costs a bounded
  * amount; narrow rows until the page is chosen, and headlines for the page shown only. The tsquery is
  * one CTE row, so the planner does not see it and keeps the GIN index (library_search_document):
  * shown it, it estimates matches well but prefers a scan of every document, which is slower.
  */
 export async function searchPublished(
   q: Queryable,
-  query: { tsQuery: string; titleQuery: string; cap: number } | null,
+  query: { tsQuery: string; cap: number } | null,
   f: SearchFilters,
 ): Promise<SearchPage> {
   const params = [f.operatingAreas, f.targetGroups, f.evidence, f.kinds, f.limit, f.offset];
@@ -129,23 +129,23 @@ export async function searchPublished(
     return { total, capped: false, hits: hitsOf(rows, () => 0) };
   }
   const { rows } = await q.query<Raw>(
-    `WITH query AS (SELECT to_tsquery('swedish', $7) AS tsq, to_tsquery('swedish', $8) AS title_tsq),
+    `WITH query AS (SELECT to_tsquery('swedish', $7) AS tsq),
      matched AS (
        SELECT s.entry_id, s.title, ts_rank(s.document, query.tsq) AS rank FROM library_search s, query
-        WHERE s.document @@ query.tsq AND ${FILTERS} LIMIT $9 + 1),
+        WHERE s.document @@ query.tsq AND ${FILTERS} LIMIT $8 + 1),
      in_title AS (
        SELECT s.entry_id, s.title, ts_rank(s.document, query.tsq) AS rank FROM library_search s, query
-        WHERE (SELECT count(*) FROM matched) > $9 AND s.document @@ query.title_tsq AND ${FILTERS} LIMIT $5::int + $6::int),
+        WHERE (SELECT count(*) FROM matched) > $8 AND to_tsvector('swedish', s.title) @@ query.tsq AND ${FILTERS} LIMIT $5::int + $6::int),
      page AS (
        SELECT * FROM matched UNION SELECT * FROM in_title
         ORDER BY rank DESC, title, entry_id LIMIT $5 OFFSET $6)
      SELECT ${SUMMARY_COLUMNS}, p.rank, (SELECT count(*) FROM matched) AS matched,
-            ts_headline('swedish', s.summary, query.tsq, $10) AS headline
+            ts_headline('swedish', s.summary, query.tsq, $9) AS headline
        FROM page p, query,
             -- LIMIT 1 keeps this a lookup by key per row of the page (never a scan and hash join).
             LATERAL (SELECT * FROM library_search WHERE entry_id = p.entry_id LIMIT 1) s
       ORDER BY p.rank DESC, s.title, s.entry_id`,
-    [...params, query.tsQuery, query.titleQuery, query.cap, HEADLINE_OPTIONS],
+    [...params, query.tsQuery, query.cap, HEADLINE_OPTIONS],
   );
   const matched = rows[0] ? toInt(rows[0]['matched']) : 0;
   return {
