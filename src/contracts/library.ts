@@ -54,6 +54,8 @@ export interface SearchResult {
   /** The words searched for, and what each also matched (stems, similar words). */
   words: Array<{ word: string; variants: string[] }>;
   total: number;
+  /** More entries match than `total`, which is then the cap (1,000): shown as "över 1 000 träffar". */
+  totalCapped: boolean;
   limit: number;
   offset: number;
   hits: SearchHit[];

@@ -38,6 +38,13 @@ export function vocabularyWords(text: string): string[] {
 }
 
 /**
+ * Search ranks at most this many matches (plus those matching in the title): a word in nearly every
+ * entry would otherwise rank the whole library on every query. Above it the total is shown as
+ * "över 1 000 träffar" (SearchResult.totalCapped).
+ */
+export const SEARCH_CAP = 1000;
+
+/**
  * The to_tsquery text (run with the 'swedish' configuration, which stems each operand):
  * `(w:* | variant | …) & (…)`. Words are letters and digits only, so nothing in them is an operator.
  */

@@ -1,5 +1,5 @@
 import { OPERATING_AREAS, type OperatingArea } from '../org/codes.js';
-import { RISK_AREAS } from '../registers/entries.js';
+import { RISK_AREAS } from '../registers/risk-areas.js';
 
 /**
  * The library's code lists: what kind of entry, for whom, in which operating area, against which

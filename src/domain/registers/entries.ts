@@ -9,8 +9,9 @@ import { z } from 'zod';
  * registration. Individual-based follow-up (§4): measures at baseline, 6 and 12 months with the
  * client's own view, and KSI-coded interventions.
  */
-export const RISK_AREAS = ['pressure_ulcer', 'malnutrition', 'falls', 'oral_health'] as const;
-export type RiskArea = (typeof RISK_AREAS)[number];
+import { RISK_AREAS, type RiskArea } from './risk-areas.js';
+
+export { RISK_AREAS, type RiskArea } from './risk-areas.js';
 
 /** Which Senior Alert risk area each instrument assesses. */
 export const RISK_AREA_OF_INSTRUMENT = {

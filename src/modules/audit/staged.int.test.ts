@@ -69,6 +69,25 @@ describe('audit: staged reads', () => {
     assert.deepEqual(await verifyAuditChain(t.db), { ok: true, entries: 19 });
   });
 
+  it('a batch moves the head in one step, but only onto the entries it linked (0180)', async () => {
+    await t.db.transaction(async (tx) => {
+      for (let i = 30; i < 33; i++) await appendReadAudit(tx, read(i));
+    });
+    assert.equal(await linkStagedAudit(t.db), 3);
+    const head = async () =>
+      (await t.db.query<{ last_seq: number }>('SELECT last_seq FROM audit_chain_head')).rows[0]?.last_seq;
+    assert.equal(await head(), 22);
+    await assert.rejects(
+      t.db.query('UPDATE audit_chain_head SET last_seq = last_seq + 2'),
+      /only onto the entries/,
+    );
+    await assert.rejects(
+      t.db.query('UPDATE audit_chain_head SET last_seq = 20, last_hash = repeat($$0$$, 64)'),
+      /only moves forward/,
+    );
+    assert.deepEqual(await verifyAuditChain(t.db), { ok: true, entries: 22 });
+  });
+
   it('the app role may stage but not read, change or link', async () => {
     for (const sql of [
       'SELECT count(*) FROM audit_staged',

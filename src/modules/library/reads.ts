@@ -2,7 +2,7 @@ import type { EntryPage, IndicatorLink, SearchHit, SearchResult } from '../../co
 import type { Queryable } from '../../db/db.js';
 import { NotFoundError } from '../../domain/errors.js';
 import { atLeast, type EvidenceLevel } from '../../domain/library/evidence.js';
-import { queryWords, snippetParts, tsQueryText } from '../../domain/library/query.js';
+import { SEARCH_CAP, queryWords, snippetParts, tsQueryText } from '../../domain/library/query.js';
 import { isStale } from '../../domain/library/workflow.js';
 import {
   ksiPrefixes,
@@ -26,13 +26,21 @@ export interface SearchInput {
   kinds?: EntryKind[] | undefined;
   limit: number;
   offset: number;
+  /** How many matches are ranked at most (SEARCH_CAP; smaller in tests). Not an API parameter. */
+  cap?: number | undefined;
 }
 
 export async function search(db: Queryable, input: SearchInput, today: string): Promise<SearchResult> {
   const words = queryWords(input.q);
   const variants = await s.variantsOf(db, words);
-  const tsq = words.length > 0 ? tsQueryText(words, variants) : null;
-  const { total, hits } = await s.searchPublished(db, tsq, {
+  const tsq =
+    words.length > 0
+      ? {
+          tsQuery: tsQueryText(words, variants),
+          cap: input.cap ?? SEARCH_CAP,
+        }
+      : null;
+  const { total, capped, hits } = await s.searchPublished(db, tsq, {
     operatingAreas: input.operatingAreas?.length ? input.operatingAreas : null,
     targetGroups: input.targetGroups?.length ? input.targetGroups : null,
     evidence: input.minEvidence ? atLeast(input.minEvidence) : null,
@@ -44,6 +52,7 @@ export async function search(db: Queryable, input: SearchInput, today: string): 
     q: input.q,
     words: words.map((w) => ({ word: w, variants: variants.get(w) ?? [] })),
     total,
+    totalCapped: capped,
     limit: input.limit,
     offset: input.offset,
     hits: hits.map(({ headline, ...h }) => ({

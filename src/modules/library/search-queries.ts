@@ -17,8 +17,10 @@ export const VARIANT_SIMILARITY = 0.55;
 
 /**
  * Vocabulary words similar to each query word (typos, compounds whose stems differ). One
- * statement with a branch per word, each comparing with a parameter, so that the trigram index
- * (library_word_trgm) finds the candidates instead of a scan of the vocabulary per word.
+ * statement with a branch per word, each the nearest words by trigram distance (1 − similarity)
+ * from the GiST index (library_word_trgm_gist, 0181) instead of a scan of the vocabulary per word.
+ * The index walk orders by distance only (a tie-break would make it read every candidate), so it
+ * takes four times the variants wanted and the outer query orders those by similarity and word.
  */
 export async function variantsOf(q: Queryable, words: readonly string[]): Promise<Map<string, string[]>> {
   const fuzzy = words.filter((w) => w.length >= MIN_FUZZY_LENGTH);
@@ -26,8 +28,10 @@ export async function variantsOf(q: Queryable, words: readonly string[]): Promis
   if (fuzzy.length === 0) return out;
   const branches = fuzzy.map(
     (_, i) =>
-      `(SELECT ${i + 1} AS n, word FROM library_word WHERE word % $${i + 3} AND similarity(word, $${i + 3}) >= $1
-         ORDER BY similarity(word, $${i + 3}) DESC, word LIMIT $2)`,
+      `(SELECT ${i + 1} AS n, word FROM (
+          SELECT word, similarity(word, $${i + 3}) AS sim FROM library_word WHERE word % $${i + 3}
+           ORDER BY word <-> $${i + 3} LIMIT $2 * 4) nearest
+         WHERE sim >= $1 ORDER BY sim DESC, word LIMIT $2)`,
   );
   const { rows } = await q.query<Raw>(branches.join(' UNION ALL '), [
     VARIANT_SIMILARITY,
@@ -85,43 +89,74 @@ function summaryOf(r: Raw): PublishedSummary {
 
 const HEADLINE_OPTIONS = `StartSel=${HIT_START}, StopSel=${HIT_STOP}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
-const FILTERS = `($2::text[] IS NULL OR s.operating_areas && $2::text[])
-    AND ($3::text[] IS NULL OR s.target_groups && $3::text[])
-    AND ($4::text[] IS NULL OR s.evidence = ANY($4::text[]))
-    AND ($5::text[] IS NULL OR s.kind = ANY($5::text[]))`;
+const FILTERS = `($1::text[] IS NULL OR s.operating_areas && $1::text[])
+    AND ($2::text[] IS NULL OR s.target_groups && $2::text[])
+    AND ($3::text[] IS NULL OR s.evidence = ANY($3::text[]))
+    AND ($4::text[] IS NULL OR s.kind = ANY($4::text[]))`;
+
+/** A page of hits and the total; `capped`: more entries match than `total`, the cap. */
+export interface SearchPage {
+  total: number;
+  capped: boolean;
+  hits: SearchHitRow[];
+}
 
 /**
- * Ranked full-text search with the Swedish configuration. `tsQuery` is to_tsquery text (see
- * src/domain/library/query.ts); null lists everything the filters keep, by title. One statement:
- * the page of hits with their headlines, and the total.
+ * Ranked full-text search with the Swedish configuration. `tsQuery` is to_tsquery text
+ * (src/domain/library/query.ts); null lists everything the filters keep, by title. One statement. Only a capped candidate set is ranked: the
+ * first `cap + 1` matches the scan finds and, only when there are more, enough that match in the
+ * title (weight A, which ranks highest; found through library_search_title, 0182) to fill the
+ * page asked for, so a word found in every entry costs a bounded
+ * amount; narrow rows until the page is chosen, and headlines for the page shown only. The tsquery is
+ * one CTE row, so the planner does not see it and keeps the GIN index (library_search_document):
+ * shown it, it estimates matches well but prefers a scan of every document, which is slower.
  */
 export async function searchPublished(
   q: Queryable,
-  tsQuery: string | null,
+  query: { tsQuery: string; cap: number } | null,
   f: SearchFilters,
-): Promise<{ total: number; hits: SearchHitRow[] }> {
-  const params = [tsQuery, f.operatingAreas, f.targetGroups, f.evidence, f.kinds, f.limit, f.offset];
-  const sql =
-    tsQuery === null
-      ? `SELECT ${SUMMARY_COLUMNS}, 0::real AS rank, s.summary AS headline, count(*) OVER () AS total
-           FROM library_search s
-          WHERE $1::text IS NULL AND ${FILTERS}
-          ORDER BY s.title, s.entry_id LIMIT $6 OFFSET $7`
-      : `WITH query AS (SELECT to_tsquery('swedish', $1) AS tsq),
-         hits AS (
-           SELECT s.*, ts_rank(s.document, query.tsq) AS rank, count(*) OVER () AS total
-             FROM library_search s, query
-            WHERE s.document @@ query.tsq AND ${FILTERS}
-            ORDER BY rank DESC, s.title, s.entry_id LIMIT $6 OFFSET $7)
-         SELECT ${SUMMARY_COLUMNS}, s.rank, s.total,
-                ts_headline('swedish', s.summary, query.tsq, $8) AS headline
-           FROM hits s, query
-          ORDER BY s.rank DESC, s.title, s.entry_id`;
-  const { rows } = await q.query<Raw>(sql, tsQuery === null ? params : [...params, HEADLINE_OPTIONS]);
+): Promise<SearchPage> {
+  const params = [f.operatingAreas, f.targetGroups, f.evidence, f.kinds, f.limit, f.offset];
+  if (query === null) {
+    const { rows } = await q.query<Raw>(
+      `SELECT ${SUMMARY_COLUMNS}, s.summary AS headline, count(*) OVER () AS matched
+         FROM library_search s
+        WHERE ${FILTERS}
+        ORDER BY s.title, s.entry_id LIMIT $5 OFFSET $6`,
+      params,
+    );
+    const total = rows[0] ? toInt(rows[0]['matched']) : 0;
+    return { total, capped: false, hits: hitsOf(rows, () => 0) };
+  }
+  const { rows } = await q.query<Raw>(
+    `WITH query AS (SELECT to_tsquery('swedish', $7) AS tsq),
+     matched AS (
+       SELECT s.entry_id, s.title, ts_rank(s.document, query.tsq) AS rank FROM library_search s, query
+        WHERE s.document @@ query.tsq AND ${FILTERS} LIMIT $8 + 1),
+     in_title AS (
+       SELECT s.entry_id, s.title, ts_rank(s.document, query.tsq) AS rank FROM library_search s, query
+        WHERE (SELECT count(*) FROM matched) > $8 AND to_tsvector('swedish', s.title) @@ query.tsq AND ${FILTERS} LIMIT $5::int + $6::int),
+     page AS (
+       SELECT * FROM matched UNION SELECT * FROM in_title
+        ORDER BY rank DESC, title, entry_id LIMIT $5 OFFSET $6)
+     SELECT ${SUMMARY_COLUMNS}, p.rank, (SELECT count(*) FROM matched) AS matched,
+            ts_headline('swedish', s.summary, query.tsq, $9) AS headline
+       FROM page p, query,
+            -- LIMIT 1 keeps this a lookup by key per row of the page (never a scan and hash join).
+            LATERAL (SELECT * FROM library_search WHERE entry_id = p.entry_id LIMIT 1) s
+      ORDER BY p.rank DESC, s.title, s.entry_id`,
+    [...params, query.tsQuery, query.cap, HEADLINE_OPTIONS],
+  );
+  const matched = rows[0] ? toInt(rows[0]['matched']) : 0;
   return {
-    total: rows[0] ? toInt(rows[0]['total']) : 0,
-    hits: rows.map((r) => ({ ...summaryOf(r), rank: Number(r['rank']), headline: r['headline'] as string })),
+    total: Math.min(matched, query.cap),
+    capped: matched > query.cap,
+    hits: hitsOf(rows, (r) => Number(r['rank'])),
   };
+}
+
+function hitsOf(rows: Raw[], rank: (r: Raw) => number): SearchHitRow[] {
+  return rows.map((r) => ({ ...summaryOf(r), rank: rank(r), headline: r['headline'] as string }));
 }
 
 export interface PublishedDetailRow extends PublishedSummary {

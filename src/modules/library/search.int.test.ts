@@ -134,4 +134,30 @@ describe('library search: Swedish stemming, typo tolerance, ranking, filters (bo
     const r = await find('downton', { kinds: ['instrument'] });
     assert.equal(r.hits[0]?.instrumentId, 'downton');
   });
+
+  // Last: it adds entries. Those matching only outside the title are written first, so the scan
+  // finds them before the one with the word in its title, which must still rank first.
+  it('ranks a capped candidate set and says the total is capped', async () => {
+    const entry = (title: string, summary: string) => ({
+      kind: 'method' as const,
+      note: 'test',
+      content: content({ title, summary, targetGroups: ['families'], operatingAreas: ['elderly_care'] }),
+    });
+    await importPublished(t.db, systemActor(new Date('2026-12-07T10:00:00Z')), [
+      entry('Annat stöd ett', 'Om kapplöpning och annat.'),
+      entry('Annat stöd två', 'Om kapplöpning och annat.'),
+    ]);
+    await importPublished(t.db, systemActor(new Date('2026-12-07T10:00:00Z')), [
+      entry('Kapplöpning i vardagen', 'Ett exempel.'),
+    ]);
+    const capped = await find('kapplöpning', { cap: 1 });
+    assert.equal(capped.total, 1);
+    assert.equal(capped.totalCapped, true);
+    assert.equal(capped.hits[0]?.title, 'Kapplöpning i vardagen');
+    const all = await find('kapplöpning', { cap: 3 });
+    assert.deepEqual([all.total, all.totalCapped, all.hits.length], [3, false, 3]);
+    assert.equal(all.hits[0]?.title, 'Kapplöpning i vardagen');
+    const uncapped = await find('kapplöpning');
+    assert.deepEqual([uncapped.total, uncapped.totalCapped], [3, false]);
+  });
 });

@@ -57,6 +57,7 @@ export const searchResult = z.object({
   q: z.string(),
   words: z.array(z.object({ word: z.string(), variants: z.array(z.string()) })),
   total: z.number().int(),
+  totalCapped: z.boolean(),
   limit: z.number().int(),
   offset: z.number().int(),
   hits: z.array(

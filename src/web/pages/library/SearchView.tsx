@@ -18,7 +18,7 @@ const PARAMS = ['q', 'area', 'group', 'evidence', 'kind'] as const;
 
 /** /bibliotek: search with filters; the query lives in the address so results can be linked. */
 export function SearchView() {
-  const { t, tn } = useI18n();
+  const { t, tn, formatNumber } = useI18n();
   const { query, navigate } = useRouter();
   const ids = { q: useId(), hint: useId(), area: useId(), group: useId(), evidence: useId(), kind: useId() };
   const current = Object.fromEntries(PARAMS.map((p) => [p, query.get(p) ?? ''])) as Record<
@@ -101,7 +101,9 @@ export function SearchView() {
         {result.state === 'error' && <p role="alert">{t('common.error', { message: result.message })}</p>}
         {result.state === 'ready' && (
           <p>
-            {tn('lib.results', result.data.total)}
+            {result.data.totalCapped
+              ? t('lib.results.capped', { count: formatNumber(result.data.total) })
+              : tn('lib.results', result.data.total)}
             {variants.length > 0 && (
               <span className="muted"> · {t('lib.results.also', { words: variants.join(', ') })}</span>
             )}
