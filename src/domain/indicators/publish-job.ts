@@ -1,5 +1,5 @@
 import type { IndicatorDefinition } from './definition.js';
-import { publishTable, type PublishedValue } from './publish.js';
+import { publishTable, type PublishedTable, type PublishedValue } from './publish.js';
 import type { Placement, UnitSexCount } from './rollup.js';
 
 /**
@@ -23,10 +23,15 @@ export interface PublishOutcome {
 }
 
 export function computePublication(job: PublishJob): PublishOutcome {
-  const table = publishTable(job.def, job.period, job.counts, job.placements, {
-    threshold: job.threshold,
-    coverageCounts: job.coverageCounts,
-  });
+  return outcomeOf(
+    publishTable(job.def, job.period, job.counts, job.placements, {
+      threshold: job.threshold,
+      coverageCounts: job.coverageCounts,
+    }),
+  );
+}
+
+export function outcomeOf(table: PublishedTable): PublishOutcome {
   return {
     values: table.values,
     primary: table.suppression.primary.length,

@@ -98,4 +98,24 @@ describe('analytics detail: batched and cached = per table', () => {
       `${rewritten} of ${after.length} rows rewritten`,
     );
   });
+
+  it('keeps the tables it holds up to date when they are published, so the next answer rebuilds none', async () => {
+    await assertSame(await rowsNow());
+    const person = 'analytics-cache-kept';
+    const base = { register: 'senior_alert' as const, person, unitId, sex: 'M' as const, age: 81 };
+    const fact = {
+      ...base,
+      kind: 'risk_assessment' as const,
+      date: '2026-03-03',
+      attributes: { instrument: 'downton', risk: false },
+    };
+    await t.db.transaction((tx) => recordFacts(tx, defs, [fact], { type: 'test', id: person }));
+    await publishQueued(t.db, defs, { threshold: 5, analytics: cache });
+    const version = defs.find((d) => d.id === 'K10001')?.version ?? 0;
+    const kept = cache.get(`K10001|${version}|2026`);
+    assert.ok(kept, 'the publisher kept the table analytics holds');
+    assert.equal(kept.hiddenByScope.size, 0, 'computed by the publisher, not by a request');
+    await assertSame(await rowsNow());
+    assert.equal(cache.get(`K10001|${version}|2026`), kept, 'answered from the kept table');
+  });
 });

@@ -2,12 +2,12 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseIndicatorDefinitions } from '../../domain/indicators/definition.js';
 import { INDICATOR_CATALOGUE } from '../../domain/indicators/catalogue.js';
-import type { PublishJob } from '../../domain/indicators/publish-job.js';
 import type { Placement, UnitSexCount } from '../../domain/indicators/rollup.js';
 import { seededRandom } from '../../domain/random.js';
+import type { TableJob } from './publish-compute.js';
 import { computeInline, startPublishWorker } from './publish-pool.js';
 
-function syntheticJob(seed: number): PublishJob {
+function syntheticJob(seed: number, detail = false): TableJob {
   const parsed = parseIndicatorDefinitions(INDICATOR_CATALOGUE);
   if (!parsed.ok) throw new Error('the catalogue does not parse');
   const def = parsed.definitions[0];
@@ -23,15 +23,15 @@ function syntheticJob(seed: number): PublishJob {
       counts.push({ unitId, sex, numerator: rng.int(0, denominator), denominator });
     }
   }
-  return { def, period: '2024', counts, placements, threshold: 5 };
+  return { def, period: '2024', counts, placements, threshold: 5, detail };
 }
 
 describe('the publishing worker', () => {
   const worker = startPublishWorker();
   after(() => worker.close());
 
-  it('computes exactly what the inline publication computes', async () => {
-    const jobs = [syntheticJob(1), syntheticJob(2), syntheticJob(3)];
+  it('computes exactly what the inline publication computes, with the analytics detail where asked', async () => {
+    const jobs = [syntheticJob(1), syntheticJob(2, true), syntheticJob(3)];
     const [inWorker, inline] = await Promise.all([worker.compute(jobs), computeInline(jobs)]);
     assert.deepEqual(inWorker, inline);
     assert.ok(

@@ -1,9 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import {
-  computePublication,
-  type PublishJob,
-  type PublishOutcome,
-} from '../../domain/indicators/publish-job.js';
+import { computeTable, type TableJob, type TableResult } from './publish-compute.js';
 
 /**
  * Where the CPU part of publishing runs. Inline on the caller's thread (tests, the CLI, a demo
@@ -11,9 +7,9 @@ import {
  * exact secondary suppression over a national table never blocks request handling. Database
  * I/O stays on the main thread either way.
  */
-export type TableComputer = (jobs: readonly PublishJob[]) => Promise<PublishOutcome[]>;
+export type TableComputer = (jobs: readonly TableJob[]) => Promise<TableResult[]>;
 
-export const computeInline: TableComputer = (jobs) => Promise.resolve(jobs.map(computePublication));
+export const computeInline: TableComputer = (jobs) => Promise.resolve(jobs.map(computeTable));
 
 export interface PublishWorker {
   compute: TableComputer;
@@ -21,7 +17,7 @@ export interface PublishWorker {
   close(): Promise<void>;
 }
 
-type Reply = { id: number; outcomes: PublishOutcome[] } | { id: number; error: string };
+type Reply = { id: number; outcomes: TableResult[] } | { id: number; error: string };
 
 // Under tsx (tests, benchmarks, `npm run dev`) the sources are TypeScript; the build is JavaScript.
 const fromSource = import.meta.url.endsWith('.ts');
@@ -31,7 +27,7 @@ const workerUrl = new URL(fromSource ? './publish-worker.ts' : './publish-worker
 export function startPublishWorker(): PublishWorker {
   let worker: Worker | null = null;
   let nextId = 0;
-  const pending = new Map<number, { resolve: (o: PublishOutcome[]) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (o: TableResult[]) => void; reject: (e: Error) => void }>();
   const failAll = (err: Error) => {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
@@ -63,7 +59,7 @@ export function startPublishWorker(): PublishWorker {
   };
   return {
     compute: (jobs) =>
-      new Promise<PublishOutcome[]>((resolve, reject) => {
+      new Promise<TableResult[]>((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
         const w = started();

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { computePublication, type PublishJob } from '../../domain/indicators/publish-job.js';
+import { computeTable, type TableJob } from './publish-compute.js';
 
 /**
  * The publisher's worker thread (publish-pool.ts): runs the pure publication of each table
@@ -7,12 +7,12 @@ import { computePublication, type PublishJob } from '../../domain/indicators/pub
  */
 export interface PublishRequest {
   id: number;
-  jobs: PublishJob[];
+  jobs: TableJob[];
 }
 
 parentPort?.on('message', (request: PublishRequest) => {
   try {
-    parentPort?.postMessage({ id: request.id, outcomes: request.jobs.map(computePublication) });
+    parentPort?.postMessage({ id: request.id, outcomes: request.jobs.map(computeTable) });
   } catch (err) {
     parentPort?.postMessage({ id: request.id, error: err instanceof Error ? err.message : String(err) });
   }

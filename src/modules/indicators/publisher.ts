@@ -3,6 +3,7 @@ import type { Db } from '../../db/db.js';
 import { activeDefinitions } from './engine.js';
 import { publishQueued, type PublishSettings } from './publish.js';
 import { startPublishWorker } from './publish-pool.js';
+import { detailCacheOf } from './analytics-entitled.js';
 
 /**
  * Publishes queued tables in the background, shortly after the writes that queued them
@@ -20,7 +21,12 @@ export function startPublisher(db: Db, settings: PublishSettings, log: Logger, i
   let running: Promise<number> | null = null;
   let stopped = false;
   const worker = settings.compute ? null : startPublishWorker();
-  const publishing: PublishSettings = worker ? { ...settings, compute: worker.compute } : settings;
+  // The analytics route's cache (same database object): tables it holds are kept up to date here.
+  const publishing: PublishSettings = {
+    analytics: detailCacheOf(db),
+    ...settings,
+    ...(worker ? { compute: worker.compute } : {}),
+  };
   const runOnce = async (): Promise<number> => {
     if (running) return running;
     running = (async () => {
