@@ -40,7 +40,10 @@ interface Taken {
 
 const COUNTS_PER_READ = 3;
 
-/** Takes up to `batch` queued tables and reads what publishing them needs, in one snapshot. */
+/**
+ * Takes up to `batch` queued tables and reads what publishing them needs. A write that commits
+ * meanwhile waits for the taken rows and queues its tables again (REQUEUE_TAKEN).
+ */
 async function takeTables(
   tx: Queryable,
   definitions: readonly IndicatorDefinition[],
