@@ -98,4 +98,36 @@ describe('analytics detail: batched and cached = per table', () => {
       `${rewritten} of ${after.length} rows rewritten`,
     );
   });
+
+  it('keeps the tables it holds up to date when they are published, so the next answer rebuilds none', async () => {
+    await assertSame(await rowsNow());
+    const person = 'analytics-cache-kept';
+    const base = { register: 'senior_alert' as const, person, unitId, sex: 'M' as const, age: 81 };
+    const fact = {
+      ...base,
+      kind: 'risk_assessment' as const,
+      date: '2026-03-03',
+      attributes: { instrument: 'downton', risk: false },
+    };
+    await t.db.transaction((tx) => recordFacts(tx, defs, [fact], { type: 'test', id: person }));
+    const { rows: queued } = await t.db.query<{ indicator_id: string; period: string }>(
+      `SELECT indicator_id, period FROM publication_queue WHERE period IN ('2026', '2026-Q1')
+          AND indicator_id IN ('K10001', 'K10006', 'K20007')`,
+    );
+    const keys = queued.map(
+      (q) => `${q.indicator_id}|${defs.find((d) => d.id === q.indicator_id)?.version ?? 0}|${q.period}`,
+    );
+    assert.ok(keys.length > 0, 'the write queued tables analytics holds');
+    await publishQueued(t.db, defs, { threshold: 5, analytics: cache });
+    const kept = keys.map((key) => cache.get(key));
+    for (const [i, entry] of kept.entries()) {
+      assert.ok(entry, `the publisher kept ${keys[i]}`);
+      assert.equal(entry.hiddenByScope.size, 0, 'computed by the publisher, not by a request');
+    }
+    await assertSame(await rowsNow());
+    assert.ok(
+      keys.every((key, i) => cache.get(key) === kept[i]),
+      'answered from the kept tables',
+    );
+  });
 });

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/db.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { parsePeriod } from '../../domain/indicators/period.js';
 import { protectAgainstKnown } from '../../domain/disclosure/known.js';
-import { suppress } from '../../domain/disclosure/suppress.js';
+import { suppress, type SuppressionResult } from '../../domain/disclosure/suppress.js';
 import type { CountCell, ParentMap } from '../../domain/disclosure/table.js';
 import { publishTable, type PublishedValue } from '../../domain/indicators/publish.js';
 import {
@@ -59,13 +59,17 @@ export async function detailTable(
   return buildDetailTable(def, periodKey, counts, placements, threshold);
 }
 
-/** detailTable over counts and placements already read (the batched path reads many at once). */
+/**
+ * detailTable over counts and placements already read (the batched path reads many at once).
+ * The publisher passes the suppression it computed of the same counts at `threshold`.
+ */
 export function buildDetailTable(
   def: IndicatorDefinition,
   periodKey: string,
   counts: readonly UnitSexCount[],
   placements: ReadonlyMap<string, Placement>,
   threshold: number,
+  published?: SuppressionResult,
 ): DetailTable {
   const table = publishTable(def, periodKey, counts, placements, { threshold: 1 });
   const values = new Map(table.values.map((v) => [cellKey(v.level, v.code, v.sex), v]));
@@ -73,7 +77,7 @@ export function buildDetailTable(
     [...placements.values()].map((p) => [p.municipalityCode, p.regionCode]),
   );
   const { parents, cells } = rollUp(counts, placements);
-  const suppression = suppress(parents, cells, { threshold });
+  const suppression = published ?? suppress(parents, cells, { threshold });
   const publishedHidden = new Set(suppression.cells.flatMap((c, i) => (c.status === '..' ? [i] : [])));
   const index = new Map(
     cells.map((c, i) => {

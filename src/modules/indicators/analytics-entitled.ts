@@ -31,7 +31,7 @@ import { placementsFor } from './publish-queries.js';
  */
 export type EntitledRow = AnalyticsRow & { unsuppressed?: UnsuppressedDetail };
 
-interface CachedTable {
+export interface CachedTable {
   stamp: string;
   threshold: number;
   placementStamp: string;
@@ -46,6 +46,16 @@ export class DetailCache {
   readonly placements = new Map<string, { stamp: string; placements: Map<string, Placement> }>();
   /** A national table takes a few MB, so keep about two dashboards' worth. */
   constructor(private readonly capacity = 128) {}
+
+  /** Whether analytics holds the table (the publisher then keeps it up to date). */
+  holds(pair: TablePair): boolean {
+    return this.tables.has(tableKey(pair));
+  }
+
+  /** A table the publisher computed from the counts its publication `stamp` names. */
+  keep(pair: TablePair, entry: Omit<CachedTable, 'hiddenByScope'>): void {
+    this.set(tableKey(pair), { ...entry, hiddenByScope: new Map() });
+  }
 
   get(key: string): CachedTable | undefined {
     const hit = this.tables.get(key);
@@ -70,6 +80,14 @@ export class DetailCache {
 
 const tableKey = (p: { indicatorId: string; version: number; period: string }) =>
   `${p.indicatorId}|${p.version}|${p.period}`;
+
+/** One cache per database, shared by the analytics route and the background publisher. */
+const caches = new WeakMap<object, DetailCache>();
+export function detailCacheOf(db: object): DetailCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new DetailCache()));
+  return cache;
+}
 
 /** What a caller's disclosure pattern depends on: the assignments that grant aggregates. */
 function scopeKeyOf(principal: Principal): string {

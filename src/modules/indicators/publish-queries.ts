@@ -123,6 +123,13 @@ export async function recordPublication(
   );
 }
 
+/**
+ * What a write queues. A table the publisher has taken but not yet stored is queued again
+ * (taken_at cleared), since its counts moved after they were read; otherwise nothing is written.
+ */
+export const REQUEUE_TAKEN = `ON CONFLICT (indicator_id, period) DO UPDATE SET taken_at = NULL
+     WHERE publication_queue.taken_at IS NOT NULL`;
+
 export async function enqueue(
   q: Queryable,
   pairs: ReadonlyArray<{ indicatorId: string; period: string }>,
@@ -131,22 +138,47 @@ export async function enqueue(
   await q.query(
     `INSERT INTO publication_queue (indicator_id, period)
      SELECT p.indicator_id, p.period FROM json_to_recordset($1::json) AS p(indicator_id text, period text)
-     ON CONFLICT DO NOTHING`,
+     ${REQUEUE_TAKEN}`,
     [JSON.stringify(pairs.map((p) => ({ indicator_id: p.indicatorId, period: p.period })))],
   );
 }
 
-/** Takes queued pairs off the queue (they are published in the same transaction). */
+/** A taken table not stored within this long (the publisher died) is taken again. */
+const TAKEN_EXPIRES = '5 minutes';
+
+/**
+ * Marks up to `limit` queued tables taken at `at`; they stay queued until finishTaken, so a
+ * publisher that dies in between loses nothing.
+ */
 export async function takeQueued(
   q: Queryable,
   limit: number,
+  at: Date,
 ): Promise<Array<{ indicatorId: string; period: string }>> {
   const { rows } = await q.query<Raw>(
-    `DELETE FROM publication_queue WHERE (indicator_id, period) IN (
-       SELECT indicator_id, period FROM publication_queue ORDER BY queued_at, indicator_id, period LIMIT $1
+    `UPDATE publication_queue SET taken_at = $2 WHERE (indicator_id, period) IN (
+       SELECT indicator_id, period FROM publication_queue
+        WHERE taken_at IS NULL OR taken_at < $2::timestamptz - interval '${TAKEN_EXPIRES}'
+        ORDER BY queued_at, indicator_id, period LIMIT $1
        FOR UPDATE SKIP LOCKED)
      RETURNING indicator_id, period`,
-    [limit],
+    [limit, at],
   );
-  return rows.map((r) => ({ indicatorId: r['indicator_id'] as string, period: r['period'] as string }));
+  return rows
+    .map((r) => ({ indicatorId: r['indicator_id'] as string, period: r['period'] as string }))
+    .sort((a, b) => a.indicatorId.localeCompare(b.indicatorId) || a.period.localeCompare(b.period));
+}
+
+/** Ends the turn of tables published from counts read at `at`, unless a write queued them again. */
+export async function finishTaken(
+  q: Queryable,
+  pairs: ReadonlyArray<{ indicatorId: string; period: string }>,
+  at: Date,
+): Promise<void> {
+  if (pairs.length === 0) return;
+  await q.query(
+    `DELETE FROM publication_queue q USING json_to_recordset($1::json) AS p(indicator_id text, period text)
+      WHERE q.indicator_id = p.indicator_id AND q.period = p.period AND q.taken_at = $2`,
+    [JSON.stringify(pairs.map((p) => ({ indicator_id: p.indicatorId, period: p.period }))), at],
+  );
 }

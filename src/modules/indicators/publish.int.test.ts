@@ -5,8 +5,9 @@ import type { IndicatorDefinition } from '../../domain/indicators/definition.js'
 import { seededRandom } from '../../domain/random.js';
 import { openTestDb, type TestDb } from '../../../test/support/db.js';
 import { activeDefinitions, recordFacts } from './engine.js';
-import { publishQueued } from './publish.js';
-import { unitCounts } from './publish-queries.js';
+import { publishQueued, publishTables } from './publish.js';
+import { computeInline } from './publish-pool.js';
+import { enqueue, takeQueued, unitCounts } from './publish-queries.js';
 import { verifyPublishedTables, type PublishedRow } from './testing.js';
 
 describe('publication', () => {
@@ -70,5 +71,46 @@ describe('publication', () => {
     const { tables, suppressedCells } = await verifyPublishedTables(t.db, defs, 5);
     assert.ok(tables >= 6);
     assert.ok(suppressedCells > 0);
+  });
+
+  const queued = async () =>
+    (
+      await t.db.query<{ indicator_id: string; taken: boolean }>(
+        `SELECT indicator_id, taken_at IS NOT NULL AS taken FROM publication_queue ORDER BY indicator_id`,
+      )
+    ).rows;
+
+  it('queues a table again when a write moves its counts while it is being computed', async () => {
+    const table = { indicatorId: 'K10001', period: '2024' };
+    await enqueue(t.db, [table]);
+    const published = await publishTables(
+      t.db,
+      defs,
+      {
+        threshold: 5,
+        compute: async (jobs) => {
+          assert.deepEqual(await queued(), [{ indicator_id: 'K10001', taken: true }]);
+          await t.db.transaction((tx) => enqueue(tx, [table]));
+          return computeInline(jobs);
+        },
+      },
+      10,
+    );
+    assert.equal(published, 1);
+    assert.deepEqual(await queued(), [{ indicator_id: 'K10001', taken: false }]);
+    assert.equal(await publishQueued(t.db, defs, { threshold: 5 }), 1);
+    assert.deepEqual(await queued(), []);
+  });
+
+  it('keeps a taken table queued when its publisher dies, and takes it again later', async () => {
+    await enqueue(t.db, [{ indicatorId: 'K10001', period: '2024' }]);
+    const at = new Date();
+    assert.equal((await takeQueued(t.db, 10, at)).length, 1);
+    // The publisher died here. Another run soon after leaves the table to it ...
+    assert.equal(await publishQueued(t.db, defs, { threshold: 5 }), 0);
+    assert.deepEqual(await queued(), [{ indicator_id: 'K10001', taken: true }]);
+    // ... and takes it once the take has expired.
+    const later = new Date(at.getTime() + 6 * 60_000);
+    assert.equal((await takeQueued(t.db, 10, later)).length, 1);
   });
 });

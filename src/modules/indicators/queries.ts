@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/db.js';
 import type { Fact, FactAttribute } from '../../domain/facts/fact.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import type { CountDelta } from '../../domain/indicators/membership.js';
+import { REQUEUE_TAKEN } from './publish-queries.js';
 
 /** SQL of the indicator engine. Bulk statements take JSON arrays so a batch is one round trip. */
 
@@ -240,7 +241,7 @@ export async function enqueueAllPublished(q: Queryable): Promise<void> {
   await q.query(
     `INSERT INTO publication_queue (indicator_id, period)
      SELECT DISTINCT indicator_id, period FROM published_value
-     ON CONFLICT DO NOTHING`,
+     ${REQUEUE_TAKEN}`,
   );
 }
 
@@ -249,6 +250,6 @@ export async function enqueueAllCounted(q: Queryable): Promise<void> {
   await q.query(
     `INSERT INTO publication_queue (indicator_id, period)
      SELECT DISTINCT indicator_id, period FROM indicator_count
-     ON CONFLICT DO NOTHING`,
+     ${REQUEUE_TAKEN}`,
   );
 }

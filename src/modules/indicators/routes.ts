@@ -4,7 +4,7 @@ import type { AppDeps } from '../../server/deps.js';
 import { parseInput } from '../../server/problem.js';
 import { authorize } from '../../server/authorize.js';
 import { publishedValues } from './analytics-queries.js';
-import { DetailCache, withEntitledDetail } from './analytics-entitled.js';
+import { detailCacheOf, withEntitledDetail } from './analytics-entitled.js';
 import { activeDefinitions } from './engine.js';
 import { analyticsQuery } from './schema.js';
 import { releaseRoutes } from './release-routes.js';
@@ -18,7 +18,8 @@ import { withReleased } from './analytics-released.js';
  */
 export function indicatorRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db } = deps;
-  const detailCache = new DetailCache();
+  // Shared with the background publisher, which keeps the tables held here up to date.
+  const detailCache = detailCacheOf(db);
   releaseRoutes(app, deps);
   app.get('/api/v1/indicators', async (): Promise<IndicatorList> => ({
     indicators: await activeDefinitions(db),
