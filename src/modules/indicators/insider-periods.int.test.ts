@@ -94,6 +94,19 @@ describe('analytics: a year and its months together give nothing away', () => {
     return res.json<{ rows: Row[] }>().rows;
   };
 
+  /** The year's published pattern with the caller's own unsuppressed cells from `year` merged in. */
+  const publishedBeside = async (dx: string, year: readonly Row[]): Promise<Row[]> => {
+    const { rows } = await h.t.db.query<Row>(
+      `SELECT period, level, code, sex, numerator, denominator, status FROM published_value
+        WHERE indicator_id = $1 AND period = $2`,
+      [dx, YEAR],
+    );
+    return rows.map((p) => {
+      const o = year.find((r) => r.level === p.level && r.code === p.code && r.sex === p.sex);
+      return o?.unsuppressed ? { ...p, unsuppressed: o.unsuppressed } : p;
+    });
+  };
+
   /** The year's cells the caller can work out: the verifier over the year as shown, B's year pinned. */
   const recovered = async (year: readonly Row[], pinned: ReadonlyMap<string, Row>): Promise<string[]> => {
     const def = defs.find((d) => d.id === DX);
@@ -136,15 +149,7 @@ describe('analytics: a year and its months together give nothing away', () => {
       if (m) pinned.set(`unit|${units[1]}|${sex}`, m);
     }
     // What the analytics API used to answer: the year's published pattern beside the caller's own unit.
-    const { rows: published } = await h.t.db.query<Row>(
-      `SELECT period, level, code, sex, numerator, denominator, status FROM published_value
-        WHERE indicator_id = $1 AND period = $2`,
-      [DX, YEAR],
-    );
-    const naive = published.map((p) => {
-      const o = year.find((r) => r.level === p.level && r.code === p.code && r.sex === p.sex);
-      return o?.unsuppressed ? { ...p, unsuppressed: o.unsuppressed } : p;
-    });
+    const naive = await publishedBeside(DX, year);
     const leaked = await recovered(naive, pinned);
     assert.ok(
       leaked.includes(`numerator:${unitNode(units[2] ?? '')}/K`),
@@ -214,15 +219,7 @@ describe('analytics: a year and its months together give nothing away', () => {
     const year = await view(YEAR, dx);
     assert.equal(year.find(b)?.status, 'suppressed', 'B is hidden in the year');
     // The answer before ranges were considered: the published year beside the caller's own unit.
-    const { rows: published } = await h.t.db.query<Row>(
-      `SELECT period, level, code, sex, numerator, denominator, status FROM published_value
-        WHERE indicator_id = $1 AND period = $2`,
-      [dx, YEAR],
-    );
-    const naive = published.map((p) => {
-      const o = year.find((r) => r.level === p.level && r.code === p.code && r.sex === p.sex);
-      return o?.unsuppressed ? { ...p, unsuppressed: o.unsuppressed } : p;
-    });
+    const naive = await publishedBeside(dx, year);
     const cNode = unitNode(units[2] ?? '');
     assert.ok((await narrowed(naive)).includes(`numerator:${cNode}/K`), 'the old answer narrowed C to 2 … 7');
     assert.deepEqual(await narrowed(year), [], 'no hidden small count narrowed beyond ±1');
