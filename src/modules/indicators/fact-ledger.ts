@@ -9,7 +9,7 @@ import {
   factsOfSlicesWrittenHere,
   inSlice,
   insertFactsOfSources,
-  COUNTED_FACTS,
+  perFactTable,
   deleteFactsOfSources,
   SLICE_JSON,
   slicesJson,
@@ -59,16 +59,19 @@ export class FactLedger implements FactSink {
     await this.tables(tx);
     const old = JSON.stringify(items.filter((i) => !i.fresh).map((i) => i.source));
     if (old !== '[]') {
-      const sources = `json_to_recordset($1::json) AS s(type text, id text)
-        JOIN ${COUNTED_FACTS} f ON f.source_type = s.type AND f.source_id = s.id`;
+      const sources = (t: string) => `json_to_recordset($1::json) AS s(type text, id text)
+        JOIN ${t} f ON f.source_type = s.type AND f.source_id = s.id`;
       await tx.query(
-        `INSERT INTO import_removed_fact SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age,
-           f.attributes FROM ${sources} WHERE NOT f.${HERE}`,
+        `INSERT INTO import_removed_fact ${perFactTable(
+          (t) => `SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age,
+           f.attributes FROM ${sources(t)} WHERE NOT f.${HERE}`,
+        )}`,
         [old],
       );
       await tx.query(
-        `INSERT INTO import_slice SELECT DISTINCT f.person, f.unit_id, extract(year FROM f.fact_date)::int
-           FROM ${sources} ON CONFLICT DO NOTHING`,
+        `INSERT INTO import_slice SELECT DISTINCT * FROM (${perFactTable(
+          (t) => `SELECT f.person, f.unit_id, extract(year FROM f.fact_date)::int FROM ${sources(t)}`,
+        )}) touched ON CONFLICT DO NOTHING`,
         [old],
       );
       await deleteFactsOfSources(
