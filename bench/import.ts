@@ -196,6 +196,7 @@ const RESULT_TABLES = [
   'register_entry_version',
   'register_served_through',
   'indicator_fact',
+  'indicator_served_span',
   'indicator_count',
 ];
 

@@ -217,16 +217,55 @@ function firstOfNextMonth(date: string): string {
 }
 
 /**
- * "Served" facts of a Senior Alert service period: one per calendar month the person was served,
- * up to and including `through`, dated the first day served in that month. Monthly, because the
- * participation indicators are published per month as well as per quarter and year.
+ * The months a Senior Alert service period counts as "served", stored as one row instead of one
+ * fact a month (src/modules/indicators/sql/0240_served_span.sql expands it in SQL exactly as
+ * factsOfServedSpan does here): from the first day served to the last day counted.
  */
-export function servedFacts(person: PersonFacts, s: ServicePeriodFacts, through: string): Fact[] {
+export interface ServedSpan {
+  person: string;
+  unitId: string;
+  sex: 'K' | 'M';
+  birthDate: string;
+  firstDay: string;
+  /** The last day counted: the day before the period ends, or `through` while it runs on. */
+  lastDay: string;
+}
+
+/** The span of a service period counted up to and including `through`, or null when nothing is. */
+export function servedSpan(person: PersonFacts, s: ServicePeriodFacts, through: string): ServedSpan | null {
+  const lastDay = s.validTo === 'infinity' || through < s.validTo ? through : dayBefore(s.validTo);
+  if (lastDay < s.validFrom) return null;
+  return {
+    person: person.pseudonym,
+    unitId: s.unitId,
+    sex: person.sex,
+    birthDate: person.birthDate,
+    firstDay: s.validFrom,
+    lastDay,
+  };
+}
+
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * "Served" facts of a span: one per calendar month the person was served, dated the first day
+ * served in that month. Monthly, because the participation indicators are published per month as
+ * well as per quarter and year.
+ */
+export function factsOfServedSpan(span: ServedSpan): Fact[] {
+  const person = { pseudonym: span.person, birthDate: span.birthDate, sex: span.sex };
   const facts: Fact[] = [];
-  let day = s.validFrom;
-  while (day <= through && (s.validTo === 'infinity' || day < s.validTo)) {
-    facts.push(fact(person, { unitId: s.unitId, occurredOn: day }, 'senior_alert', 'served', {}));
-    day = firstOfNextMonth(day);
-  }
+  for (let day = span.firstDay; day <= span.lastDay; day = firstOfNextMonth(day))
+    facts.push(fact(person, { unitId: span.unitId, occurredOn: day }, 'senior_alert', 'served', {}));
   return facts;
+}
+
+/** "Served" facts of a Senior Alert service period up to and including `through`. */
+export function servedFacts(person: PersonFacts, s: ServicePeriodFacts, through: string): Fact[] {
+  const span = servedSpan(person, s, through);
+  return span ? factsOfServedSpan(span) : [];
 }

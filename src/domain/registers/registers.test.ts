@@ -1,7 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ENTRY_SCHEMAS, entrySchema } from './entries.js';
-import { ageOn, followupFacts, goalsMet, servedFacts, factsOfEntry, type StoredEntry } from './facts.js';
+import {
+  ageOn,
+  followupFacts,
+  goalsMet,
+  servedFacts,
+  servedSpan,
+  factsOfEntry,
+  type StoredEntry,
+} from './facts.js';
 import { deriveScore } from './derive.js';
 import { lastRegistrationDay, palliativeRefusal, DEFAULT_PALLIATIVE_WINDOWS } from './windows.js';
 
@@ -88,6 +96,20 @@ describe('servedFacts', () => {
         .length,
       0,
     );
+  });
+
+  it('stores a period as one span: the last day counted is the day before its end, or the day given', () => {
+    const period = { unitId: 'u1', validFrom: '2024-03-01', validTo: '2024-05-01' };
+    assert.deepEqual(servedSpan(person, period, '2030-01-01'), {
+      person: person.pseudonym,
+      unitId: 'u1',
+      sex: person.sex,
+      birthDate: person.birthDate,
+      firstDay: '2024-03-01',
+      lastDay: '2024-04-30',
+    });
+    assert.equal(servedSpan(person, period, '2024-03-15')?.lastDay, '2024-03-15');
+    assert.equal(servedSpan(person, period, '2024-02-29'), null);
   });
 });
 

@@ -62,7 +62,7 @@ interface FactRow extends Record<string, unknown> {
 async function factRows(db: Db): Promise<FactRow[]> {
   const { rows } = await db.query<FactRow>(
     `SELECT source_type, source_id, register, kind, person, unit_id, fact_date, sex, age, attributes
-       FROM indicator_fact ORDER BY source_type, source_id, fact_date, kind, person, attributes::text`,
+       FROM indicator_fact_counted ORDER BY source_type, source_id, fact_date, kind, person, attributes::text`,
   );
   return rows;
 }

@@ -4,7 +4,8 @@ import { pseudonymOf } from '../../domain/persons/pseudonym.js';
 import {
   factsOfEntry,
   followupFacts,
-  servedFacts,
+  servedSpan,
+  type ServedSpan,
   type PersonFacts,
   type StoredEntry,
 } from '../../domain/registers/facts.js';
@@ -91,17 +92,17 @@ export function rowsOf(plan: NationPlan, record: SyntheticPersonRecord, key: Uin
   };
 }
 
-/** Monthly "served" facts of an elderly-care service period up to `through`, as refreshServedFacts makes them. */
-export function servedFactsOf(
+/** The served span of an elderly-care service period up to `through`, as refreshServedFacts makes it. */
+export function servedSpanOf(
   rows: PersonRows,
   service: PersonRows['services'][number],
   through: string,
-): Fact[] {
+): ServedSpan | null {
   return service.elderlyCare
-    ? servedFacts(
+    ? servedSpan(
         rows.personFacts,
         { unitId: service.unitId, validFrom: service.validFrom, validTo: service.validTo },
         through,
       )
-    : [];
+    : null;
 }

@@ -4,7 +4,8 @@ import { insertFactsOfSources, type FactSource } from '../indicators/queries.js'
 import { insertPersons, insertServiceLinks } from '../persons/write.js';
 import { insertEntries, markServedThrough } from '../registers/write.js';
 import { markSynthetic, SYNTHETIC_SOURCE } from './queries.js';
-import { servedFactsOf, type PersonRows } from './rows.js';
+import { factsOfServedSpan, type ServedSpan } from '../../domain/registers/facts.js';
+import { servedSpanOf, type PersonRows } from './rows.js';
 
 /**
  * Writes a batch of synthetic persons through the owners' batch statements (persons, registers,
@@ -81,15 +82,24 @@ export async function writeBatch(
       sourceRecordId: e.id,
     })),
   );
-  // One fact an item, so that a slice of items is a slice of FACTS_PER_STATEMENT fact rows.
-  const facts: Array<{ source: FactSource; facts: Fact[] }> = batch.flatMap((b) =>
+  // One fact (or one served span) an item, so that a slice of items is a slice of FACTS_PER_STATEMENT rows.
+  const items: Array<{ source: FactSource; facts: Fact[]; span?: ServedSpan }> = batch.flatMap((b) =>
     b.entryFacts.map((f) => ({ source: { type: 'entry', id: f.sourceId }, facts: [f.fact] })),
   );
+  const entryFacts = items.length;
+  let servedMonths = 0;
   services.forEach(({ rows, service }, i) => {
-    const source = { type: 'service', id: String(serviceIds[i]) };
-    for (const f of servedFactsOf(rows, service, through)) facts.push({ source, facts: [f] });
+    const span = servedSpanOf(rows, service, through);
+    if (!span) return;
+    servedMonths += factsOfServedSpan(span).length;
+    items.push({ source: { type: 'service', id: String(serviceIds[i]) }, facts: [], span });
   });
-  for (let i = 0; i < facts.length; i += FACTS_PER_STATEMENT)
-    await insertFactsOfSources(tx, facts.slice(i, i + FACTS_PER_STATEMENT));
-  return { persons: batch.length, services: serviceIds.length, entries: entries.length, facts: facts.length };
+  for (let i = 0; i < items.length; i += FACTS_PER_STATEMENT)
+    await insertFactsOfSources(tx, items.slice(i, i + FACTS_PER_STATEMENT));
+  return {
+    persons: batch.length,
+    services: serviceIds.length,
+    entries: entries.length,
+    facts: entryFacts + servedMonths,
+  };
 }

@@ -24,9 +24,9 @@ const attrName = (name: string) => {
   return name;
 };
 
-/** PostgreSQL over indicator_fact.attributes (jsonb), with JSON type rules as in filter.ts. */
+/** PostgreSQL over the counted facts' attributes (jsonb), with JSON type rules as in filter.ts. */
 export const postgresDialect: SqlDialect = {
-  table: 'indicator_fact',
+  table: 'indicator_fact_counted',
   condition(c) {
     const a = `attributes->${quote(attrName(c.attr))}`;
     if ('present' in c)

@@ -9,6 +9,8 @@ import {
   factsOfSlicesWrittenHere,
   inSlice,
   insertFactsOfSources,
+  perFactTable,
+  deleteFactsOfSources,
   SLICE_JSON,
   slicesJson,
   type Slice,
@@ -23,7 +25,7 @@ import {
  * settles each slice once: before = facts not added here + facts removed, after = facts now.
  * The counts end up exactly as with one registration after another.
  */
-const HERE = 'xmin = pg_current_xact_id()::xid';
+const HERE = 'row_xmin = pg_current_xact_id()::xid';
 const SETTLE_SLICES = 2000;
 const COUNTS_PER_STATEMENT = 10_000;
 
@@ -57,22 +59,24 @@ export class FactLedger implements FactSink {
     await this.tables(tx);
     const old = JSON.stringify(items.filter((i) => !i.fresh).map((i) => i.source));
     if (old !== '[]') {
-      const sources = `json_to_recordset($1::json) AS s(type text, id text)
-        JOIN indicator_fact f ON f.source_type = s.type AND f.source_id = s.id`;
+      const sources = (t: string) => `json_to_recordset($1::json) AS s(type text, id text)
+        JOIN ${t} f ON f.source_type = s.type AND f.source_id = s.id`;
       await tx.query(
-        `INSERT INTO import_removed_fact SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age,
-           f.attributes FROM ${sources} WHERE NOT f.${HERE}`,
+        `INSERT INTO import_removed_fact ${perFactTable(
+          (t) => `SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age,
+           f.attributes FROM ${sources(t)} WHERE NOT f.${HERE}`,
+        )}`,
         [old],
       );
       await tx.query(
-        `INSERT INTO import_slice SELECT DISTINCT f.person, f.unit_id, extract(year FROM f.fact_date)::int
-           FROM ${sources} ON CONFLICT DO NOTHING`,
+        `INSERT INTO import_slice SELECT DISTINCT * FROM (${perFactTable(
+          (t) => `SELECT f.person, f.unit_id, extract(year FROM f.fact_date)::int FROM ${sources(t)}`,
+        )}) touched ON CONFLICT DO NOTHING`,
         [old],
       );
-      await tx.query(
-        `DELETE FROM indicator_fact f USING json_to_recordset($1::json) AS s(type text, id text)
-          WHERE f.source_type = s.type AND f.source_id = s.id`,
-        [old],
+      await deleteFactsOfSources(
+        tx,
+        items.filter((i) => !i.fresh).map((i) => i.source),
       );
     }
     const slices = new Map<string, { person: string; unit_id: string; year: number }>();

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/db.js';
 import type { Fact } from '../../domain/facts/fact.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
+import { factsOfServedSpan, type ServedSpan } from '../../domain/registers/facts.js';
 import { applyFactChange } from './engine.js';
 import * as q from './queries.js';
 
@@ -16,6 +17,13 @@ export interface FactItem {
   facts: readonly Fact[];
   /** A source created in this transaction (a new entry): it has no earlier facts to look for. */
   fresh: boolean;
+  /** A service period's months served, stored as one span (null: none counted); `facts` are its months. */
+  span?: ServedSpan | null;
+}
+
+/** The item of a service period's served span: stored as the span, counted a fact a month. */
+export function servedSpanItem(source: q.FactSource, span: ServedSpan | null, fresh: boolean): FactItem {
+  return { source, facts: span ? factsOfServedSpan(span) : [], fresh, span };
 }
 
 export interface FactSink {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/db.js';
 import type { Fact, FactAttribute } from '../../domain/facts/fact.js';
+import type { ServedSpan } from '../../domain/registers/facts.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import type { CountDelta } from '../../domain/indicators/membership.js';
 import { REQUEUE_TAKEN } from './publish-queries.js';
@@ -19,6 +20,22 @@ export interface Slice {
 }
 
 type Raw = Record<string, unknown>;
+
+/**
+ * What the counting reads: the stored facts and the served spans, a fact a month
+ * (sql/0240_served_span.sql). Writes go to the two tables, reads of facts to this view.
+ */
+export const COUNTED_FACTS = 'indicator_fact_counted';
+
+/**
+ * A query of a few slices or sources, once per fact table (aliased f, with f.row_xmin), joined
+ * UNION ALL: joined to the UNION ALL view the planner scanned every fact instead of the indexes.
+ */
+export function perFactTable(select: (table: string) => string): string {
+  return [select('(SELECT *, xmin AS row_xmin FROM indicator_fact)'), select('indicator_served_fact')].join(
+    '\nUNION ALL\n',
+  );
+}
 
 export async function upsertDefinitions(q: Queryable, defs: readonly IndicatorDefinition[]): Promise<void> {
   await q.query(
@@ -42,8 +59,10 @@ const SOURCES_JSON = 'json_to_recordset($1::json) AS s(type text, id text)';
 export async function slicesOfSources(q: Queryable, sources: readonly FactSource[]): Promise<Slice[]> {
   if (sources.length === 0) return [];
   const { rows } = await q.query<Raw>(
-    `SELECT DISTINCT f.person, f.unit_id, extract(year FROM f.fact_date)::int AS year
-       FROM ${SOURCES_JSON} JOIN indicator_fact f ON f.source_type = s.type AND f.source_id = s.id`,
+    `SELECT DISTINCT * FROM (${perFactTable(
+      (t) => `SELECT f.person, f.unit_id, extract(year FROM f.fact_date)::int AS year
+       FROM ${SOURCES_JSON} JOIN ${t} f ON f.source_type = s.type AND f.source_id = s.id`,
+    )}) touched`,
     [JSON.stringify(sources)],
   );
   return rows.map(sliceOfRow);
@@ -55,13 +74,20 @@ const sliceOfRow = (r: Raw): Slice => ({
   year: Number(r['year']),
 });
 
-/** Inserts the facts of many sources in one statement. */
+/**
+ * Inserts the facts of many sources in one statement (and their served spans in another): an
+ * item with a span stores the span, its facts are the span's months.
+ */
 export async function insertFactsOfSources(
   q: Queryable,
-  items: ReadonlyArray<{ source: FactSource; facts: readonly Fact[] }>,
+  items: ReadonlyArray<{ source: FactSource; facts: readonly Fact[]; span?: ServedSpan | null }>,
 ): Promise<void> {
-  const rows = items.flatMap(({ source, facts }) =>
-    facts.map((f) => ({
+  await insertServedSpans(
+    q,
+    items.flatMap((i) => (i.span ? [{ source: i.source, span: i.span }] : [])),
+  );
+  const rows = items.flatMap(({ source, facts, span }) =>
+    (span === undefined ? facts : []).map((f) => ({
       register: f.register,
       kind: f.kind,
       person: f.person,
@@ -84,12 +110,40 @@ export async function insertFactsOfSources(
   );
 }
 
+async function insertServedSpans(
+  q: Queryable,
+  spans: ReadonlyArray<{ source: FactSource; span: ServedSpan }>,
+): Promise<void> {
+  if (spans.length === 0) return;
+  await q.query(
+    `INSERT INTO indicator_served_span (person, unit_id, first_day, last_day, sex, birth_date, source_type, source_id)
+     SELECT s.person, s.unit_id, s.first_day, s.last_day, s.sex, s.birth_date, s.source_type, s.source_id
+     FROM json_to_recordset($1::json) AS s(person text, unit_id uuid, first_day date, last_day date, sex text,
+       birth_date date, source_type text, source_id text)`,
+    [
+      JSON.stringify(
+        spans.map(({ source, span }) => ({
+          person: span.person,
+          unit_id: span.unitId,
+          first_day: span.firstDay,
+          last_day: span.lastDay,
+          sex: span.sex,
+          birth_date: span.birthDate,
+          source_type: source.type,
+          source_id: source.id,
+        })),
+      ),
+    ],
+  );
+}
+
 export async function deleteFactsOfSources(q: Queryable, sources: readonly FactSource[]): Promise<void> {
   if (sources.length === 0) return;
-  await q.query(
-    `DELETE FROM indicator_fact f USING ${SOURCES_JSON} WHERE f.source_type = s.type AND f.source_id = s.id`,
-    [JSON.stringify(sources)],
-  );
+  for (const table of ['indicator_fact', 'indicator_served_span'])
+    await q.query(
+      `DELETE FROM ${table} f USING ${SOURCES_JSON} WHERE f.source_type = s.type AND f.source_id = s.id`,
+      [JSON.stringify(sources)],
+    );
 }
 
 /** Slices holding facts of the person labelled with another sex than `sex`. */
@@ -100,7 +154,7 @@ export async function slicesOfPersonWithOtherSex(
 ): Promise<Slice[]> {
   const { rows } = await q.query<Raw>(
     `SELECT DISTINCT person, unit_id, extract(year FROM fact_date)::int AS year
-       FROM indicator_fact WHERE person = $1 AND sex <> $2`,
+       FROM ${COUNTED_FACTS} WHERE person = $1 AND sex <> $2`,
     [pseudonym, sex],
   );
   return rows.map(sliceOfRow);
@@ -108,11 +162,16 @@ export async function slicesOfPersonWithOtherSex(
 
 export async function setSexOfFacts(q: Queryable, pseudonym: string, sex: string): Promise<void> {
   await q.query('UPDATE indicator_fact SET sex = $2 WHERE person = $1 AND sex <> $2', [pseudonym, sex]);
+  await q.query('UPDATE indicator_served_span SET sex = $2 WHERE person = $1 AND sex <> $2', [
+    pseudonym,
+    sex,
+  ]);
 }
 
 /** Deletes every fact of the persons (the synthetic nation's --replace; counts are rebuilt after). */
 export async function deleteFactsOfPersons(q: Queryable, pseudonyms: readonly string[]): Promise<void> {
   await q.query('DELETE FROM indicator_fact WHERE person = ANY($1::text[])', [pseudonyms]);
+  await q.query('DELETE FROM indicator_served_span WHERE person = ANY($1::text[])', [pseudonyms]);
 }
 
 /** A fact as read from indicator_fact (the columns of factsOfSlices). */
@@ -139,10 +198,7 @@ const FACT_COLUMNS = 'f.register, f.kind, f.person, f.unit_id, f.fact_date, f.se
 
 export async function factsOfSlices(q: Queryable, slices: readonly Slice[]): Promise<Fact[]> {
   const { rows } = await q.query<Raw>(
-    `SELECT ${FACT_COLUMNS}
-       FROM ${SLICE_JSON}
-       JOIN indicator_fact f ON ${inSlice('f')}
-      ORDER BY f.person, f.unit_id, f.fact_date, f.id`,
+    perFactTable((t) => `SELECT ${FACT_COLUMNS} FROM ${SLICE_JSON} JOIN ${t} f ON ${inSlice('f')}`),
     [slicesJson(slices)],
   );
   return rows.map(factOfRow);
@@ -157,8 +213,10 @@ export async function factsOfSlicesWrittenHere(
   slices: readonly Slice[],
 ): Promise<Array<{ fact: Fact; writtenHere: boolean }>> {
   const { rows } = await q.query<Raw>(
-    `SELECT ${FACT_COLUMNS}, f.xmin = pg_current_xact_id()::xid AS written_here
-       FROM ${SLICE_JSON} JOIN indicator_fact f ON ${inSlice('f')}`,
+    perFactTable(
+      (t) => `SELECT ${FACT_COLUMNS}, f.row_xmin = pg_current_xact_id()::xid AS written_here
+       FROM ${SLICE_JSON} JOIN ${t} f ON ${inSlice('f')}`,
+    ),
     [slicesJson(slices)],
   );
   return rows.map((r) => ({ fact: factOfRow(r), writtenHere: r['written_here'] === true }));

@@ -105,7 +105,7 @@ describe('persons: ending a service period and overriding the sex used in statis
   };
   const factSexes = async (pseudonym: string) => {
     const { rows } = await h.t.db.query<{ sex: string; n: number }>(
-      'SELECT sex, count(*) AS n FROM indicator_fact WHERE person = $1 GROUP BY sex ORDER BY sex',
+      'SELECT sex, count(*) AS n FROM indicator_fact_counted WHERE person = $1 GROUP BY sex ORDER BY sex',
       [pseudonym],
     );
     return Object.fromEntries(rows.map((r) => [r.sex, Number(r.n)]));
@@ -222,7 +222,7 @@ describe('persons: ending a service period and overriding the sex used in statis
       });
       assert.deepEqual(await serviceAt(ester, unitA), { ...period, validTo: '2024-06-01' });
       const { rows } = await h.t.db.query<{ fact_date: string }>(
-        `SELECT fact_date FROM indicator_fact WHERE person = $1 AND kind = 'served' ORDER BY fact_date`,
+        `SELECT fact_date FROM indicator_fact_counted WHERE person = $1 AND kind = 'served' ORDER BY fact_date`,
         [ester],
       );
       assert.deepEqual(

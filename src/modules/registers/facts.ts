@@ -3,11 +3,17 @@ import type { IndicatorDefinition } from '../../domain/indicators/definition.js'
 import {
   factsOfEntry,
   followupFacts,
-  servedFacts,
+  servedSpan,
   type PersonFacts,
   type StoredEntry,
 } from '../../domain/registers/facts.js';
-import { immediateFacts, relabelPersonSex, type FactItem, type FactSink } from '../indicators/fact-writer.js';
+import {
+  immediateFacts,
+  relabelPersonSex,
+  servedSpanItem,
+  type FactItem,
+  type FactSink,
+} from '../indicators/fact-writer.js';
 import {
   personFactsOf,
   serviceIdsAfter,
@@ -87,11 +93,13 @@ export async function writeServedFacts(
   const services = await servicesForFacts(tx, serviceIds);
   await sink.replace(
     tx,
-    services.map((s) => ({
-      source: { type: 'service', id: String(s.id) },
-      facts: s.elderlyCare ? servedFacts(s.person, s, through) : [],
-      fresh: fresh.has(s.id),
-    })),
+    services.map((s) =>
+      servedSpanItem(
+        { type: 'service', id: String(s.id) },
+        s.elderlyCare ? servedSpan(s.person, s, through) : null,
+        fresh.has(s.id),
+      ),
+    ),
   );
   await markServedThrough(
     tx,
