@@ -26,6 +26,8 @@ import { demoCommand } from './cli.js';
 import { firstSyntheticUnit } from '../org/reads.js';
 import { syntheticPersonCount } from './queries.js';
 import { seedDemoNation } from './seed.js';
+import { publishedRows } from '../opendata/testing.js';
+import { swedishDate } from '../../domain/identity/session.js';
 import { DemoExistsError, writeDemoNation, type DemoOptions } from './service.js';
 
 /**
@@ -283,6 +285,27 @@ describe('the demo start: a small nation once', () => {
       assert.equal(await syntheticPersonCount(t.db), 30);
       const { rows } = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM publication_queue');
       assert.ok((rows[0]?.n ?? 0) > 0, "left queued for the server's publisher");
+      // Last year's user surveys: one closed round per kind, written once although the nation was
+      // written twice, settled, and in the first release as survey indicators.
+      const rounds = await t.db.query<{ template_id: string; n: number }>(
+        `SELECT template_id, count(*)::int AS n FROM survey_round GROUP BY template_id ORDER BY template_id`,
+      );
+      assert.deepEqual(
+        rounds.rows.map((r) => [r.template_id, r.n]),
+        [
+          ['survey-elderly-care', 1],
+          ['survey-functional-impairment', 1],
+          ['survey-individual-family-care', 1],
+        ],
+      );
+      const released = await publishedRows(
+        t.db,
+        'K41000',
+        String(Number(swedishDate(new Date()).slice(0, 4)) - 1),
+      );
+      const nation = released.find((r) => r.level === 'nation' && r.sex === 'T');
+      assert.equal(nation?.status, 'ok');
+      assert.ok((nation?.denominator ?? 0) > 1000, "the nation's users answered in thousands");
     } finally {
       await t.close();
     }
