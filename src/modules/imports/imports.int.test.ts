@@ -7,7 +7,7 @@ import path from 'node:path';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { asUser, loginAs, type LoggedIn } from '../../../test/support/auth.js';
 import { testConfig } from '../../../test/support/db.js';
-import { createUnit } from '../org/service.js';
+import { elderlyCareUnit } from '../org/testing.js';
 import { activeDefinitions, rebuildIndicators } from '../indicators/engine.js';
 import { allCounts } from '../indicators/queries.js';
 import { importCommand } from './cli.js';
@@ -56,14 +56,7 @@ describe('imports over HTTP', () => {
   before(async () => {
     h = await openTestApp({ now: () => clock });
     const unit = async (name: string, municipalityCode: string) => {
-      const u = await createUnit(h.t.db, {
-        name,
-        municipalityCode,
-        providerType: 'municipal',
-        operatingArea: 'elderly_care',
-        unitType: 'special_housing',
-        validFrom: '2020-01-01',
-      });
+      const u = await elderlyCareUnit(h.t.db, name, municipalityCode);
       return { id: u.unitId, code: u.code };
     };
     unitA = await unit('Solgården', '0180');

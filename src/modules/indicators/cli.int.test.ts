@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import type { Fact } from '../../domain/facts/fact.js';
 import { openTestDb, silentLogger, testConfig, type TestDb } from '../../../test/support/db.js';
-import { createUnit } from '../org/service.js';
+import { elderlyCareUnit } from '../org/testing.js';
 import { rebuildIndicatorsCommand } from './cli.js';
 import { activeDefinitions, recordFacts } from './engine.js';
 import { allCounts } from './queries.js';
@@ -18,14 +18,7 @@ describe('kunskapsnav rebuild-indicators', () => {
   it('recomputes the same counts as the write path, fixes a damaged count and republishes', async () => {
     const defs = await activeDefinitions(t.db);
     const unit = (name: string, municipalityCode: string) =>
-      createUnit(t.db, {
-        name,
-        municipalityCode,
-        providerType: 'municipal',
-        operatingArea: 'elderly_care',
-        unitType: 'special_housing',
-        validFrom: '2020-01-01',
-      }).then((u) => u.unitId);
+      elderlyCareUnit(t.db, name, municipalityCode).then((u) => u.unitId);
     const a = await unit('Solgården', '0114');
     const b = await unit('Ekbacken', '0115');
     assert.ok(a && b);

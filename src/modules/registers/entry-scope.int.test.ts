@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { openTestDb, type TestDb } from '../../../test/support/db.js';
 import { inScope, type RowScope } from '../../db/scope.js';
-import { createUnit } from '../org/service.js';
+import { elderlyCareUnit } from '../org/testing.js';
 
 /**
  * Row-level security of register entries and their versions, in SQL without any WHERE: the
@@ -36,14 +36,7 @@ describe('register entries: row-level security as a defence', () => {
   before(async () => {
     t = await openTestDb();
     const unit = (name: string, municipalityCode: string) =>
-      createUnit(t.db, {
-        name,
-        municipalityCode,
-        providerType: 'municipal',
-        operatingArea: 'elderly_care',
-        unitType: 'special_housing',
-        validFrom: '2020-01-01',
-      }).then((u) => u.unitId);
+      elderlyCareUnit(t.db, name, municipalityCode).then((u) => u.unitId);
     units.a = await unit('Solgården', '0180');
     units.b = await unit('Ekbacken', '1480');
     await t.db.query(

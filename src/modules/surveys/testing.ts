@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../../db/db.js';
-import { createUnit } from '../org/service.js';
+import { elderlyCareUnit } from '../org/testing.js';
 import { codeKey } from './keys.js';
 import type { SurveyKeys } from './service.js';
 import * as service from './service.js';
@@ -16,17 +16,7 @@ export async function makeUnits(
   municipalityCode = '0180',
 ): Promise<string[]> {
   const ids: string[] = [];
-  for (const name of names) {
-    const unit = await createUnit(db, {
-      name,
-      municipalityCode,
-      providerType: 'municipal',
-      operatingArea: 'elderly_care',
-      unitType: 'special_housing',
-      validFrom: '2020-01-01',
-    });
-    ids.push(unit.unitId);
-  }
+  for (const name of names) ids.push((await elderlyCareUnit(db, name, municipalityCode)).unitId);
   return ids;
 }
 
