@@ -23,9 +23,9 @@ function asQueryable(tx: Transaction): Queryable {
  * The embedded engine has no background checkpointer, so WAL is only recycled at the CHECKPOINTs
  * its writers issue; each keeps as many segments as it estimates the next will need, up to
  * max_wal_size (default 1 GB): after a synthetic nation of 2,000 persons that was 134 MB of 300 MB
- * on disk (bench:storage). Keep at most 64 MB.
+ * on disk (bench:storage). Keep two segments (32 MB), the least it allows.
  */
-const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'min_wal_size=32MB', '-c', 'max_wal_size=64MB'];
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'min_wal_size=32MB', '-c', 'max_wal_size=32MB'];
 
 /**
  * Opens embedded PostgreSQL. `dataDir` undefined means in memory (tests). `tarball`: a

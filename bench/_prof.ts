@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { openPglite } from '../src/db/pglite.js';
+import { writeDemoNation } from '../src/modules/demo/service.js';
+import { prepareDatabase } from '../src/runtime/prepare.js';
+import { benchConfig, intFlag } from './support.js';
+const db = await openPglite(undefined);
+const log = pino({ level: 'silent' });
+await prepareDatabase(db, benchConfig({ DEMO: '1' }), log);
+const t = process.cpuUsage();
+const r = await writeDemoNation(db, { persons: intFlag('persons', 1000), seed: 'bench', asOf: '2026-06-30', years: 1, replace: false, key: randomBytes(24), threshold: 5 }, log);
+const c = process.cpuUsage(t);
+console.log(JSON.stringify(r.seconds), (c.user + c.system) / 1e6);
+await db.close();
+const { SQL_TIMES } = await import('../src/db/pglite.js');
+for (const [k, v] of [...SQL_TIMES].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(v.ms.toFixed(0).padStart(7), String(v.n).padStart(5), k);
