@@ -1,5 +1,5 @@
 /**
- * npm run bench:nation-generation -- [--persons 5000] [--years 1]
+ * npm run bench:generation -- [--persons 5000] [--years 1]
  *
  * CPU of the synthetic nation's generation alone (src/domain/synthetic and the demo's rows.ts: the
  * persons, their entries validated and scored, their facts), without writing it: what
