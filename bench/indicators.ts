@@ -107,12 +107,13 @@ async function exportForDuckDb(
     return `"${text.replaceAll('"', '""')}"`;
   };
   out.write(['register', 'kind', 'person', 'unit_id', 'fact_date', 'sex', 'age', ...attrs].join(',') + '\n');
-  let lastId = 0;
+  // Facts have no id (0270): paged by their place in the table.
+  let last = '(0,0)';
   for (;;) {
     const { rows } = await db.query<Record<string, unknown>>(
-      `SELECT id, register, kind, person, unit_id, fact_date, sex, age, attributes FROM indicator_fact
-        WHERE id > $1 ORDER BY id LIMIT 100000`,
-      [lastId],
+      `SELECT ctid::text AS at, register, kind, person, unit_id, fact_date, sex, age, attributes FROM indicator_fact
+        WHERE ctid > $1::tid ORDER BY ctid LIMIT 100000`,
+      [last],
     );
     if (rows.length === 0) break;
     for (const r of rows) {
@@ -132,7 +133,7 @@ async function exportForDuckDb(
           .join(',') + '\n',
       );
     }
-    lastId = Number(rows[rows.length - 1]?.['id']);
+    last = String(rows[rows.length - 1]?.['at']);
   }
   await new Promise<void>((resolve, reject) =>
     out.end((err?: Error | null) => (err ? reject(err) : resolve())),

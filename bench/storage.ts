@@ -5,6 +5,8 @@
  * directory's size at its peak (sampled between batches) and at the end, with bytes per fact and
  * per entry. Side by side in one run: without CHECKPOINT (before: WAL grows, PGlite has no
  * background checkpointer) and with the demo's checkpoints (every 10 batches and after each phase).
+ * `--runs 1`: only the run with checkpoints. Each run also prints the size of the freshly prepared
+ * database (fixed, not per fact) and where the bytes are, per table and per index (storage-breakdown.ts).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -17,9 +19,11 @@ import { openPglite } from '../src/db/pglite.js';
 import { writeDemoNation } from '../src/modules/demo/service.js';
 import { prepareDatabase } from '../src/runtime/prepare.js';
 import { intFlag } from './support.js';
+import { printBreakdown, relationSizes } from './storage-breakdown.js';
 
 const persons = intFlag('persons', 5000);
 const years = intFlag('years', 1);
+const runs = intFlag('runs', 2);
 const log = pino({ level: 'silent' });
 const config = loadConfig(
   { ...process.env, DATABASE_URL: '', DEMO: '1', LOG_LEVEL: 'silent' },
@@ -40,6 +44,8 @@ async function measure(checkpointEvery: number) {
   const db = await openPglite(dir);
   try {
     await prepareDatabase(db, config, log);
+    await db.checkpoint();
+    const empty = sizeOf(dir);
     let peak = sizeOf(dir);
     const timer = setInterval(() => (peak = Math.max(peak, sizeOf(dir))), 250);
     const started = process.cpuUsage();
@@ -50,7 +56,16 @@ async function measure(checkpointEvery: number) {
     clearInterval(timer);
     const end = sizeOf(dir);
     const wal = sizeOf(path.join(dir, 'pg_wal'));
-    return { end, peak: Math.max(peak, end), wal, written, cpuS: (cpu.user + cpu.system) / 1e6 };
+    const breakdown = printBreakdown(await relationSizes(db), end);
+    return {
+      end,
+      empty,
+      peak: Math.max(peak, end),
+      wal,
+      written,
+      breakdown,
+      cpuS: (cpu.user + cpu.system) / 1e6,
+    };
   } finally {
     await db.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -61,19 +76,24 @@ const mb = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
 process.stdout.write(
   `Storage benchmark: PGlite on disk, ${persons.toLocaleString('en')} persons, ${years + 1} years\n`,
 );
-const before = await measure(0);
+const before = runs > 1 ? await measure(0) : undefined;
 const after = await measure(10);
 for (const [label, r] of [
   ['no CHECKPOINT (before)', before],
   ['CHECKPOINT every 10 batches and per phase (after)', after],
 ] as const) {
+  if (!r) continue;
   process.stdout.write(
     `${label}: end ${mb(r.end)} (pg_wal ${mb(r.wal)}), peak ${mb(r.peak)}; ` +
       `${(r.end / r.written.facts).toFixed(0)} B/fact, ${(r.end / r.written.entries).toFixed(0)} B/entry ` +
-      `(${r.written.facts} facts, ${r.written.entries} entries); ${r.cpuS.toFixed(0)} s CPU\n`,
+      `(${r.written.facts} facts, ${r.written.entries} entries); ${r.cpuS.toFixed(0)} s CPU ` +
+      `(write ${r.written.seconds.write.toFixed(0)} s, rebuild ${r.written.seconds.rebuild.toFixed(0)} s, ` +
+      `publish ${r.written.seconds.publish.toFixed(0)} s wall-clock); prepared database before the nation ${mb(r.empty)}, ` +
+      `${((r.end - r.empty) / r.written.facts).toFixed(0)} B/fact above it\n${r.breakdown}`,
   );
 }
-process.stdout.write(
-  `ratios after/before: end ${(after.end / before.end).toFixed(2)}, peak ${(after.peak / before.peak).toFixed(2)}, ` +
-    `CPU ${(after.cpuS / before.cpuS).toFixed(2)}\n`,
-);
+if (before)
+  process.stdout.write(
+    `ratios after/before: end ${(after.end / before.end).toFixed(2)}, peak ${(after.peak / before.peak).toFixed(2)}, ` +
+      `CPU ${(after.cpuS / before.cpuS).toFixed(2)}\n`,
+  );

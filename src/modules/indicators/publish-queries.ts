@@ -148,7 +148,9 @@ const TAKEN_EXPIRES = '5 minutes';
 
 /**
  * Marks up to `limit` queued tables taken at `at`; they stay queued until finishTaken, so a
- * publisher that dies in between loses nothing.
+ * publisher that dies in between loses nothing. Tables queued together (a rebuild's backlog) are
+ * taken a period at a time: a batch reads the org's placements once per period it holds, and by
+ * indicator a batch of 50 held ~30 periods (the synthetic nation: 220 reads of 15 ms, 17 % of its CPU).
  */
 export async function takeQueued(
   q: Queryable,
@@ -159,7 +161,7 @@ export async function takeQueued(
     `UPDATE publication_queue SET taken_at = $2 WHERE (indicator_id, period) IN (
        SELECT indicator_id, period FROM publication_queue
         WHERE taken_at IS NULL OR taken_at < $2::timestamptz - interval '${TAKEN_EXPIRES}'
-        ORDER BY queued_at, indicator_id, period LIMIT $1
+        ORDER BY queued_at, period, indicator_id LIMIT $1
        FOR UPDATE SKIP LOCKED)
      RETURNING indicator_id, period`,
     [limit, at],
