@@ -14,6 +14,7 @@ import { closedPeriods, releaseVersion } from '../../domain/indicators/release.j
 import type { UnitSexCount } from '../../domain/indicators/rollup.js';
 import { memberSelectSql, postgresDialect } from './count-sql.js';
 import { placementsFor } from './publish-queries.js';
+import { protectAcrossIndicators, type ReleasePeriodTable } from './release-joint.js';
 import * as rq from './release-queries.js';
 import { computeSurveyTables } from './survey-release.js';
 
@@ -211,6 +212,7 @@ export async function computeRelease(
     return c;
   };
   const out: ReleasedTable[] = [];
+  const byPeriod = new Map<string, ReleasePeriodTable[]>();
   for (const def of released) {
     const coverageDef = def.minCoverage
       ? definitions.find((d) => d.id === def.minCoverage?.indicator)
@@ -220,20 +222,22 @@ export async function computeRelease(
       const parsed = parsePeriod(period);
       if (!parsed) continue;
       const coverage = coverageDef ? countsOf(coverageDef).get(period) : undefined;
-      const result = publishTable(
-        def,
-        period,
-        perturbed(table, counts.get(period) ?? []),
-        await placementsFor(q, parsed),
-        {
-          threshold: settings.threshold,
-          noise: table,
-          ...(coverageDef ? { coverageCounts: perturbed(table, coverage ?? []) } : {}),
-        },
-      );
+      const keyed = counts.get(period) ?? [];
+      const placements = await placementsFor(q, parsed);
+      const noisy = perturbed(table, keyed);
+      const result = publishTable(def, period, noisy, placements, {
+        threshold: settings.threshold,
+        noise: table,
+        ...(coverageDef ? { coverageCounts: perturbed(table, coverage ?? []) } : {}),
+      });
       out.push({ indicatorId: def.id, version: def.version, period, values: result.values });
+      const list = byPeriod.get(period) ?? [];
+      byPeriod.set(period, list);
+      list.push({ values: result.values, keyed, perturbed: noisy, placements });
     }
   }
+  // Indicators that count the same persons publish the same perturbed counts: one pattern for them.
+  for (const tables of byPeriod.values()) protectAcrossIndicators(tables);
   return [...out, ...(await computeSurveyTables(q, definitions, settings.threshold))];
 }
 
