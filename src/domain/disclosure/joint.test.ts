@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { jointLeaks, protectJointly, shownElsewhere, type JointTable } from './joint.js';
+import { jointLeaks, protectJointly, sensitiveShown, shownElsewhere, type JointTable } from './joint.js';
 import { QuantityNames } from './quantities.js';
 import type { CellKey } from './table.js';
 
@@ -20,7 +20,7 @@ const table = (numerator: string, denominator: string, hidden: string[]): JointT
   cells,
   numeratorIds: cells.map((c) => `${numerator}:${c.node}`),
   denominatorIds: cells.map((c) => `${denominator}:${c.node}`),
-  numerators: [10, 2, 3, 5],
+  numerators: [20, 2, 8, 10],
   denominators: [25, 3, 10, 12],
   hidden: new Set(hidden.map(at)),
 });
@@ -30,47 +30,56 @@ const named = (tables: readonly JointTable[], list: ReturnType<typeof jointLeaks
 describe('disclosure control across tables that share a quantity', () => {
   const served = [table('assessed', 'served', ['A', 'B']), table('fell', 'served', ['A', 'C'])];
 
-  it('finds the hidden cell that two patterns give away together, though each table alone hides it', () => {
-    assert.deepEqual(named(served, jointLeaks([served[0] as JointTable])), []);
-    assert.deepEqual(named(served, jointLeaks([served[1] as JointTable])), []);
-    // A = M − B − C: the first table shows C, the second B.
-    assert.deepEqual(named(served, jointLeaks(served)), ['0:A:denominator']);
+  it('finds the sensitive count that two patterns give away together, though each table alone hides it', () => {
+    assert.deepEqual(named(served, jointLeaks([served[0] as JointTable], 5)), []);
+    assert.deepEqual(named(served, jointLeaks([served[1] as JointTable], 5)), []);
+    // A's 3 persons served = M − B − C: the first table shows C, the second B.
+    assert.deepEqual(named(served, jointLeaks(served, 5)), ['0:A:denominator']);
     assert.deepEqual(named(served, shownElsewhere(served)), ['0:B:denominator', '1:C:denominator']);
+    assert.deepEqual(sensitiveShown(served, 5), []);
   });
 
-  it('hides a shared quantity in every table once any hides it, and then nothing is recoverable', () => {
-    const { hidden, added } = protectJointly(served);
-    assert.deepEqual(added, [[at('C')], [at('B')]]);
+  it('hides one more shown count of the derivation where it is shown, and no more', () => {
+    const { hidden, added, rounds } = protectJointly(served, 5);
+    // B (10) costs less than C (12) or M (shown twice): hidden in the second table only.
+    assert.deepEqual(added, [[], [at('B')]]);
+    assert.equal(rounds, 1);
     const after = served.map((t, i) => ({ ...t, hidden: hidden[i] as Set<number> }));
-    assert.deepEqual(jointLeaks(after), []);
-    assert.deepEqual(shownElsewhere(after), []);
+    assert.deepEqual(jointLeaks(after, 5), []);
+    assert.deepEqual(jointLeaks(after), [], 'nothing else is recovered either');
+  });
+
+  it('lets another table show a count hidden only as a complement: it is not sensitive', () => {
+    // Only the first table's numerator of A (2) is small; A and its complement B are hidden there.
+    // The second table shows the denominators of A and B (10 and 15 persons served): allowed.
+    const complement = (numerators: number[], hiddenCells: string[], numerator: string): JointTable => ({
+      ...table(numerator, 'served', hiddenCells),
+      numerators,
+      denominators: [40, 10, 15, 15],
+    });
+    const tables = [
+      complement([20, 2, 8, 10], ['A', 'B'], 'assessed'),
+      complement([30, 10, 10, 10], [], 'fell'),
+    ];
+    assert.equal(shownElsewhere(tables).length, 2);
+    assert.deepEqual(protectJointly(tables, 5).added, [[], []]);
+    assert.deepEqual(jointLeaks(tables, 5), []);
   });
 
   it('leaves tables with nothing in common alone', () => {
     const apart = [table('assessed', 'served', ['A', 'B']), table('fell', 'assessed', ['A', 'C'])];
-    assert.deepEqual(protectJointly(apart).added, [[], []]);
+    assert.deepEqual(protectJointly(apart, 5).added, [[], []]);
   });
 
-  it('follows a chain: a cell hidden for its denominator hides its numerator wherever that is shown', () => {
-    // The third table shares the second's numerator quantity but not its denominator.
-    const chain = [...served, table('fell', 'other', [])];
-    const { added } = protectJointly(chain);
-    assert.deepEqual(
-      added[2],
-      [at('A'), at('B'), at('C')].sort((a, b) => a - b),
-    );
-    const after = chain.map((t, i) => ({ ...t, hidden: new Set([...t.hidden, ...(added[i] ?? [])]) }));
-    assert.deepEqual(jointLeaks(after), []);
-  });
-
-  it('adds to a pattern until the union of the relations determines nothing', () => {
-    // The first table hides A alone (its own check would add a complement); the second shows A.
+  it('hides a sensitive count that a table shows, then adds until the union determines nothing sensitive', () => {
+    // The second table shows A (2 of 3 persons served; a broken input); the first hides A alone.
     const tables = [table('assessed', 'served', ['A']), table('fell', 'served', [])];
-    const { hidden, rounds } = protectJointly(tables);
+    assert.deepEqual(named(tables, sensitiveShown(tables, 5)), ['1:A:denominator', '1:A:numerator']);
+    const { hidden, rounds } = protectJointly(tables, 5);
     assert.ok(rounds >= 1);
     const after = tables.map((t, i) => ({ ...t, hidden: hidden[i] as Set<number> }));
-    assert.deepEqual(jointLeaks(after), []);
-    assert.ok((hidden[0]?.size ?? 0) >= 2, 'A has a complement');
+    assert.deepEqual(sensitiveShown(after, 5), []);
+    assert.deepEqual(jointLeaks(after, 5), []);
   });
 });
 

@@ -3,17 +3,25 @@
  * its own, but some quantities appear in more than one table: indicators with the same
  * denominator (persons served, for K10001, K10008 and K10009) publish the same perturbed counts,
  * since the cell key noise is a function of the records. Where one table hides a cell that
- * another shows, the two suppression patterns combined can give a hidden cell away.
+ * another shows, the two suppression patterns combined could give a hidden count away.
  *
- * Here every published count is a variable named by a quantity id: two cells (of any tables)
- * with the same id hold the same value. The relations of all tables, over those variables, form
- * one system; the exact elimination of elimination.ts over that union finds every hidden variable
- * it determines. The fix is a joint pattern: a quantity hidden in one table is hidden in every
- * table that shows it, and while the union still determines a hidden quantity, one more quantity
- * of its derivation is hidden everywhere (smallest value first). Hiding a cell hides both its
- * numerator and its denominator, which may hide more quantities; that is propagated too.
+ * Every published count is a variable named by a quantity id: two cells (of any tables) with the
+ * same id hold the same value. A variable is known when any table shows it. The relations of all
+ * tables over those variables form one system (the union), and the exact elimination of
+ * elimination.ts over it finds every unknown variable the union determines.
+ *
+ * What must stay unknown is a **sensitive** variable: a count 1 … threshold − 1 (primary.ts).
+ * Shared quantities have identical values, so a sensitive one is hidden by the primary rule in
+ * every table that carries it. A count hidden only as a complement is not sensitive: a
+ * denominator hidden in one table because that table's numerator is small may be shown by another
+ * (it tells how many persons were served, not who fell), so hidden non-sensitive counts are not
+ * carried to other tables. While the union determines a sensitive variable, one more known
+ * variable of its derivation is hidden in every table that shows it, and the check repeats.
+ * Hiding more never weakens any table's own protection (a determined cell stays determined when a
+ * known cell becomes unknown only in the other direction), so each table stays safe on its own.
  */
 import { analysePattern, type SparseRow } from './elimination.js';
+import { isSensitiveCount } from './primary.js';
 import { deriveRelations, type Relation } from './relations.js';
 import type { CellKey, ParentMap } from './table.js';
 
@@ -23,7 +31,7 @@ export interface JointTable {
   /** Per cell, the quantity id of its numerator and of its denominator. */
   numeratorIds: readonly string[];
   denominatorIds: readonly string[];
-  /** Per cell, the published (or hidden) counts, used only to choose what to hide. */
+  /** Per cell, the true (perturbed) counts, shown or hidden: they say which are sensitive. */
   numerators: readonly number[];
   denominators: readonly number[];
   /** Cells the table's own disclosure control hides. */
@@ -32,8 +40,10 @@ export interface JointTable {
 
 /** The union of the tables' relations over shared quantity variables. */
 export interface UnionSystem {
+  /** Deduplicated; `origins[i]` lists the tables relation i comes from. */
   relations: Relation[];
-  /** Variable index → the (table, cell) pairs that show it. */
+  origins: number[][];
+  /** Variable index → the (table, cell) pairs that carry it. */
   cellsOf: Array<Array<[table: number, cell: number]>>;
   /** Per table and cell, its [numerator, denominator] variables. */
   varsOf: Array<Array<[number, number]>>;
@@ -61,8 +71,9 @@ export function unionSystem(tables: readonly JointTable[]): UnionSystem {
       variable(`d:${t.denominatorIds[ci]}`, t.denominators[ci] ?? 0, [ti, ci]),
     ]),
   );
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const relations: Relation[] = [];
+  const origins: number[][] = [];
   tables.forEach((t, ti) => {
     const vars = varsOf[ti] ?? [];
     for (const r of deriveRelations(t.parents, t.cells))
@@ -70,12 +81,80 @@ export function unionSystem(tables: readonly JointTable[]): UnionSystem {
         const total = (vars[r.total] as [number, number])[part];
         const parts = r.parts.map((p) => (vars[p] as [number, number])[part]);
         const key = `${total}=${[...parts].sort((a, b) => a - b).join('+')}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const known = seen.get(key);
+        if (known !== undefined) {
+          origins[known]?.push(ti);
+          continue;
+        }
+        seen.set(key, relations.length);
         relations.push({ kind: r.kind, total, parts });
+        origins.push([ti]);
       }
   });
-  return { relations, cellsOf, varsOf, values };
+  return { relations, origins, cellsOf, varsOf, values };
+}
+
+/** The variables shown by no table: what an outsider does not read off any table directly. */
+function unknownVariables(system: UnionSystem, hidden: readonly ReadonlySet<number>[]): Set<number> {
+  const out = new Set<number>();
+  system.cellsOf.forEach((cells, v) => {
+    if (cells.every(([ti, ci]) => hidden[ti]?.has(ci))) out.add(v);
+  });
+  return out;
+}
+
+/**
+ * The relations worth eliminating: those of connected blocks (unknowns linked by relations) that
+ * hold a sensitive unknown, and that some table's own pattern does not already certify. A block
+ * whose relations all come from one table T, where every variable T hides is also unknown to the
+ * union, is a block of T's own system, which T's own disclosure control (and anything hidden
+ * since) leaves determining nothing; the other tables add nothing to it.
+ */
+function relationsToCheck(
+  system: UnionSystem,
+  hidden: readonly ReadonlySet<number>[],
+  unknown: ReadonlySet<number>,
+  sensitive: (v: number) => boolean,
+): Relation[] {
+  const root = new Map<number, number>();
+  const find = (v: number): number => {
+    let r = v;
+    while (root.get(r) !== undefined && root.get(r) !== r) r = root.get(r) as number;
+    root.set(v, r);
+    return r;
+  };
+  const touching: number[] = [];
+  system.relations.forEach((r, i) => {
+    const cells = [r.total, ...r.parts].filter((v) => unknown.has(v));
+    if (cells.length === 0) return;
+    touching.push(i);
+    const first = find(cells[0] as number);
+    for (const v of cells) root.set(find(v), first);
+  });
+  const blockOf = (r: Relation): number => find([r.total, ...r.parts].find((v) => unknown.has(v)) as number);
+  const hasSensitive = new Set<number>();
+  for (const v of unknown) if (sensitive(v)) hasSensitive.add(find(v));
+  const blocks = new Map<number, number[]>();
+  for (const i of touching) {
+    const b = blockOf(system.relations[i] as Relation);
+    if (!hasSensitive.has(b)) continue;
+    blocks.set(b, [...(blocks.get(b) ?? []), i]);
+  }
+  const shownElsewhereIn = (ti: number, v: number): boolean =>
+    !unknown.has(v) && (system.cellsOf[v] ?? []).some(([tj, cj]) => tj === ti && hidden[ti]?.has(cj));
+  const out: Relation[] = [];
+  for (const list of blocks.values()) {
+    let common = new Set(system.origins[list[0] as number]);
+    for (const i of list) common = new Set((system.origins[i] ?? []).filter((t) => common.has(t)));
+    const certified = [...common].some((ti) =>
+      list.every((i) => {
+        const r = system.relations[i] as Relation;
+        return ![r.total, ...r.parts].some((v) => shownElsewhereIn(ti, v));
+      }),
+    );
+    if (!certified) for (const i of list) out.push(system.relations[i] as Relation);
+  }
+  return out;
 }
 
 export interface JointPattern {
@@ -83,43 +162,44 @@ export interface JointPattern {
   hidden: Set<number>[];
   /** Per table, the cells hidden beyond its own pattern. */
   added: number[][];
-  /** Rounds of the union check that still found a determined quantity. */
+  /** Rounds of the union check that still found a determined sensitive quantity. */
   rounds: number;
 }
 
-export function protectJointly(tables: readonly JointTable[]): JointPattern {
+export function protectJointly(tables: readonly JointTable[], threshold: number): JointPattern {
   const system = unionSystem(tables);
   const hidden = tables.map((t) => new Set(t.hidden));
-  const hiddenVars = new Set<number>();
-  const hideVar = (start: number): void => {
-    const queue = [start];
-    while (queue.length > 0) {
-      const v = queue.pop() as number;
-      if (hiddenVars.has(v)) continue;
-      hiddenVars.add(v);
-      for (const [ti, ci] of system.cellsOf[v] ?? []) {
-        (hidden[ti] as Set<number>).add(ci);
-        for (const other of system.varsOf[ti]?.[ci] ?? []) if (!hiddenVars.has(other)) queue.push(other);
-      }
+  const sensitive = (v: number): boolean => isSensitiveCount(system.values[v] ?? 0, threshold);
+  const shownIn = system.cellsOf.map((cells) => cells.filter(([ti, ci]) => !hidden[ti]?.has(ci)).length);
+  const hideEverywhere = (v: number): void => {
+    for (const [ti, ci] of system.cellsOf[v] ?? []) {
+      const set = hidden[ti] as Set<number>;
+      if (set.has(ci)) continue;
+      set.add(ci);
+      for (const w of system.varsOf[ti]?.[ci] ?? []) shownIn[w] = (shownIn[w] ?? 0) - 1;
     }
   };
-  tables.forEach((t, ti) => {
-    for (const ci of t.hidden) for (const v of system.varsOf[ti]?.[ci] ?? []) hideVar(v);
+  // The primary rule already hides a sensitive count wherever it is carried; make sure of it.
+  shownIn.forEach((n, v) => {
+    if (n > 0 && sensitive(v)) hideEverywhere(v);
   });
 
   let rounds = 0;
   for (;;) {
-    const { determined } = analysePattern(system.relations, hiddenVars);
-    if (determined.length === 0) break;
+    const unknown = unknownVariables(system, hidden);
+    const relations = relationsToCheck(system, hidden, unknown, sensitive);
+    const leaks = analysePattern(relations, unknown).determined.filter((d) => sensitive(d.cell));
+    if (leaks.length === 0) break;
     rounds++;
-    const before = new Set(hiddenVars);
-    for (const d of determined) {
-      // An earlier choice of this round may already have hidden part of its derivation.
-      if ([...d.from.keys()].some((v) => hiddenVars.has(v) && !before.has(v))) continue;
-      const choice = cheapest(d.from, hiddenVars, system.values);
+    const chosen: number[] = [];
+    for (const d of leaks) {
+      // An earlier choice of this round may already have broken this derivation.
+      if (chosen.some((v) => d.from.has(v))) continue;
+      const choice = cheapest(d.from, shownIn, system.values);
       if (choice === undefined)
         throw new Error(`quantity ${d.cell} is fixed by the relations alone and cannot be protected`);
-      hideVar(choice);
+      hideEverywhere(choice);
+      chosen.push(choice);
     }
   }
   return {
@@ -132,45 +212,70 @@ export function protectJointly(tables: readonly JointTable[]): JointPattern {
 }
 
 /**
- * The published variable of a derivation with the smallest non-zero value, zeros last (hiding a
- * zero protects little: the hidden cells then add up to the secret alone), then the lowest index.
+ * The known variable of a derivation that costs least to hide: shown in the fewest cells, then the
+ * smallest non-zero value, zeros last (hiding a zero protects little: the hidden cells then add up
+ * to the secret alone), then the lowest index.
  */
 function cheapest(
   from: SparseRow,
-  hidden: ReadonlySet<number>,
+  shownIn: readonly number[],
   values: readonly number[],
 ): number | undefined {
-  const cost = (v: number): number => values[v] || Number.MAX_SAFE_INTEGER;
+  const cost = (v: number): [number, number] => [shownIn[v] ?? 0, values[v] || Number.MAX_SAFE_INTEGER];
   let best: number | undefined;
   for (const v of from.keys()) {
-    if (hidden.has(v)) continue;
-    if (best === undefined || cost(v) < cost(best) || (cost(v) === cost(best) && v < best)) best = v;
+    if ((shownIn[v] ?? 0) === 0) continue;
+    if (best === undefined) {
+      best = v;
+      continue;
+    }
+    const [a, b] = [cost(v), cost(best)];
+    if (a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && v < best)))) best = v;
   }
   return best;
 }
 
-/** A hidden quantity that the union of the tables determines, named by a cell that holds it. */
+/** A quantity named by a cell that carries it. */
 export interface JointLeak {
   table: number;
   cell: number;
   part: 'numerator' | 'denominator';
 }
 
+const leakAt = (system: UnionSystem, v: number): JointLeak => {
+  const [table, cell] = system.cellsOf[v]?.[0] as [number, number];
+  const part = system.varsOf[table]?.[cell]?.[0] === v ? 'numerator' : 'denominator';
+  return { table, cell, part };
+};
+
 /**
  * The outsider's linear attack on the union: a quantity shown in any table is known; every
- * quantity hidden in all tables that the union of their relations determines is a leak.
+ * unknown quantity the union of the relations determines is recovered. `threshold` keeps only
+ * the sensitive ones (counts 1 … threshold − 1); without it, every recovered quantity.
  */
-export function jointLeaks(tables: readonly JointTable[]): JointLeak[] {
+export function jointLeaks(tables: readonly JointTable[], threshold?: number): JointLeak[] {
   const system = unionSystem(tables);
-  const hiddenVars = new Set<number>();
+  const unknown = unknownVariables(
+    system,
+    tables.map((t) => t.hidden),
+  );
+  return analysePattern(system.relations, unknown)
+    .determined.filter(
+      (d) => threshold === undefined || isSensitiveCount(system.values[d.cell] ?? 0, threshold),
+    )
+    .map((d) => leakAt(system, d.cell));
+}
+
+/** Sensitive quantities (counts 1 … threshold − 1) that some table shows. */
+export function sensitiveShown(tables: readonly JointTable[], threshold: number): JointLeak[] {
+  const system = unionSystem(tables);
+  const out: JointLeak[] = [];
   system.cellsOf.forEach((cells, v) => {
-    if (cells.every(([ti, ci]) => tables[ti]?.hidden.has(ci))) hiddenVars.add(v);
+    if (!isSensitiveCount(system.values[v] ?? 0, threshold)) return;
+    for (const [table, cell] of cells)
+      if (!tables[table]?.hidden.has(cell)) out.push({ ...leakAt(system, v), table, cell });
   });
-  return analysePattern(system.relations, hiddenVars).determined.map((d) => {
-    const [table, cell] = system.cellsOf[d.cell]?.[0] as [number, number];
-    const part = system.varsOf[table]?.[cell]?.[0] === d.cell ? 'numerator' : 'denominator';
-    return { table, cell, part };
-  });
+  return out;
 }
 
 /** Cells hidden in one table whose numerator or denominator another table shows. */

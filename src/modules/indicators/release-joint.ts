@@ -13,7 +13,7 @@ import type { KeyedCount } from './release.js';
 /**
  * Disclosure control across the tables of one release period (src/domain/disclosure/joint.ts):
  * indicators that count the same persons (a shared denominator) publish the same perturbed
- * counts, so a cell hidden in one table must not be shown, or be recoverable, through another.
+ * counts, so no sensitive count may be recoverable from all the tables together.
  * Quantities are identified by their records: a unit × sex count by its cell key and true count
  * (the same records give the same key; different ones collide with probability 2^-32), a total by
  * its parts. Hides, in place, whatever the joint pattern adds; returns how many cells that is.
@@ -25,7 +25,7 @@ export interface ReleasePeriodTable {
   placements: ReadonlyMap<string, Placement>;
 }
 
-export function protectAcrossIndicators(tables: readonly ReleasePeriodTable[]): number {
+export function protectAcrossIndicators(tables: readonly ReleasePeriodTable[], threshold: number): number {
   const names = new QuantityNames();
   const joint = tables.map((t): JointTable => {
     const { parents, cells } = rollUp(t.perturbed, t.placements);
@@ -56,7 +56,7 @@ export function protectAcrossIndicators(tables: readonly ReleasePeriodTable[]): 
       hidden: new Set(valueOf.flatMap((v, i) => (v.status === 'suppressed' ? [i] : []))),
     };
   });
-  const { added } = protectJointly(joint);
+  const { added } = protectJointly(joint, threshold);
   let count = 0;
   added.forEach((cells, ti) => {
     const values = tables[ti]?.values ?? [];

@@ -237,7 +237,7 @@ export async function computeRelease(
     }
   }
   // Indicators that count the same persons publish the same perturbed counts: one pattern for them.
-  for (const tables of byPeriod.values()) protectAcrossIndicators(tables);
+  for (const tables of byPeriod.values()) protectAcrossIndicators(tables, settings.threshold);
   return [...out, ...(await computeSurveyTables(q, definitions, settings.threshold))];
 }
 
