@@ -47,6 +47,7 @@ describe('disclosure control across tables that share a quantity', () => {
     const after = served.map((t, i) => ({ ...t, hidden: hidden[i] as Set<number> }));
     assert.deepEqual(jointLeaks(after, 5), []);
     assert.deepEqual(jointLeaks(after), [], 'nothing else is recovered either');
+    for (const one of after) assert.deepEqual(jointLeaks([one]), [], 'each table on its own recovers nothing');
   });
 
   it('lets another table show a count hidden only as a complement: it is not sensitive', () => {
@@ -72,8 +73,8 @@ describe('disclosure control across tables that share a quantity', () => {
   });
 
   it('hides a sensitive count that a table shows, then adds until the union determines nothing sensitive', () => {
-    // The second table shows A (2 of 3 persons served; a broken input); the first hides A alone.
-    const tables = [table('assessed', 'served', ['A']), table('fell', 'served', [])];
+    // The second table shows A (2 of 3 persons served; a broken input); the first hides A and B.
+    const tables = [table('assessed', 'served', ['A', 'B']), table('fell', 'served', [])];
     assert.deepEqual(named(tables, sensitiveShown(tables, 5)), ['1:A:denominator', '1:A:numerator']);
     const { hidden, rounds } = protectJointly(tables, 5);
     assert.ok(rounds >= 1);

@@ -16,13 +16,15 @@
  * denominator hidden in one table because that table's numerator is small may be shown by another
  * (it tells how many persons were served, not who fell), so hidden non-sensitive counts are not
  * carried to other tables. While the union determines a sensitive variable, one more known
- * variable of its derivation is hidden in every table that shows it, and the check repeats.
+ * variable of its derivation is hidden in every table that shows it, and the check repeats; then
+ * each table that hid more gets complements so that its own relations recover nothing hidden.
  * Hiding more never weakens any table's own protection (a determined cell stays determined when a
  * known cell becomes unknown only in the other direction), so each table stays safe on its own.
  */
 import { analysePattern, type SparseRow } from './elimination.js';
 import { isSensitiveCount } from './primary.js';
 import { deriveRelations, type Relation } from './relations.js';
+import { SecondarySuppression } from './secondary.js';
 import type { CellKey, ParentMap } from './table.js';
 
 export interface JointTable {
@@ -34,7 +36,7 @@ export interface JointTable {
   /** Per cell, the true (perturbed) counts, shown or hidden: they say which are sensitive. */
   numerators: readonly number[];
   denominators: readonly number[];
-  /** Cells the table's own disclosure control hides. */
+  /** Cells the table's own disclosure control hides: its own relations determine none of them. */
   hidden: ReadonlySet<number>;
 }
 
@@ -115,6 +117,7 @@ function relationsToCheck(
   hidden: readonly ReadonlySet<number>[],
   unknown: ReadonlySet<number>,
   sensitive: (v: number) => boolean,
+  uncertified: ReadonlySet<number>,
 ): Relation[] {
   const root = new Map<number, number>();
   const find = (v: number): number => {
@@ -144,7 +147,7 @@ function relationsToCheck(
     !unknown.has(v) && (system.cellsOf[v] ?? []).some(([tj, cj]) => tj === ti && hidden[ti]?.has(cj));
   const out: Relation[] = [];
   for (const list of blocks.values()) {
-    let common = new Set(system.origins[list[0] as number]);
+    let common = new Set((system.origins[list[0] as number] ?? []).filter((t) => !uncertified.has(t)));
     for (const i of list) common = new Set((system.origins[i] ?? []).filter((t) => common.has(t)));
     const certified = [...common].some((ti) =>
       list.every((i) => {
@@ -171,23 +174,26 @@ export function protectJointly(tables: readonly JointTable[], threshold: number)
   const hidden = tables.map((t) => new Set(t.hidden));
   const sensitive = (v: number): boolean => isSensitiveCount(system.values[v] ?? 0, threshold);
   const shownIn = system.cellsOf.map((cells) => cells.filter(([ti, ci]) => !hidden[ti]?.has(ci)).length);
-  const hideEverywhere = (v: number): void => {
+  const hideEverywhere = (v: number, after?: Set<number>): void => {
     for (const [ti, ci] of system.cellsOf[v] ?? []) {
       const set = hidden[ti] as Set<number>;
       if (set.has(ci)) continue;
       set.add(ci);
+      after?.add(ti);
       for (const w of system.varsOf[ti]?.[ci] ?? []) shownIn[w] = (shownIn[w] ?? 0) - 1;
     }
   };
-  // The primary rule already hides a sensitive count wherever it is carried; make sure of it.
+  // The primary rule already hides a sensitive count wherever it is carried; make sure of it. A
+  // table this changes no longer has a pattern its own disclosure control made: it certifies nothing.
+  const uncertified = new Set<number>();
   shownIn.forEach((n, v) => {
-    if (n > 0 && sensitive(v)) hideEverywhere(v);
+    if (n > 0 && sensitive(v)) hideEverywhere(v, uncertified);
   });
 
   let rounds = 0;
   for (;;) {
     const unknown = unknownVariables(system, hidden);
-    const relations = relationsToCheck(system, hidden, unknown, sensitive);
+    const relations = relationsToCheck(system, hidden, unknown, sensitive, uncertified);
     const leaks = analysePattern(relations, unknown).determined.filter((d) => sensitive(d.cell));
     if (leaks.length === 0) break;
     rounds++;
@@ -202,6 +208,9 @@ export function protectJointly(tables: readonly JointTable[], threshold: number)
       chosen.push(choice);
     }
   }
+  hidden.forEach((set, ti) => {
+    if (set.size > (tables[ti]?.hidden.size ?? 0)) closeOwnRelations(tables[ti] as JointTable, set);
+  });
   return {
     hidden,
     added: hidden.map((set, ti) =>
@@ -209,6 +218,24 @@ export function protectJointly(tables: readonly JointTable[], threshold: number)
     ),
     rounds,
   };
+}
+
+/**
+ * A cell hidden for the union's sake may be recoverable from its own table's relations (its other
+ * part, say, when a total is hidden for its denominator): the table's own secondary suppression
+ * hides complements until its relations determine nothing. Hiding more keeps the union safe.
+ */
+function closeOwnRelations(table: JointTable, hidden: Set<number>): void {
+  const cells = table.cells.map((c, i) => ({
+    ...c,
+    numerator: table.numerators[i] ?? 0,
+    denominator: table.denominators[i] ?? 0,
+  }));
+  const own = new SecondarySuppression(table.parents, cells, deriveRelations(table.parents, cells), [
+    ...hidden,
+  ]);
+  own.run();
+  for (const ci of own.secondary) hidden.add(ci);
 }
 
 /**
