@@ -172,6 +172,13 @@ export function perturbed(table: PerturbationTable, counts: readonly KeyedCount[
   return counts.map((c) => ({ unitId: c.unitId, sex: c.sex, ...perturbCount(table, c) }));
 }
 
+/** What the step across indicators did, for benchmarks and tests. */
+export interface AcrossStats {
+  /** Cells hidden beyond each table's own pattern. */
+  added: number;
+  ms: number;
+}
+
 export interface ReleasedTable {
   indicatorId: string;
   version: number;
@@ -187,6 +194,7 @@ export async function computeRelease(
   q: Queryable,
   definitions: readonly IndicatorDefinition[],
   settings: ReleaseSettings,
+  across?: AcrossStats,
 ): Promise<ReleasedTable[]> {
   const table = settings.perturbation ?? PERTURBATION;
   const keys = new RecordKeys(settings.secret);
@@ -237,7 +245,10 @@ export async function computeRelease(
     }
   }
   // Indicators that count the same persons publish the same perturbed counts: one pattern for them.
-  for (const tables of byPeriod.values()) protectAcrossIndicators(tables, settings.threshold);
+  const started = performance.now();
+  let added = 0;
+  for (const tables of byPeriod.values()) added += protectAcrossIndicators(tables, settings.threshold);
+  if (across) Object.assign(across, { added, ms: performance.now() - started });
   return [...out, ...(await computeSurveyTables(q, definitions, settings.threshold))];
 }
 
