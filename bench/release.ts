@@ -79,6 +79,8 @@ try {
       const tables = await compute(bench.db, defs, settings, across);
       const wall = (performance.now() - started) / 1000;
       const used = process.cpuUsage(cpu);
+      // Let the monitor's timer record the last block before it stops.
+      await new Promise((resolve) => setTimeout(resolve, 20));
       loop.disable();
       const values = tables.flatMap((t) => t.values);
       line([

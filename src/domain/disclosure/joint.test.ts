@@ -1,7 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { jointLeaks, protectJointly, sensitiveShown, shownElsewhere, type JointTable } from './joint.js';
-import { QuantityNames } from './quantities.js';
 import type { CellKey } from './table.js';
 
 // Municipality M with units A, B, C (women only). Two indicators count the same persons in their
@@ -47,7 +46,8 @@ describe('disclosure control across tables that share a quantity', () => {
     const after = served.map((t, i) => ({ ...t, hidden: hidden[i] as Set<number> }));
     assert.deepEqual(jointLeaks(after, 5), []);
     assert.deepEqual(jointLeaks(after), [], 'nothing else is recovered either');
-    for (const one of after) assert.deepEqual(jointLeaks([one]), [], 'each table on its own recovers nothing');
+    for (const one of after)
+      assert.deepEqual(jointLeaks([one]), [], 'each table on its own recovers nothing');
   });
 
   it('lets another table show a count hidden only as a complement: it is not sensitive', () => {
@@ -81,35 +81,5 @@ describe('disclosure control across tables that share a quantity', () => {
     const after = tables.map((t, i) => ({ ...t, hidden: hidden[i] as Set<number> }));
     assert.deepEqual(sensitiveShown(after, 5), []);
     assert.deepEqual(jointLeaks(after, 5), []);
-  });
-});
-
-describe('quantity names', () => {
-  const tree = new Map<string, string | null>([
-    ['M', null],
-    ['A', 'M'],
-    ['B', 'M'],
-  ]);
-  const keys: CellKey[] = ['M', 'A', 'B'].flatMap((node) =>
-    (['T', 'K', 'M'] as const).map((sex) => ({ node, sex })),
-  );
-  const nameOf = (names: string[], node: string, sex: string) =>
-    names[keys.findIndex((k) => k.node === node && k.sex === sex)];
-
-  it('names a total by its parts, so totals of the same cells match across tables and others do not', () => {
-    const names = new QuantityNames();
-    const first = names.of(tree, keys, (node, sex) => (sex === 'K' ? `${node}:k1` : undefined));
-    const same = names.of(tree, keys, (node, sex) => (sex === 'K' ? `${node}:k1` : undefined));
-    const other = names.of(tree, keys, (node, sex) =>
-      sex === 'K' ? `${node}:${node === 'B' ? 'k2' : 'k1'}` : undefined,
-    );
-    assert.deepEqual(first, same);
-    assert.equal(nameOf(first, 'A', 'K'), nameOf(other, 'A', 'K'));
-    assert.notEqual(nameOf(first, 'B', 'K'), nameOf(other, 'B', 'K'));
-    for (const sex of ['K', 'T']) assert.notEqual(nameOf(first, 'M', sex), nameOf(other, 'M', sex));
-    // Men are structural zeros here (no leaf name): equal in both, and never one unit's for another's.
-    assert.equal(nameOf(first, 'M', 'M'), nameOf(other, 'M', 'M'));
-    assert.notEqual(nameOf(first, 'A', 'M'), nameOf(first, 'B', 'M'));
-    assert.equal(new Set(first).size, first.length, 'every cell of one table is its own quantity');
   });
 });

@@ -141,7 +141,9 @@ function relationsToCheck(
   for (const i of touching) {
     const b = blockOf(system.relations[i] as Relation);
     if (!hasSensitive.has(b)) continue;
-    blocks.set(b, [...(blocks.get(b) ?? []), i]);
+    const list = blocks.get(b);
+    if (list) list.push(i);
+    else blocks.set(b, [i]);
   }
   const shownElsewhereIn = (ti: number, v: number): boolean =>
     !unknown.has(v) && (system.cellsOf[v] ?? []).some(([tj, cj]) => tj === ti && hidden[ti]?.has(cj));

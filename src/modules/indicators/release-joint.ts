@@ -1,59 +1,59 @@
 import { protectJointly, type JointTable } from '../../domain/disclosure/joint.js';
-import { QuantityNames } from '../../domain/disclosure/quantities.js';
+import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import type { PublishedValue } from '../../domain/indicators/publish.js';
-import {
-  nodeOf,
-  rollUp,
-  unitNode,
-  type Placement,
-  type UnitSexCount,
-} from '../../domain/indicators/rollup.js';
-import type { KeyedCount } from './release.js';
+import { nodeOf, rollUp, type Placement, type UnitSexCount } from '../../domain/indicators/rollup.js';
+import { canonicalJson } from '../../domain/surveys/shuffle.js';
 
 /**
  * Disclosure control across the tables of one release period (src/domain/disclosure/joint.ts):
  * indicators that count the same persons (a shared denominator) publish the same perturbed
  * counts, so no sensitive count may be recoverable from all the tables together.
- * Quantities are identified by their records: a unit × sex count by its cell key and true count
- * (the same records give the same key; different ones collide with probability 2^-32), a total by
- * its parts. Hides, in place, whatever the joint pattern adds; returns how many cells that is.
+ *
+ * A quantity is what the published catalogue tells an outsider is one count: the denominators of
+ * indicators with the same denominator, population and operating area (the same persons, so the
+ * same cell keys and the same noise), and likewise numerators. Counts that only happen to select
+ * the same persons (a unit with no records in two tables: both a zero perturbed under the unit's
+ * population key) are not identified: nothing published tells an outsider that they are equal.
  */
 export interface ReleasePeriodTable {
+  def: IndicatorDefinition;
   values: PublishedValue[];
-  keyed: readonly KeyedCount[];
   perturbed: readonly UnitSexCount[];
   placements: ReadonlyMap<string, Placement>;
 }
 
-export function protectAcrossIndicators(tables: readonly ReleasePeriodTable[], threshold: number): number {
-  const names = new QuantityNames();
+/** The quantity names of a definition's denominator and numerator, per cell appended. */
+export function quantityOf(def: IndicatorDefinition): { denominator: string; numerator: string } {
+  const denominator = canonicalJson([def.operatingArea, def.population, def.denominator]);
+  return { denominator, numerator: canonicalJson([denominator, def.numerator]) };
+}
+
+/** Hides, in place, whatever the joint pattern adds; returns how many cells that is. */
+export function protectAcrossIndicators(allTables: readonly ReleasePeriodTable[], threshold: number): number {
+  // A table that shares no quantity with another is protected by its own pattern alone.
+  const tablesOf = new Map<string, number>();
+  for (const t of allTables)
+    for (const name of Object.values(quantityOf(t.def))) tablesOf.set(name, (tablesOf.get(name) ?? 0) + 1);
+  const tables = allTables.filter((t) =>
+    Object.values(quantityOf(t.def)).some((name) => (tablesOf.get(name) ?? 0) > 1),
+  );
   const joint = tables.map((t): JointTable => {
     const { parents, cells } = rollUp(t.perturbed, t.placements);
-    const leaves = new Map(t.keyed.map((k) => [`${unitNode(k.unitId)}/${k.sex}`, k]));
-    const denominatorOf = (k: KeyedCount) => `${k.denominatorKey}:${k.denominator}`;
-    const valueOf = cells.map((_, i) => t.values[i] as PublishedValue);
     // rollUp orders its cells as publishTable does; check rather than trust it.
     cells.forEach((c, i) => {
-      const v = valueOf[i] as PublishedValue;
+      const v = t.values[i] as PublishedValue;
       if (c.sex !== v.sex || c.node !== nodeOf(v.level, v.code))
         throw new Error(`release table of ${v.indicatorId} ${v.period}: cell ${i} is out of order`);
     });
-    const leafName = (part: 'numerator' | 'denominator') => (node: string, sex: 'K' | 'M') => {
-      const k = leaves.get(`${node}/${sex}`);
-      if (!k) return undefined;
-      // The node is part of the name: cells of different units never hold the same records.
-      const records =
-        part === 'denominator' ? denominatorOf(k) : `${k.numeratorKey}:${k.numerator}:${denominatorOf(k)}`;
-      return `${node}/${sex}:${records}`;
-    };
+    const quantity = quantityOf(t.def);
     return {
       parents,
       cells,
-      numeratorIds: names.of(parents, cells, leafName('numerator')),
-      denominatorIds: names.of(parents, cells, leafName('denominator')),
+      numeratorIds: cells.map((c) => `${quantity.numerator}:${c.node}/${c.sex}`),
+      denominatorIds: cells.map((c) => `${quantity.denominator}:${c.node}/${c.sex}`),
       numerators: cells.map((c) => c.numerator),
       denominators: cells.map((c) => c.denominator),
-      hidden: new Set(valueOf.flatMap((v, i) => (v.status === 'suppressed' ? [i] : []))),
+      hidden: new Set(t.values.flatMap((v, i) => (v.status === 'suppressed' ? [i] : []))),
     };
   });
   const { added } = protectJointly(joint, threshold);

@@ -241,7 +241,7 @@ export async function computeRelease(
       out.push({ indicatorId: def.id, version: def.version, period, values: result.values });
       const list = byPeriod.get(period) ?? [];
       byPeriod.set(period, list);
-      list.push({ values: result.values, keyed, perturbed: noisy, placements });
+      list.push({ def, values: result.values, perturbed: noisy, placements });
     }
   }
   // Indicators that count the same persons publish the same perturbed counts: one pattern for them.
