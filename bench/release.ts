@@ -1,5 +1,5 @@
 /**
- * npm run bench:release -- [--persons 2000] [--samples 3] [--compare ../wt-main]
+ * npm run bench:release -- [--persons 2000] [--samples 3] [--compare ../wt-main] [--seed bench] [--key TEXT]
  *
  * Computing a release (src/modules/indicators/release.ts: the facts read, the cell key
  * perturbation, roll-up, suppression of every public annual table, and the step across
@@ -9,7 +9,9 @@
  *
  * `--compare DIR` loads computeRelease from another checkout (a worktree of main, say) and runs
  * it on the same database, alternating with this one sample by sample, so that both see the same
- * load on a shared machine.
+ * load on a shared machine. `--seed` and `--key` (the pseudonym key, which keys the noise; random
+ * by default) make the nation and its noise the same as a test's, e.g. release.int.test.ts's
+ * `--seed attack --key test-pseudonym-key-not-a-secret-0123456789`.
  */
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -22,7 +24,11 @@ import { benchConfig, intFlag, openBenchDb } from './support.js';
 
 const persons = intFlag('persons', 2000);
 const samples = intFlag('samples', 3);
-const { values: flags } = parseArgs({ options: { compare: { type: 'string' } }, strict: false });
+const { values: flags } = parseArgs({
+  options: { compare: { type: 'string' }, seed: { type: 'string' }, key: { type: 'string' } },
+  strict: false,
+});
+const text = (flag: unknown, fallback: string): string => (typeof flag === 'string' ? flag : fallback);
 const compareDir = typeof flags['compare'] === 'string' ? path.resolve(flags['compare']) : undefined;
 const THRESHOLD = 5;
 
@@ -40,12 +46,12 @@ if (compareDir) {
 const bench = await openBenchDb({ demo: true });
 try {
   const config = benchConfig();
-  const key = Buffer.from(config.pseudonymKey ?? '');
+  const key = Buffer.from(text(flags['key'], config.pseudonymKey ?? ''));
   await writeDemoNation(
     bench.db,
     {
       persons,
-      seed: 'bench',
+      seed: text(flags['seed'], 'bench'),
       asOf: '2026-11-30',
       years: 0,
       replace: false,
@@ -74,6 +80,8 @@ try {
       const across: AcrossStats = { added: NaN, ms: NaN };
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
+      // The monitor records a block only between two of its timer's ticks: let it tick once first.
+      await new Promise((resolve) => setTimeout(resolve, 50));
       const cpu = process.cpuUsage();
       const started = performance.now();
       const tables = await compute(bench.db, defs, settings, across);
