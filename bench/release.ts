@@ -77,7 +77,7 @@ try {
   ]);
   for (let sample = 1; sample <= samples; sample++)
     for (const { name, compute } of variants) {
-      const across: AcrossStats = { added: NaN, ms: NaN };
+      const across: AcrossStats = { added: NaN, rounds: NaN, ms: NaN };
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
       // The monitor records a block only between two of its timer's ticks: let it tick once first.
@@ -100,6 +100,7 @@ try {
         String(values.length),
         String(values.filter((v) => v.status === 'suppressed').length),
         Number.isNaN(across.added) ? '–' : String(across.added),
+        Number.isNaN(across.rounds) ? '–' : String(across.rounds),
         Number.isNaN(across.ms) ? '–' : (across.ms / 1000).toFixed(1),
       ]);
     }

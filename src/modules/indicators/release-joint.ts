@@ -28,8 +28,14 @@ export function quantityOf(def: IndicatorDefinition): { denominator: string; num
   return { denominator, numerator: canonicalJson([denominator, def.numerator]) };
 }
 
-/** Hides, in place, whatever the joint pattern adds; returns how many cells that is. */
-export function protectAcrossIndicators(allTables: readonly ReleasePeriodTable[], threshold: number): number {
+/**
+ * Hides, in place, whatever the joint pattern adds; returns how many cells that is and how many
+ * rounds of the union check found a sensitive count.
+ */
+export function protectAcrossIndicators(
+  allTables: readonly ReleasePeriodTable[],
+  threshold: number,
+): { added: number; rounds: number } {
   // A table that shares no quantity with another is protected by its own pattern alone.
   const tablesOf = new Map<string, number>();
   for (const t of allTables)
@@ -56,7 +62,7 @@ export function protectAcrossIndicators(allTables: readonly ReleasePeriodTable[]
       hidden: new Set(t.values.flatMap((v, i) => (v.status === 'suppressed' ? [i] : []))),
     };
   });
-  const { added } = protectJointly(joint, threshold);
+  const { added, rounds } = protectJointly(joint, threshold);
   let count = 0;
   added.forEach((cells, ti) => {
     const values = tables[ti]?.values ?? [];
@@ -74,5 +80,5 @@ export function protectAcrossIndicators(allTables: readonly ReleasePeriodTable[]
       count++;
     }
   });
-  return count;
+  return { added: count, rounds };
 }

@@ -176,6 +176,8 @@ export function perturbed(table: PerturbationTable, counts: readonly KeyedCount[
 export interface AcrossStats {
   /** Cells hidden beyond each table's own pattern. */
   added: number;
+  /** The most rounds of the union check (per period) that found a sensitive count. */
+  rounds: number;
   ms: number;
 }
 
@@ -246,9 +248,13 @@ export async function computeRelease(
   }
   // Indicators that count the same persons publish the same perturbed counts: one pattern for them.
   const started = performance.now();
-  let added = 0;
-  for (const tables of byPeriod.values()) added += protectAcrossIndicators(tables, settings.threshold);
-  if (across) Object.assign(across, { added, ms: performance.now() - started });
+  const stats = { added: 0, rounds: 0 };
+  for (const tables of byPeriod.values()) {
+    const { added, rounds } = protectAcrossIndicators(tables, settings.threshold);
+    stats.added += added;
+    stats.rounds = Math.max(stats.rounds, rounds);
+  }
+  if (across) Object.assign(across, { ...stats, ms: performance.now() - started });
   return [...out, ...(await computeSurveyTables(q, definitions, settings.threshold))];
 }
 
