@@ -73,6 +73,7 @@ try {
     'cells',
     'suppressed',
     'added across',
+    'rounds',
     'across s',
   ]);
   for (let sample = 1; sample <= samples; sample++)
