@@ -1,7 +1,6 @@
 import type { Queryable } from '../../db/db.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { parsePeriod } from '../../domain/indicators/period.js';
-import { protectAgainstKnown } from '../../domain/disclosure/known.js';
 import { suppress, type SuppressionResult } from '../../domain/disclosure/suppress.js';
 import type { CountCell, ParentMap } from '../../domain/disclosure/table.js';
 import { publishTable, type PublishedValue } from '../../domain/indicators/publish.js';
@@ -14,6 +13,8 @@ import {
 } from '../../domain/indicators/rollup.js';
 import type { Target } from '../../domain/policy/policy.js';
 import type { AnalyticsRow } from './analytics-queries.js';
+import type { CellIntervals } from './analytics-periods.js';
+import { boundedCallerPattern } from './caller-bounds.js';
 import * as pq from './publish-queries.js';
 
 /**
@@ -40,6 +41,7 @@ export interface DetailTable {
   index: Map<string, number>;
   /** Cells the publication hides (the same suppression as the publisher's, over the live counts). */
   publishedHidden: Set<number>;
+  threshold: number;
 }
 
 const cellKey = (level: string, code: string, sex: string) => `${level}|${code}|${sex}`;
@@ -85,7 +87,7 @@ export function buildDetailTable(
       return [cellKey(node.level, node.code, c.sex), i];
     }),
   );
-  return { values, placements, regionOfMunicipality, parents, cells, index, publishedHidden };
+  return { values, placements, regionOfMunicipality, parents, cells, index, publishedHidden, threshold };
 }
 
 function nodeParts(node: string): { level: OrgLevel; code: string } {
@@ -95,20 +97,16 @@ function nodeParts(node: string): { level: OrgLevel; code: string } {
 
 /**
  * The cells hidden from one caller: the published pattern, plus what must be hidden so that the
- * caller's unsuppressed cells (`known`, by `level|code|sex`) and the cells they can pin from other
- * periods (`pinned`, by `level|code|sex`: analytics-periods.ts) recover nothing else.
+ * caller's unsuppressed cells (`known`) and what they can bound from other periods (`intervals`,
+ * by `level|code|sex`: analytics-periods.ts) recover nothing else, exactly or within the
+ * protection interval (caller-bounds.ts).
  */
 export function callerHidden(
   table: DetailTable,
   known: (level: OrgLevel, code: string) => boolean,
-  pinned: ReadonlySet<string> = new Set(),
+  intervals: ReadonlyMap<string, CellIntervals> = new Map(),
 ): Set<string> {
-  const knownCells = new Set<number>();
-  for (const [key, i] of table.index) {
-    const [level, code] = key.split('|') as [OrgLevel, string];
-    if (known(level, code) || pinned.has(key)) knownCells.add(i);
-  }
-  const { hidden } = protectAgainstKnown(table.parents, table.cells, table.publishedHidden, knownCells);
+  const hidden = boundedCallerPattern(table, known, intervals);
   const keys = [...table.index.entries()];
   return new Set(keys.filter(([, i]) => hidden.has(i)).map(([k]) => k));
 }

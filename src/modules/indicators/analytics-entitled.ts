@@ -20,7 +20,7 @@ import {
   type DetailTable,
   type UnsuppressedDetail,
 } from './analytics-detail.js';
-import { pinnedAcrossPeriods } from './analytics-periods.js';
+import { periodIntervals } from './analytics-periods.js';
 import { placementsFor } from './publish-queries.js';
 
 /**
@@ -36,7 +36,7 @@ export interface CachedTable {
   threshold: number;
   placementStamp: string;
   table: DetailTable;
-  /** Hidden cells per caller scope and pinned set (callerHidden), computed on first use. */
+  /** Hidden cells per caller scope and period intervals (callerHidden), computed on first use. */
   hiddenByScope: Map<string, Set<string>>;
 }
 
@@ -176,21 +176,21 @@ export async function withEntitledDetail(
 ): Promise<EntitledRow[]> {
   const tables = await detailTables(q, definitions, rows, threshold, cache);
   const scope = scopeKeyOf(principal);
-  // Cells the caller can pin from the same indicator's other periods of the year count as known
-  // (analytics-periods.ts). They follow the other periods' published values, so the caller's
-  // pattern is kept per scope and per pinned set.
+  // What the caller can bound from the same indicator's other periods of the year counts too
+  // (analytics-periods.ts). It follows the other periods' published values, so the caller's
+  // pattern is kept per scope and per set of intervals.
   const hidden = new Map<string, Set<string>>();
   for (const [key, entry] of tables) {
     const [indicatorId = '', period = ''] = key.split('|');
-    const pinned = await pinnedAcrossPeriods(q, indicatorId, period, entry.table.index.keys());
-    const patternKey = `${scope}|${[...pinned].sort().join(',')}`;
+    const intervals = await periodIntervals(q, indicatorId, period, entry.table.index.keys());
+    const patternKey = `${scope}|${JSON.stringify([...intervals].sort((a, b) => (a[0] < b[0] ? -1 : 1)))}`;
     let cells = entry.hiddenByScope.get(patternKey);
     if (!cells) {
       const table = entry.table;
       cells = callerHidden(
         table,
         (level, code) => can(principal, 'aggregates.read', targetOf({ level, code }, table)),
-        pinned,
+        intervals,
       );
       entry.hiddenByScope.set(patternKey, cells);
     }

@@ -1,26 +1,49 @@
 import type { Queryable } from '../../db/db.js';
-import { aggregatePinned, subPeriodsPinned, type PeriodCell } from '../../domain/disclosure/periods.js';
+import {
+  UNKNOWN,
+  aggregateInterval,
+  exactly,
+  intersect,
+  subPeriodInterval,
+  type Interval,
+} from '../../domain/disclosure/bounds.js';
 
 /**
- * The cells of one (indicator, period) table that a caller of the analytics API can pin from the
- * same indicator's other periods of that year (src/domain/disclosure/periods.ts): a year from its
- * months or quarters, a month or quarter from the year and its siblings. They count as known when
- * the caller's pattern is decided (callerHidden), so that nothing else gives away what they
- * protect. What the caller is shown of the other periods is taken to be the published pattern,
- * which shows at least as much as the caller's own: more is pinned, never less.
+ * What a caller of the analytics API can bound a cell of one (indicator, period) table to from
+ * the same indicator's other periods of that year (src/domain/disclosure/bounds.ts): counts are
+ * distinct persons per period, so max(subs) ≤ aggregate ≤ Σ subs for a year and its months, a
+ * year and its quarters, a quarter and its months. A shown count is exact, a hidden one only ≥ 0.
+ * callerHidden (analytics-detail.ts) counts a cell whose interval discloses it as known, and hides
+ * more where these intervals plus the table's relations would narrow a hidden small count.
+ * What the caller is shown of the other periods is taken to be the published pattern, which
+ * shows at least as much as the caller's own: intervals are never wider than theirs.
  */
+export interface CellIntervals {
+  numerator: Interval;
+  denominator: Interval;
+}
+
 const MONTHS = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
-const familiesOf = (year: string): string[][] => [
-  MONTHS.map((m) => `${year}-${m}`),
-  [1, 2, 3, 4].map((q) => `${year}-Q${q}`),
+
+/** Families of one year: [aggregate, sub-periods]. */
+const familiesOf = (year: string): Array<[string, string[]]> => [
+  [year, MONTHS.map((m) => `${year}-${m}`)],
+  [year, [1, 2, 3, 4].map((q) => `${year}-Q${q}`)],
+  ...[1, 2, 3, 4].map((q): [string, string[]] => [
+    `${year}-Q${q}`,
+    MONTHS.slice((q - 1) * 3, q * 3).map((m) => `${year}-${m}`),
+  ]),
 ];
 
-export async function pinnedAcrossPeriods(
+const parts = ['numerator', 'denominator'] as const;
+
+/** Intervals of the table's cells (by `level|code|sex`) that the other periods bound at all. */
+export async function periodIntervals(
   q: Queryable,
   indicatorId: string,
   period: string,
   cellKeys: Iterable<string>,
-): Promise<Set<string>> {
+): Promise<Map<string, CellIntervals>> {
   const year = period.slice(0, 4);
   const { rows } = await q.query<{
     period: string;
@@ -35,31 +58,44 @@ export async function pinnedAcrossPeriods(
       WHERE indicator_id = $1 AND (period = $2 OR period LIKE $2 || '-%')`,
     [indicatorId, year],
   );
-  const cells = new Map<string, PeriodCell>();
+  const cells = new Map<string, CellIntervals>();
   const periods = new Set<string>();
   for (const r of rows) {
     periods.add(r.period);
+    const shown = r.status !== 'suppressed';
     cells.set(`${r.period}|${r.level}|${r.code}|${r.sex}`, {
-      numerator: r.numerator === null ? null : Number(r.numerator),
-      denominator: r.denominator === null ? null : Number(r.denominator),
-      visible: r.status !== 'suppressed',
+      numerator: shown ? exactly(Number(r.numerator ?? 0)) : UNKNOWN,
+      denominator: shown ? exactly(Number(r.denominator ?? 0)) : UNKNOWN,
     });
   }
   // A cell absent from a period's table is a zero the caller can tell; a period with no table
   // at all (nobody counted anywhere) likewise.
-  const zero: PeriodCell = { numerator: 0, denominator: 0, visible: true };
+  const zero: CellIntervals = { numerator: exactly(0), denominator: exactly(0) };
   const cellOf = (p: string, key: string) => cells.get(`${p}|${key}`) ?? zero;
-  const pinned = new Set<string>();
-  for (const key of cellKeys)
-    for (const family of familiesOf(year)) {
-      if (!family.some((p) => periods.has(p))) continue; // the indicator has no such periods
-      const subs = family.map((p) => cellOf(p, key));
-      const at = family.indexOf(period);
-      const isPinned =
-        period === year
-          ? aggregatePinned(subs)
-          : at >= 0 && subPeriodsPinned(cellOf(year, key), subs).includes(at);
-      if (isPinned) pinned.add(key);
+  const out = new Map<string, CellIntervals>();
+  for (const key of cellKeys) {
+    let bounds: CellIntervals = { numerator: UNKNOWN, denominator: UNKNOWN };
+    for (const [aggregate, subs] of familiesOf(year)) {
+      if (!subs.some((p) => periods.has(p))) continue; // the indicator has no such periods
+      const at = subs.indexOf(period);
+      if (aggregate !== period && at < 0) continue;
+      const next = {} as CellIntervals;
+      for (const part of parts) {
+        const subIntervals = subs.map((p) => cellOf(p, key)[part]);
+        next[part] =
+          aggregate === period
+            ? aggregateInterval(subIntervals)
+            : subPeriodInterval(
+                cellOf(aggregate, key)[part],
+                subIntervals.filter((_, i) => i !== at),
+              );
+      }
+      bounds = {
+        numerator: intersect(bounds.numerator, next.numerator),
+        denominator: intersect(bounds.denominator, next.denominator),
+      };
     }
-  return pinned;
+    if (parts.some((part) => bounds[part].lo > 0 || bounds[part].hi < Infinity)) out.set(key, bounds);
+  }
+  return out;
 }

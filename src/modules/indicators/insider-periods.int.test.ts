@@ -9,7 +9,7 @@ import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { loginAs, type LoggedIn } from '../../../test/support/auth.js';
 import { activeDefinitions, recordFacts } from './engine.js';
 import { publishQueued } from './publish.js';
-import { determinedCells } from './testing.js';
+import { determinedCells, narrowedCells } from './testing.js';
 
 /**
  * Insiders across periods (issue #17, item 4): a year and its months are both visible in the
@@ -85,13 +85,26 @@ describe('analytics: a year and its months together give nothing away', () => {
   });
   after(async () => h.close());
 
-  const view = async (pe: string): Promise<Row[]> => {
+  const view = async (pe: string, dx = DX): Promise<Row[]> => {
     const res = await h.app.inject({
-      url: `/api/v1/analytics?dx=${DX}&pe=${pe}&ou=0000;LEVEL-region;LEVEL-municipality;LEVEL-unit&sex=T;K;M`,
+      url: `/api/v1/analytics?dx=${dx}&pe=${pe}&ou=0000;LEVEL-region;LEVEL-municipality;LEVEL-unit&sex=T;K;M`,
       headers: { cookie: caller.cookie },
     });
     assert.equal(res.statusCode, 200, res.body);
     return res.json<{ rows: Row[] }>().rows;
+  };
+
+  /** The year's published pattern with the caller's own unsuppressed cells from `year` merged in. */
+  const publishedBeside = async (dx: string, year: readonly Row[]): Promise<Row[]> => {
+    const { rows } = await h.t.db.query<Row>(
+      `SELECT period, level, code, sex, numerator, denominator, status FROM published_value
+        WHERE indicator_id = $1 AND period = $2`,
+      [dx, YEAR],
+    );
+    return rows.map((p) => {
+      const o = year.find((r) => r.level === p.level && r.code === p.code && r.sex === p.sex);
+      return o?.unsuppressed ? { ...p, unsuppressed: o.unsuppressed } : p;
+    });
   };
 
   /** The year's cells the caller can work out: the verifier over the year as shown, B's year pinned. */
@@ -136,20 +149,79 @@ describe('analytics: a year and its months together give nothing away', () => {
       if (m) pinned.set(`unit|${units[1]}|${sex}`, m);
     }
     // What the analytics API used to answer: the year's published pattern beside the caller's own unit.
-    const { rows: published } = await h.t.db.query<Row>(
-      `SELECT period, level, code, sex, numerator, denominator, status FROM published_value
-        WHERE indicator_id = $1 AND period = $2`,
-      [DX, YEAR],
-    );
-    const naive = published.map((p) => {
-      const o = year.find((r) => r.level === p.level && r.code === p.code && r.sex === p.sex);
-      return o?.unsuppressed ? { ...p, unsuppressed: o.unsuppressed } : p;
-    });
+    const naive = await publishedBeside(DX, year);
     const leaked = await recovered(naive, pinned);
     assert.ok(
       leaked.includes(`numerator:${unitNode(units[2] ?? '')}/K`),
       `the old answer gave C away: ${leaked.join(', ')}`,
     );
     assert.deepEqual(await recovered(year, pinned), [], 'the year and the months give nothing away');
+  });
+
+  it('hides from a caseworker what months that only narrow another unit’s year would give away', async () => {
+    // Pressure-ulcer risk (K10004) in the same municipality: A 20 in January, B 6 in March and 5
+    // more in April, C 2 in July. B's months bound its hidden year to 6 … 11 without pinning it;
+    // the municipality total minus A then puts C within 2 … 7, proving at least two persons.
+    const dx = 'K10004';
+    const plan: Array<[unitId: string, persons: number, month: string]> = [
+      [units[0] ?? '', 20, '01'],
+      [units[1] ?? '', 6, '03'],
+      [units[1] ?? '', 5, '04'],
+      [units[2] ?? '', 2, '07'],
+    ];
+    const facts: Fact[] = [];
+    let n = 0;
+    for (const [unitId, persons, month] of plan)
+      for (let i = 0; i < persons; i++)
+        facts.push({
+          register: 'senior_alert',
+          person: `ranges-${++n}`,
+          unitId,
+          age: 80,
+          sex: 'K',
+          kind: 'risk_assessment',
+          date: `${YEAR}-${month}-02`,
+          attributes: { instrument: INSTRUMENT.norton, risk: true },
+        });
+    await h.t.db.transaction((tx) => recordFacts(tx, defs, facts, { type: 'ranges-test', id: '1' }));
+    await publishQueued(h.t.db, defs, { threshold: 5 });
+    const def = defs.find((d) => d.id === dx);
+    assert.ok(def);
+    const b = (r: Pick<Row, 'level' | 'code' | 'sex'>) =>
+      r.level === 'unit' && r.code === units[1] && r.sex === 'K';
+    const months = (
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) => view(`${YEAR}-${String(i + 1).padStart(2, '0')}`, dx)),
+      )
+    ).flat();
+    const bMonths = months.filter(b).map((r) => [r.period, r.numerator, r.status]);
+    assert.deepEqual(bMonths, [
+      [`${YEAR}-03`, 6, 'ok'],
+      [`${YEAR}-04`, 5, 'ok'],
+    ]);
+    // What the caller learns of B's year from its months: 6 … 11, numerator and denominator alike.
+    const bNode = unitNode(units[1] ?? '');
+    const range = (_: string, cell: string) => (cell === `${bNode}/K` ? { lo: 6, hi: 11 } : undefined);
+    const narrowed = (rows: readonly Row[]) =>
+      narrowedCells(
+        h.t.db,
+        def,
+        YEAR,
+        (part) =>
+          rows.map((r) => ({
+            node: nodeOf(r.level, r.code),
+            sex: r.sex,
+            value: r.unsuppressed?.[part] ?? r[part] ?? '..',
+          })),
+        range,
+        5,
+      );
+    const year = await view(YEAR, dx);
+    assert.equal(year.find(b)?.status, 'suppressed', 'B is hidden in the year');
+    // The answer before ranges were considered: the published year beside the caller's own unit.
+    const naive = await publishedBeside(dx, year);
+    const cNode = unitNode(units[2] ?? '');
+    assert.ok((await narrowed(naive)).includes(`numerator:${cNode}/K`), 'the old answer narrowed C to 2 … 7');
+    assert.deepEqual(await narrowed(year), [], 'no hidden small count narrowed beyond ±1');
   });
 });

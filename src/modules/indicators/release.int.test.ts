@@ -1,6 +1,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PerturbationTable } from '../../domain/disclosure/cellkey.js';
+import {
+  jointLeaks,
+  sensitiveShown,
+  shownElsewhere,
+  type JointTable,
+} from '../../domain/disclosure/joint.js';
 import { verifyTable } from '../../domain/disclosure/verify.js';
 import type { ParentMap } from '../../domain/disclosure/table.js';
 import type { Fact } from '../../domain/facts/fact.js';
@@ -149,6 +155,51 @@ describe('releases against an outsider (synthetic nation)', () => {
     }
     assert.ok(suppressed > 100, `${suppressed} suppressed cells`);
     assert.ok(unitCells > 0);
+  });
+
+  it('(a) across indicators: the union of every table of a release, with identical quantities identified, recovers no sensitive count', async (t) => {
+    // An outsider reads the catalogue: indicators with the same denominator definition count the
+    // same persons, and the cell key noise is a function of the records, so they publish the
+    // same perturbed denominators. Each such denominator is one quantity across their tables.
+    const tables = [...(await releasedRows(1))].filter(([key]) => key.endsWith(`|${YEAR}`));
+    // The perturbed counts behind the release, hidden ones included (threshold 1 hides nothing):
+    // which of the hidden counts are sensitive, i.e. 1 … threshold − 1.
+    const perturbedCounts = byTable(
+      await computeRelease(h.t.db, defs, { threshold: 1, secret: TEST_CELL_KEY_SECRET }),
+    );
+    const joint: JointTable[] = [];
+    for (const [key, cells] of tables) {
+      const def = defs.find((d) => d.id === key.split('|')[0]);
+      assert.ok(def);
+      const quantity = JSON.stringify([def.denominator, def.population, def.operatingArea]);
+      const counts = cells.map((c) => {
+        const full = perturbedCounts.get(key)?.get(cellOf(c));
+        assert.ok(full && full.numerator !== null && full.denominator !== null, `${key} ${cellOf(c)}`);
+        if (c.status !== 'suppressed')
+          assert.deepEqual([c.numerator, c.denominator], [full.numerator, full.denominator]);
+        return full;
+      });
+      joint.push({
+        parents: await parentsOf(YEAR, cells),
+        cells: cells.map((c) => ({ node: nodeOf(c.level, c.code), sex: c.sex })),
+        numeratorIds: cells.map((c) => `${def.id}:${cellOf(c)}`),
+        denominatorIds: cells.map((c) => `${quantity}:${cellOf(c)}`),
+        numerators: counts.map((c) => c.numerator ?? 0),
+        denominators: counts.map((c) => c.denominator ?? 0),
+        hidden: new Set(cells.flatMap((c, i) => (c.status === 'suppressed' ? [i] : []))),
+      });
+    }
+    const shared = new Set(joint.flatMap((j) => j.denominatorIds)).size;
+    assert.ok(shared < joint.reduce((s, j) => s + j.cells.length, 0), 'some denominators are shared');
+    const name = (l: { table: number; cell: number; part: string }) =>
+      `${tables[l.table]?.[0]} ${cellOf(tables[l.table]?.[1][l.cell] as ReleasedRow)} ${l.part}`;
+    assert.deepEqual(jointLeaks(joint, THRESHOLD).map(name), [], 'sensitive counts recovered from the union');
+    assert.deepEqual(sensitiveShown(joint, THRESHOLD).map(name), [], 'sensitive counts shown in a table');
+    // Allowed, and reported: counts hidden only as complements, shown by another table or recovered.
+    t.diagnostic(
+      `${jointLeaks(joint).length} non-sensitive hidden counts recovered, ${shownElsewhere(joint).length} hidden cell parts shown elsewhere`,
+    );
+    t.diagnostic(`${joint.length} tables, ${shared} distinct denominator quantities`);
   });
 
   it('(c) serves one release identically through Kolada, PxWeb and the pages’ data, so combining them adds nothing', async () => {

@@ -14,6 +14,7 @@ import { closedPeriods, releaseVersion } from '../../domain/indicators/release.j
 import type { UnitSexCount } from '../../domain/indicators/rollup.js';
 import { memberSelectSql, postgresDialect } from './count-sql.js';
 import { placementsFor } from './publish-queries.js';
+import { protectAcrossIndicators, type ReleasePeriodTable } from './release-joint.js';
 import * as rq from './release-queries.js';
 import { computeSurveyTables } from './survey-release.js';
 
@@ -171,6 +172,15 @@ export function perturbed(table: PerturbationTable, counts: readonly KeyedCount[
   return counts.map((c) => ({ unitId: c.unitId, sex: c.sex, ...perturbCount(table, c) }));
 }
 
+/** What the step across indicators did, for benchmarks and tests. */
+export interface AcrossStats {
+  /** Cells hidden beyond each table's own pattern. */
+  added: number;
+  /** The most rounds of the union check (per period) that found a sensitive count. */
+  rounds: number;
+  ms: number;
+}
+
 export interface ReleasedTable {
   indicatorId: string;
   version: number;
@@ -186,6 +196,7 @@ export async function computeRelease(
   q: Queryable,
   definitions: readonly IndicatorDefinition[],
   settings: ReleaseSettings,
+  across?: AcrossStats,
 ): Promise<ReleasedTable[]> {
   const table = settings.perturbation ?? PERTURBATION;
   const keys = new RecordKeys(settings.secret);
@@ -211,6 +222,7 @@ export async function computeRelease(
     return c;
   };
   const out: ReleasedTable[] = [];
+  const byPeriod = new Map<string, ReleasePeriodTable[]>();
   for (const def of released) {
     const coverageDef = def.minCoverage
       ? definitions.find((d) => d.id === def.minCoverage?.indicator)
@@ -220,20 +232,29 @@ export async function computeRelease(
       const parsed = parsePeriod(period);
       if (!parsed) continue;
       const coverage = coverageDef ? countsOf(coverageDef).get(period) : undefined;
-      const result = publishTable(
-        def,
-        period,
-        perturbed(table, counts.get(period) ?? []),
-        await placementsFor(q, parsed),
-        {
-          threshold: settings.threshold,
-          noise: table,
-          ...(coverageDef ? { coverageCounts: perturbed(table, coverage ?? []) } : {}),
-        },
-      );
+      const keyed = counts.get(period) ?? [];
+      const placements = await placementsFor(q, parsed);
+      const noisy = perturbed(table, keyed);
+      const result = publishTable(def, period, noisy, placements, {
+        threshold: settings.threshold,
+        noise: table,
+        ...(coverageDef ? { coverageCounts: perturbed(table, coverage ?? []) } : {}),
+      });
       out.push({ indicatorId: def.id, version: def.version, period, values: result.values });
+      const list = byPeriod.get(period) ?? [];
+      byPeriod.set(period, list);
+      list.push({ def, values: result.values, perturbed: noisy, placements });
     }
   }
+  // Indicators that count the same persons publish the same perturbed counts: one pattern for them.
+  const started = performance.now();
+  const stats = { added: 0, rounds: 0 };
+  for (const tables of byPeriod.values()) {
+    const { added, rounds } = protectAcrossIndicators(tables, settings.threshold);
+    stats.added += added;
+    stats.rounds = Math.max(stats.rounds, rounds);
+  }
+  if (across) Object.assign(across, { ...stats, ms: performance.now() - started });
   return [...out, ...(await computeSurveyTables(q, definitions, settings.threshold))];
 }
 

@@ -1,8 +1,16 @@
-import { pinnedAcrossPeriods } from './analytics-periods.js';
+import { periodIntervals } from './analytics-periods.js';
 import assert from 'node:assert/strict';
 import type { Db, Queryable } from '../../db/db.js';
 import { activeDefinitions } from './engine.js';
 import { cellKeySecret, makeRelease, type ReleaseSummary } from './release.js';
+import {
+  UNKNOWN,
+  exactly,
+  intervalDisclosed,
+  propagateBounds,
+  type Interval,
+} from '../../domain/disclosure/bounds.js';
+import { deriveRelations } from '../../domain/disclosure/relations.js';
 import { verifyTable, type PublishedCell } from '../../domain/disclosure/verify.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { parsePeriod } from '../../domain/indicators/period.js';
@@ -107,10 +115,10 @@ export async function entitledDetailPerTable(
     const table = await detailTable(q, definitions, row.indicator, row.period, threshold);
     const entitled = (level: string, code: string) =>
       !!table && can(principal, 'aggregates.read', targetOf({ level, code }, table));
-    const pinned = table
-      ? await pinnedAcrossPeriods(q, row.indicator, row.period, table.index.keys())
-      : new Set<string>();
-    tables.set(key, table ? { table, hidden: callerHidden(table, entitled, pinned) } : undefined);
+    const intervals = table
+      ? await periodIntervals(q, row.indicator, row.period, table.index.keys())
+      : new Map();
+    tables.set(key, table ? { table, hidden: callerHidden(table, entitled, intervals) } : undefined);
   }
   return mergeDetail(principal, rows, (row) => tables.get(`${row.indicator}|${row.period}`));
 }
@@ -138,6 +146,45 @@ export async function determinedCells(
     const verdict = verifyTable(parents, seen(part));
     assert.ok(verdict.consistent, `${label}${part}: what the caller sees adds up`);
     out.push(...verdict.determined.map((d) => `${part}:${d.cell.node}/${d.cell.sex}`));
+  }
+  return out;
+}
+
+/**
+ * The hidden small counts of one (indicator, period) table that a caller can narrow beyond the
+ * protection interval (src/domain/disclosure/bounds.ts), as `part:node/sex`: bounds propagated
+ * over the table's relations from what they see, exact where shown, `extra` where they know a
+ * range from elsewhere (other periods), ≥ 0 otherwise.
+ */
+export async function narrowedCells(
+  q: Queryable,
+  def: IndicatorDefinition,
+  periodKey: string,
+  seen: (part: 'numerator' | 'denominator') => PublishedCell[],
+  extra: (part: 'numerator' | 'denominator', cell: string) => Interval | undefined,
+  threshold: number,
+): Promise<string[]> {
+  const period = parsePeriod(periodKey);
+  assert.ok(period);
+  const { parents, cells } = rollUp(
+    await unitCounts(q, def.id, def.version, periodKey),
+    await placementsFor(q, period),
+  );
+  const relations = deriveRelations(parents, cells);
+  const out: string[] = [];
+  for (const part of ['numerator', 'denominator'] as const) {
+    const shown = new Map(seen(part).map((c) => [`${c.node}/${c.sex}`, c.value]));
+    const start = cells.map((c): Interval => {
+      const value = shown.get(`${c.node}/${c.sex}`);
+      if (typeof value === 'number') return exactly(value);
+      return extra(part, `${c.node}/${c.sex}`) ?? UNKNOWN;
+    });
+    const bounds = propagateBounds(relations, start);
+    cells.forEach((c, i) => {
+      if (typeof shown.get(`${c.node}/${c.sex}`) === 'number') return;
+      if (intervalDisclosed(bounds[i] as Interval, c[part], threshold))
+        out.push(`${part}:${c.node}/${c.sex}`);
+    });
   }
   return out;
 }
