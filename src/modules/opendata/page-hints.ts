@@ -1,0 +1,58 @@
+import { publicRoute, publicUrls, shownYear } from '../../contracts/public-pages.js';
+import { KOLADA_NATION } from '../../domain/opendata/codes.js';
+import type { Snapshot } from './cache.js';
+
+/** Years with released values of an indicator, ascending (as the pages read them from the nation's series). */
+function releasedYears(snap: Snapshot, kpi: string): number[] {
+  return snap.publications
+    .filter((p) => p.indicatorId === kpi && /^\d{4}$/.test(p.period))
+    .map((p) => Number(p.period))
+    .sort((a, b) => a - b);
+}
+
+/** What a page that ranks municipalities for one year reads for that year. */
+function yearUrls(snap: Snapshot, kpi: string, asked: string | null): string[] {
+  const year = shownYear(releasedYears(snap, kpi), asked);
+  return year === undefined ? [] : [publicUrls.yearData(kpi, year), publicUrls.intervals(kpi, year)];
+}
+
+/**
+ * The data a public page (/jamforelser…) reads before it can show its content, in the order it
+ * asks: the lists every page shares, then the page's own series and year. Public values only,
+ * the same URLs as src/web/pages/public/data.ts builds from src/contracts/public-pages.ts.
+ */
+export function publicPageHints(snap: Snapshot, url: URL): string[] {
+  const route = publicRoute(url.pathname);
+  if (!route) return [];
+  const shared = [publicUrls.definitions, publicUrls.koladaPlaces, publicUrls.regions];
+  const asked = url.searchParams.get('ar');
+  switch (route.kind) {
+    case 'list':
+      return [...shared, publicUrls.koladaKpis, publicUrls.releases];
+    case 'indicator': {
+      if (!snap.catalog.definitionById.has(route.kpi)) return shared;
+      return [
+        ...shared,
+        publicUrls.series([route.kpi], [KOLADA_NATION]),
+        ...yearUrls(snap, route.kpi, asked),
+        publicUrls.releases,
+      ];
+    }
+    case 'region': {
+      const def =
+        snap.catalog.definitionById.get(url.searchParams.get('indikator') ?? '') ??
+        snap.catalog.definitions[0];
+      if (!def) return shared;
+      return [
+        ...shared,
+        publicUrls.series([def.id], [`00${route.code}`, KOLADA_NATION]),
+        ...yearUrls(snap, def.id, asked),
+        publicUrls.releases,
+      ];
+    }
+    case 'municipality':
+      return [publicUrls.municipality(route.code), publicUrls.definitions, publicUrls.releases];
+    case 'unit':
+      return [publicUrls.definitions, publicUrls.koladaPlaces, publicUrls.regions];
+  }
+}
