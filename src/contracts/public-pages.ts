@@ -4,6 +4,10 @@
  * same URLs in the page's HTML (`<link rel="preload">`) so the browser fetches them beside the
  * scripts instead of after them. A URL that differs by one character is fetched twice.
  */
+import { KOLADA_NATION } from '../domain/opendata/codes.js';
+import { OPERATING_AREAS, type OperatingArea } from '../domain/org/codes.js';
+import type { Group, MunicipalityDetail } from './org.js';
+
 export const PUBLIC_PAGES_BASE = '/jamforelser';
 export const KOLADA_V3 = '/api/kolada/v3';
 
@@ -56,3 +60,44 @@ export const publicUrls = {
   intervals: (kpi: string, year: number) =>
     `/api/public/intervals/${kpi}/${year}?levels=nation,region,municipality`,
 } as const;
+
+/** Kolada allows at most 25 ids in a path segment. */
+export function chunks<T>(list: readonly T[], size = 25): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** The series of the given indicators for the given Kolada ids, as requests of at most 25 × 25. */
+export function seriesUrls(kpis: readonly string[], ids: readonly string[]): string[] {
+  return chunks(kpis).flatMap((k) => chunks(ids).map((m) => publicUrls.series(k, m)));
+}
+
+/** Kolada's similar-municipality areas that fit our operating areas. */
+export const SIMILAR_AREA: Readonly<Record<OperatingArea, string>> = {
+  elderly_care: 'äldreomsorg',
+  disability: 'LSS',
+  individual_family_care: 'IFO',
+  health_care: 'socioekonomi',
+  other: 'socioekonomi',
+};
+
+/** The latest similar-municipality group of each of our operating areas, where one exists. */
+export function similarGroups(groups: readonly Group[]): Map<OperatingArea, Group> {
+  const out = new Map<OperatingArea, Group>();
+  for (const area of OPERATING_AREAS) {
+    const candidates = groups
+      .filter((g) => g.kind === 'similar' && g.operatingArea === SIMILAR_AREA[area])
+      .sort((a, b) => (b.referenceYear ?? 0) - (a.referenceYear ?? 0));
+    const best = candidates[0];
+    if (best) out.set(area, best);
+  }
+  return out;
+}
+
+/** Whose series a municipality's profile shows: itself, the nation, its SKR group, its similar groups. */
+export function profileIds(code: string, org: Pick<MunicipalityDetail, 'municipality' | 'groups'>): string[] {
+  const skr = org.municipality.skrGroup;
+  const similar = [...similarGroups(org.groups).values()].map((g) => g.id);
+  return [...new Set([code, KOLADA_NATION, ...(skr ? [skr.id] : []), ...similar])];
+}

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { publicRoute, publicUrls, shownYear } from '../../contracts/public-pages.js';
+import type { MunicipalityDetail } from '../../contracts/org.js';
 import type { Snapshot } from './cache.js';
 import { publicPageHints } from './page-hints.js';
 
@@ -44,33 +45,55 @@ describe('public pages: routes and the URLs of their data', () => {
     );
   });
 
-  it('names the data each page reads first, for the year it will show', () => {
+  it('names the data each page reads first, for the year it will show', async () => {
     const defs = [{ id: 'K10001' }, { id: 'K10008' }];
     const snap = {
       catalog: { definitions: defs, definitionById: new Map(defs.map((d) => [d.id, d])) },
       publications: ['2022', '2023', '2024', '2024-H1'].map((period) => ({ indicatorId: 'K10008', period })),
     } as unknown as Snapshot;
-    const hints = (path: string) => publicPageHints(snap, new URL(path, 'http://localhost'));
+    const org = {
+      municipality: { skrGroup: { id: 'G1', code: '1', title: 'Storstäder' } },
+      groups: [
+        { id: 'G7', kind: 'similar', operatingArea: 'äldreomsorg', referenceYear: 2022 },
+        { id: 'G8', kind: 'similar', operatingArea: 'äldreomsorg', referenceYear: 2023 },
+        { id: 'G9', kind: 'similar', operatingArea: 'LSS', referenceYear: 2023 },
+      ],
+    } as unknown as MunicipalityDetail;
+    const hints = (path: string) =>
+      publicPageHints(snap, new URL(path, 'http://localhost'), async (code) =>
+        code === '0180' ? org : null,
+      );
     const shared = ['/api/v1/indicators', '/api/kolada/v3/municipality', '/api/v1/org/regions'];
-    assert.deepEqual(hints('/jamforelser/K10008?ar=2023'), [
+    assert.deepEqual(await hints('/jamforelser/K10008?ar=2023'), [
       ...shared,
       '/api/kolada/v3/data/kpi/K10008/municipality/0000',
       publicUrls.yearData('K10008', 2023),
       publicUrls.intervals('K10008', 2023),
       '/api/public/releases',
     ]);
-    assert.ok(hints('/jamforelser/K10008').includes(publicUrls.yearData('K10008', 2024)));
-    assert.deepEqual(hints('/jamforelser/region/25?indikator=K10008').slice(3, 5), [
+    assert.ok((await hints('/jamforelser/K10008')).includes(publicUrls.yearData('K10008', 2024)));
+    assert.deepEqual((await hints('/jamforelser/region/25?indikator=K10008')).slice(3, 5), [
       '/api/kolada/v3/data/kpi/K10008/municipality/0025,0000',
       publicUrls.yearData('K10008', 2024),
     ]);
     // K10001 (the first indicator, a region's default) has no released year: no year's data.
-    assert.deepEqual(hints('/jamforelser/region/25'), [
+    assert.deepEqual(await hints('/jamforelser/region/25'), [
       ...shared,
       '/api/kolada/v3/data/kpi/K10001/municipality/0025,0000',
       '/api/public/releases',
     ]);
-    assert.deepEqual(hints('/jamforelser/K99999'), shared);
-    assert.deepEqual(hints('/org'), []);
+    assert.deepEqual(await hints('/jamforelser/K99999'), shared);
+    assert.deepEqual(await hints('/org'), []);
+    // A profile: the municipality, the nation, its SKR group and the latest similar group per area.
+    assert.deepEqual(await hints('/jamforelser/kommun/0180'), [
+      '/api/v1/org/municipalities/0180',
+      '/api/v1/indicators',
+      '/api/kolada/v3/data/kpi/K10001,K10008/municipality/0180,0000,G1,G8,G9',
+      '/api/public/releases',
+    ]);
+    assert.deepEqual(await hints('/jamforelser/kommun/9999'), [
+      '/api/v1/org/municipalities/9999',
+      '/api/v1/indicators',
+    ]);
   });
 });

@@ -1,6 +1,19 @@
-import { publicRoute, publicUrls, shownYear } from '../../contracts/public-pages.js';
+import type { MunicipalityDetail } from '../../contracts/org.js';
+import { profileIds, publicRoute, publicUrls, seriesUrls, shownYear } from '../../contracts/public-pages.js';
+import type { Queryable } from '../../db/db.js';
 import { KOLADA_NATION } from '../../domain/opendata/codes.js';
+import { todayIso } from '../../domain/org/validity.js';
+import { listGroups, listMunicipalities } from '../org/queries.js';
 import type { Snapshot } from './cache.js';
+
+type MunicipalityGroups = Pick<MunicipalityDetail, 'municipality' | 'groups'>;
+
+/** A municipality and its groups as GET /api/v1/org/municipalities/{code} answers them (org's reads). */
+export async function municipalityGroups(q: Queryable, code: string): Promise<MunicipalityGroups | null> {
+  const [municipality] = await listMunicipalities(q, { asOf: todayIso(), codes: [code] });
+  if (!municipality) return null;
+  return { municipality, groups: await listGroups(q, { municipalityCode: code }) };
+}
 
 /** Years with released values of an indicator, ascending (as the pages read them from the nation's series). */
 function releasedYears(snap: Snapshot, kpi: string): number[] {
@@ -21,7 +34,11 @@ function yearUrls(snap: Snapshot, kpi: string, asked: string | null): string[] {
  * asks: the lists every page shares, then the page's own series and year. Public values only,
  * the same URLs as src/web/pages/public/data.ts builds from src/contracts/public-pages.ts.
  */
-export function publicPageHints(snap: Snapshot, url: URL): string[] {
+export async function publicPageHints(
+  snap: Snapshot,
+  url: URL,
+  municipality: (code: string) => Promise<MunicipalityGroups | null>,
+): Promise<string[]> {
   const route = publicRoute(url.pathname);
   if (!route) return [];
   const shared = [publicUrls.definitions, publicUrls.koladaPlaces, publicUrls.regions];
@@ -50,8 +67,13 @@ export function publicPageHints(snap: Snapshot, url: URL): string[] {
         publicUrls.releases,
       ];
     }
-    case 'municipality':
-      return [publicUrls.municipality(route.code), publicUrls.definitions, publicUrls.releases];
+    case 'municipality': {
+      const org = await municipality(route.code);
+      const first = [publicUrls.municipality(route.code), publicUrls.definitions];
+      if (!org) return first;
+      const kpis = snap.catalog.definitions.map((d) => d.id);
+      return [...first, ...seriesUrls(kpis, profileIds(route.code, org)), publicUrls.releases];
+    }
     case 'unit':
       return [publicUrls.definitions, publicUrls.koladaPlaces, publicUrls.regions];
   }

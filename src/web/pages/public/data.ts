@@ -7,12 +7,12 @@ import type {
   KoladaMunicipality,
   KoladaOu,
 } from '../../../contracts/opendata';
-import type { Group, MunicipalityDetail } from '../../../contracts/org';
+import type { MunicipalityDetail } from '../../../contracts/org';
 import type { IndicatorDefinition } from '../../../domain/indicators/definition';
 import { KOLADA_NATION, SEXES, type Sex } from '../../../domain/opendata/codes';
 import type { KoladaKpi, KoladaValue } from '../../../domain/opendata/kolada';
 import { OPERATING_AREAS, type OperatingArea } from '../../../domain/org/codes';
-import { KOLADA_V3, publicUrls } from '../../../contracts/public-pages';
+import { chunks, KOLADA_V3, publicUrls, seriesUrls } from '../../../contracts/public-pages';
 import { apiGet } from '../../api';
 
 /**
@@ -39,13 +39,6 @@ async function koladaAll<T>(first: string): Promise<T[]> {
     out.push(...page.values);
     url = page.next_url ? new URL(page.next_url).pathname + new URL(page.next_url).search : null;
   }
-  return out;
-}
-
-/** Kolada allows at most 25 ids in a path segment. */
-export function chunks<T>(list: readonly T[], size = 25): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 }
 
@@ -94,9 +87,7 @@ export function yearData(kpi: string, year: number): Promise<KoladaItem[]> {
 
 /** Every year of the given indicators for the given Kolada ids (municipalities, regions, groups). */
 export async function seriesData(kpiIds: readonly string[], ids: readonly string[]): Promise<KoladaItem[]> {
-  const requests = chunks(kpiIds).flatMap((k) =>
-    chunks(ids).map((m) => koladaAll<KoladaItem>(publicUrls.series(k, m))),
-  );
+  const requests = seriesUrls(kpiIds, ids).map((url) => koladaAll<KoladaItem>(url));
   return (await Promise.all(requests)).flat();
 }
 
@@ -134,28 +125,6 @@ export function valueOf(items: readonly KoladaItem[], id: string, sex: Sex): Kol
 /** Years with published values, ascending, from a list of items. */
 export function yearsOf(items: readonly KoladaItem[]): number[] {
   return [...new Set(items.map((i) => i.period))].sort((a, b) => a - b);
-}
-
-/** Kolada's similar-municipality areas that fit our operating areas. */
-export const SIMILAR_AREA: Readonly<Record<OperatingArea, string>> = {
-  elderly_care: 'äldreomsorg',
-  disability: 'LSS',
-  individual_family_care: 'IFO',
-  health_care: 'socioekonomi',
-  other: 'socioekonomi',
-};
-
-/** The latest similar-municipality group of each of our operating areas, where one exists. */
-export function similarGroups(groups: readonly Group[]): Map<OperatingArea, Group> {
-  const out = new Map<OperatingArea, Group>();
-  for (const area of AREAS) {
-    const candidates = groups
-      .filter((g) => g.kind === 'similar' && g.operatingArea === SIMILAR_AREA[area])
-      .sort((a, b) => (b.referenceYear ?? 0) - (a.referenceYear ?? 0));
-    const best = candidates[0];
-    if (best) out.set(area, best);
-  }
-  return out;
 }
 
 /** A release of the public values (GET /api/public/releases). */
