@@ -69,7 +69,6 @@ describe('public pages: routes and the URLs of their data', () => {
       '/api/kolada/v3/data/kpi/K10008/municipality/0000',
       publicUrls.yearData('K10008', 2023),
       publicUrls.intervals('K10008', 2023),
-      '/api/public/releases',
     ]);
     assert.ok((await hints('/jamforelser/K10008')).includes(publicUrls.yearData('K10008', 2024)));
     assert.deepEqual((await hints('/jamforelser/region/25?indikator=K10008')).slice(3, 5), [
@@ -80,7 +79,6 @@ describe('public pages: routes and the URLs of their data', () => {
     assert.deepEqual(await hints('/jamforelser/region/25'), [
       ...shared,
       '/api/kolada/v3/data/kpi/K10001/municipality/0025,0000',
-      '/api/public/releases',
     ]);
     assert.deepEqual(await hints('/jamforelser/K99999'), shared);
     assert.deepEqual(await hints('/org'), []);
@@ -89,7 +87,6 @@ describe('public pages: routes and the URLs of their data', () => {
       '/api/v1/org/municipalities/0180',
       '/api/v1/indicators',
       '/api/kolada/v3/data/kpi/K10001,K10008/municipality/0180,0000,G1,G8,G9',
-      '/api/public/releases',
     ]);
     assert.deepEqual(await hints('/jamforelser/kommun/9999'), [
       '/api/v1/org/municipalities/9999',

@@ -31,7 +31,8 @@ function yearUrls(snap: Snapshot, kpi: string, asked: string | null): string[] {
 
 /**
  * The data a public page (/jamforelser…) reads before it can show its content, in the order it
- * asks: the lists every page shares, then the page's own series and year. Public values only,
+ * asks: the lists every page shares, then the page's own series and year; not what only the
+ * footer reads (the release), which would take a connection from the scripts. Public values only,
  * the same URLs as src/web/pages/public/data.ts builds from src/contracts/public-pages.ts.
  */
 export async function publicPageHints(
@@ -45,14 +46,13 @@ export async function publicPageHints(
   const asked = url.searchParams.get('ar');
   switch (route.kind) {
     case 'list':
-      return [...shared, publicUrls.koladaKpis, publicUrls.releases];
+      return [...shared, publicUrls.koladaKpis];
     case 'indicator': {
       if (!snap.catalog.definitionById.has(route.kpi)) return shared;
       return [
         ...shared,
         publicUrls.series([route.kpi], [KOLADA_NATION]),
         ...yearUrls(snap, route.kpi, asked),
-        publicUrls.releases,
       ];
     }
     case 'region': {
@@ -64,7 +64,6 @@ export async function publicPageHints(
         ...shared,
         publicUrls.series([def.id], [`00${route.code}`, KOLADA_NATION]),
         ...yearUrls(snap, def.id, asked),
-        publicUrls.releases,
       ];
     }
     case 'municipality': {
@@ -72,7 +71,7 @@ export async function publicPageHints(
       const first = [publicUrls.municipality(route.code), publicUrls.definitions];
       if (!org) return first;
       const kpis = snap.catalog.definitions.map((d) => d.id);
-      return [...first, ...seriesUrls(kpis, profileIds(route.code, org)), publicUrls.releases];
+      return [...first, ...seriesUrls(kpis, profileIds(route.code, org))];
     }
     case 'unit':
       return [publicUrls.definitions, publicUrls.koladaPlaces, publicUrls.regions];
