@@ -60,8 +60,8 @@ describe('public pages: routes and the URLs of their data', () => {
       ],
     } as unknown as MunicipalityDetail;
     const hints = (path: string) =>
-      publicPageHints(snap, new URL(path, 'http://localhost'), async (code) =>
-        code === '0180' ? org : null,
+      publicPageHints(snap, new URL(path, 'http://localhost'), (code) =>
+        Promise.resolve(code === '0180' ? org : null),
       );
     const shared = ['/api/v1/indicators', '/api/kolada/v3/municipality', '/api/v1/org/regions'];
     assert.deepEqual(await hints('/jamforelser/K10008?ar=2023'), [
