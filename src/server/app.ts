@@ -145,7 +145,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
       if (req.url.startsWith('/svar/')) return reply.type('text/html; charset=utf-8').sendFile('svar.html');
       // With the page's data named in it (preload), when a module knows what the page reads.
       if (app.pageHints.length > 0)
-        return reply.type('text/html; charset=utf-8').send(await shellWithHints(app, webDir, req.url));
+        return reply.type('text/html; charset=utf-8').send(await shellWithHints(app, webDir, req));
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return sendProblem(reply, {

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /**
  * The data a page of the web app asks for as soon as its scripts run, named in the HTML the
@@ -41,15 +41,19 @@ export async function hintsFor(app: FastifyInstance, requestUrl: string): Promis
   return [...new Set(lists.flat())];
 }
 
-/** index.html of the built web app with the preloads of the page at `requestUrl`. */
+/** index.html of the built web app with the preloads of the requested page. */
 export async function shellWithHints(
   app: FastifyInstance,
   webDir: string,
-  requestUrl: string,
+  req: FastifyRequest,
 ): Promise<string> {
   const [html, urls] = await Promise.all([
     fs.readFile(path.join(webDir, 'index.html'), 'utf8'),
-    hintsFor(app, requestUrl),
+    // Hints only speed the page up: without them (say, the database is away) it still loads.
+    hintsFor(app, req.url).catch((err: unknown) => {
+      req.log.warn({ err }, 'page hints failed; the shell goes without them');
+      return [];
+    }),
   ]);
   return withPreloads(html, urls);
 }
