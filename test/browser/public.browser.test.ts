@@ -34,6 +34,7 @@ import {
   texts,
 } from '../support/public-page.js';
 import { startTestServer, type RunningServer } from '../support/server.js';
+import { settleSurveyEverywhere } from '../support/survey-counts.js';
 
 /**
  * The public open-comparison pages against the public APIs they read, over Senior Alert values
@@ -47,6 +48,8 @@ const YEARS = [2022, 2023, 2024];
 const KIRUNA = '2584';
 const STOCKHOLM = '0180';
 const NORRBOTTEN = '25';
+/** A user-survey measure, published for women and men together only. */
+const SURVEY_KPI = 'K41001';
 
 describe('public open-comparison pages in Chromium', { skip: skipBrowser }, () => {
   let server: RunningServer;
@@ -58,6 +61,7 @@ describe('public open-comparison pages in Chromium', { skip: skipBrowser }, () =
 
   before(async () => {
     [server, browser] = await Promise.all([startTestServer({ demo: true }), launchBrowser()]);
+    await settleSurveyEverywhere(server.t.db, SURVEY_KPI, YEAR);
     await publishNation(server.t.db);
     defs = await definitions(server.url);
     assert.equal(defs.get(KPI)?.direction, 'lower');
@@ -130,6 +134,25 @@ describe('public open-comparison pages in Chromium', { skip: skipBrowser }, () =
     await page.mouse.click(point.x, point.y);
     await page.waitForURL(/\/jamforelser\/kommun\/2584$/);
     await page.locator('h1', { hasText: 'Kiruna' }).waitFor();
+  });
+
+  it('shows a survey measure for women and men together, whatever ?kon asks', async () => {
+    const direction = defs.get(SURVEY_KPI)?.direction;
+    assert.ok(direction);
+    const expected = await expectedRanking(server.url, SURVEY_KPI, YEAR, direction);
+    assert.ok(expected.rows.filter((r) => r.value !== null).length > 250);
+    // Kolada has no K or M values for it to show.
+    const women = await expectedRanking(server.url, SURVEY_KPI, YEAR, direction, 'K');
+    assert.equal(women.rows.filter((r) => r.value !== null).length, 0);
+    await page.goto(`${server.url}/jamforelser/${SURVEY_KPI}?kon=K`);
+    await rankingShown(page);
+    assert.equal(await page.locator('.filters select').count(), 1, 'the year only, no sex selector');
+    assert.equal(
+      await page.locator('[data-sex="total-only"]').textContent(),
+      'Redovisas för kvinnor och män tillsammans: enkätsvaren anger inte kön.',
+    );
+    assert.deepEqual(await shownRanking(page), expected.rows.map(asShown));
+    await assertNoSeriousAxe(page);
   });
 
   it('ranks every municipality as the API does, colours its band and explains ".."', async () => {

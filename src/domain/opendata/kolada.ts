@@ -1,3 +1,4 @@
+import { isDividedBySex } from '../indicators/by-sex.js';
 import type { IndicatorDefinition } from '../indicators/definition.js';
 import type { OperatingArea } from '../org/codes.js';
 import { percent, rateSymbol, type PublishedCell, type Sex } from './codes.js';
@@ -53,7 +54,7 @@ export function koladaKpi(def: IndicatorDefinition, publication: KpiPublication)
     title: def.title.sv,
     description: def.description.sv,
     // Every table is published for T, K and M, except surveys' (answers carry no sex).
-    is_divided_by_gender: !def.survey,
+    is_divided_by_gender: isDividedBySex(def),
     // Values exist for municipalities and regions alike ("A" as Kolada marks both).
     municipality_type: 'A',
     // "T": all provider types together (municipal, private and non-profit units).

@@ -1,3 +1,4 @@
+import { isDividedBySex } from '../../domain/indicators/by-sex.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { PXWEB_NATION } from '../../domain/opendata/codes.js';
 import type { CubeDimension } from '../../domain/opendata/cube.js';
@@ -157,8 +158,8 @@ export function pxTable(snap: Snapshot, def: IndicatorDefinition, lang: Lang, ba
       id: DIM.sex,
       label: t.sex,
       // Survey answers carry no sex: their tables have the total only.
-      codes: def.survey ? ['1+2'] : ['1+2', '1', '2'],
-      labels: def.survey ? { '1+2': t.sexes['1+2'] } : t.sexes,
+      codes: isDividedBySex(def) ? ['1+2', '1', '2'] : ['1+2'],
+      labels: isDividedBySex(def) ? t.sexes : { '1+2': t.sexes['1+2'] },
       extension: { elimination: true, eliminationValueCode: '1+2' },
     },
     {

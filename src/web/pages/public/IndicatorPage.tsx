@@ -30,7 +30,7 @@ import {
 } from './layout';
 import { bandCounts, rankingExport, rankMunicipalities } from './ranking';
 import { RankingTable } from './RankingTable';
-import { parseSex, SexSelect, useQueryState, YearSelect } from './Selectors';
+import { SexChoice, sexShown, useQueryState, YearSelect } from './Selectors';
 import { SwedenMap } from './SwedenMap';
 
 /** /jamforelser/:kpi — every municipality ranked for one year, on a map and in a table. */
@@ -61,7 +61,7 @@ export function IndicatorPage({ kpi }: { kpi: string }) {
   }
   const { years } = base.data;
   const year = shownYear(years, q.get('ar'));
-  const sex = parseSex(q.get('kon'));
+  const sex = sexShown(def, q.get('kon'));
   return (
     <section className="pub-page">
       <Crumbs items={[{ label: title(i18n, def) }]} />
@@ -80,7 +80,7 @@ export function IndicatorPage({ kpi }: { kpi: string }) {
         <>
           <form className="filters no-print" onSubmit={(e) => e.preventDefault()}>
             <YearSelect years={years} value={year} onChange={(y) => q.set({ ar: String(y) })} />
-            <SexSelect value={sex} onChange={(s) => q.set({ kon: s === 'T' ? null : s })} />
+            <SexChoice def={def} value={sex} onChange={(s) => q.set({ kon: s === 'T' ? null : s })} />
             <div className="pub-filter-actions">
               <PrintButton />
             </div>

@@ -30,7 +30,7 @@ import {
 } from './layout';
 import { bandCounts, rankingExport, rankMunicipalities } from './ranking';
 import { RankingTable } from './RankingTable';
-import { parseSex, SexSelect, useQueryState, YearSelect } from './Selectors';
+import { SexChoice, sexShown, useQueryState, YearSelect } from './Selectors';
 import { SwedenMap } from './SwedenMap';
 
 /** /jamforelser/region/:code — a county's municipalities, banded against the whole country. */
@@ -72,7 +72,7 @@ export function RegionPage({ code }: { code: string }) {
     );
   const years = series.state === 'ready' ? yearsOf(series.data) : [];
   const year = shownYear(years, q.get('ar'));
-  const sex = parseSex(q.get('kon'));
+  const sex = sexShown(def, q.get('kon'));
   return (
     <section className="pub-page">
       <Crumbs items={[{ label: region.title }]} />
@@ -96,7 +96,7 @@ export function RegionPage({ code }: { code: string }) {
         {year !== undefined && (
           <YearSelect years={years} value={year} onChange={(y) => q.set({ ar: String(y) })} />
         )}
-        <SexSelect value={sex} onChange={(s) => q.set({ kon: s === 'T' ? null : s })} />
+        <SexChoice def={def} value={sex} onChange={(s) => q.set({ kon: s === 'T' ? null : s })} />
         <div className="pub-filter-actions">
           <PrintButton />
         </div>

@@ -1,7 +1,8 @@
 import { useId } from 'react';
+import { isDividedBySex } from '../../../domain/indicators/by-sex';
 import { useI18n } from '../../i18n/I18n';
 import { useRouter } from '../../router';
-import { SEXES, type Sex } from './data';
+import { SEXES, type Definition, type Sex } from './data';
 import { sexLabel } from './format';
 
 /** Query parameters of the public pages: ?ar=2024&kon=T (and ?indikator= on region pages). */
@@ -26,6 +27,11 @@ export function useQueryState(): {
 
 export function parseSex(raw: string | null): Sex {
   return raw === 'K' || raw === 'M' ? raw : 'T';
+}
+
+/** The sex a page shows for an indicator: T whatever ?kon says when it is published as T only. */
+export function sexShown(def: Definition, raw: string | null): Sex {
+  return isDividedBySex(def) ? parseSex(raw) : 'T';
 }
 
 export function YearSelect({
@@ -67,5 +73,24 @@ export function SexSelect({ value, onChange }: { value: Sex; onChange: (s: Sex) 
         ))}
       </select>
     </div>
+  );
+}
+
+/** The sex selector, or for an indicator published as T only (surveys) a note saying why not. */
+export function SexChoice({
+  def,
+  value,
+  onChange,
+}: {
+  def: Definition;
+  value: Sex;
+  onChange: (s: Sex) => void;
+}) {
+  const { t } = useI18n();
+  if (isDividedBySex(def)) return <SexSelect value={value} onChange={onChange} />;
+  return (
+    <p className="field muted" data-sex="total-only">
+      {t('pub.sex.totalOnly')}
+    </p>
   );
 }
