@@ -9,6 +9,8 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     sourcemap: true,
+    // Every browser we support knows modulepreload: no polyfill chunk, one request fewer per page.
+    modulePreload: { polyfill: false },
     // The anonymous answering page (src/modules/surveys) is its own small entry, not the app.
     rollupOptions: { input: { main: 'src/web/index.html', svar: 'src/web/svar.html' } },
   },

@@ -12,6 +12,7 @@ import { TooManyRequestsError } from '../domain/errors.js';
 import { registerIdentity } from '../modules/identity/http.js';
 import { registerReadAfter } from './read-after.js';
 import { registerMetrics } from './metrics.js';
+import { decoratePageHints, shellWithHints } from './page-hints.js';
 import { queuedTables } from '../modules/indicators/lag.js';
 
 export interface Readiness {
@@ -125,13 +126,14 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
   // After the readiness hook, so no session is looked up before the schema exists.
   await registerIdentity(app, deps);
 
+  decoratePageHints(app);
   for (const routes of moduleRoutes) await routes(app, deps);
 
   const webDir = options.webDir ?? path.join(projectRoot(), 'dist', 'web');
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: webDir, index: 'index.html', wildcard: false });
 
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     // The web app routes on the client: unknown non-API GETs get its shell.
     if (
       hasWeb &&
@@ -141,6 +143,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
     ) {
       // The survey answering page is its own light entry (src/web/svar.html).
       if (req.url.startsWith('/svar/')) return reply.type('text/html; charset=utf-8').sendFile('svar.html');
+      // With the page's data named in it (preload), when a module knows what the page reads.
+      if (app.pageHints.length > 0)
+        return reply.type('text/html; charset=utf-8').send(await shellWithHints(app, webDir, req));
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return sendProblem(reply, {

@@ -310,4 +310,29 @@ describe('public open-comparison pages in Chromium', { skip: skipBrowser }, () =
       new RegExp(`^${nation.toFixed(1)} %`),
     );
   });
+
+  it('fetches each page’s first data once, through the preloads its HTML names', async () => {
+    const pages: Array<[string, string]> = [
+      ['/jamforelser', `/api/kolada/v3/kpi`],
+      [`/jamforelser/${KPI}`, `/api/kolada/v3/data/kpi/${KPI}/year/${YEAR}`],
+      [`/jamforelser/kommun/${STOCKHOLM}`, `/api/v1/org/municipalities/${STOCKHOLM}`],
+      [`/jamforelser/region/${NORRBOTTEN}`, `/api/kolada/v3/data/kpi/${KPI_UP}/year/${YEAR}`],
+    ];
+    for (const [path, key] of pages) {
+      const context = await browser.newContext();
+      const cold = await context.newPage();
+      const asked: string[] = [];
+      cold.on('request', (r) => asked.push(r.url().slice(server.url.length)));
+      await cold.goto(`${server.url}${path}`);
+      await cold.locator('table tbody tr, .pub-indicators li').first().waitFor();
+      await cold.waitForLoadState('networkidle');
+      const links = await cold.locator('link[rel="preload"][as="fetch"]').all();
+      const preloads = await Promise.all(links.map(async (l) => (await l.getAttribute('href')) ?? ''));
+      assert.ok(preloads.includes(key), `${path} preloads ${key}: ${preloads.join(' ')}`);
+      // A preload the page's own fetch did not match would be asked for a second time.
+      for (const url of preloads)
+        assert.equal(asked.filter((a) => a === url).length, 1, `${path}: ${url} asked once`);
+      await context.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { OpenDataCache, type CacheOptions } from './cache.js';
 import { ResponseCache } from './http.js';
 import { KOLADA_BASE, koladaRoutes } from './kolada-routes.js';
 import { registerOpenApi } from './openapi.js';
+import { municipalityGroups, publicPageHints } from './page-hints.js';
 import { publicRoutes } from './public-routes.js';
 import { PXWEB_BASE, pxwebRoutes } from './pxweb-routes.js';
 
@@ -25,6 +26,11 @@ export function createOpendataRoutes(options: OpendataOptions = {}) {
     if (options.docs ?? true) await registerOpenApi(app);
     const cache = new OpenDataCache(readDb ?? db, options.cache);
     const responses = new ResponseCache(cache);
+    // The public pages' HTML names their first data (src/server/page-hints.ts); absent in bare test apps.
+    if (app.hasDecorator('pageHints'))
+      app.pageHints.push(async (url) =>
+        publicPageHints(await cache.snapshot(), url, (code) => municipalityGroups(readDb ?? db, code)),
+      );
     await app.register((scope, _opts, done) => {
       // Route schemas document; zod in the handlers validates (problem+json naming each field).
       scope.setValidatorCompiler(() => () => true);

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/I18n';
 import { Link, useRouter } from '../../router';
 import { useLoad } from '../../useApi';
 import { AREAS, definitions, kpis, places, type KoladaPlace } from './data';
-import { title } from './format';
+import { bySwedishName, title } from './format';
 import { BASE, Failed, Loading, PublicFooter, usePageTitle } from './layout';
 
 /** /jamforelser — the public indicators grouped by operating area, and a way to a place. */
@@ -77,9 +77,7 @@ function MunicipalityPicker({ places: list }: { places: readonly KoladaPlace[] }
   const id = useId();
   const hint = useId();
   const [code, setCode] = useState('');
-  const municipalities = list
-    .filter((p) => p.type === 'K')
-    .sort((a, b) => a.title.localeCompare(b.title, 'sv'));
+  const municipalities = list.filter((p) => p.type === 'K').sort((a, b) => bySwedishName(a.title, b.title));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (code) navigate(`${BASE}/kommun/${code}`);

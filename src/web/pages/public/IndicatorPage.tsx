@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { shownYear } from '../../../contracts/public-pages';
 import { WhatWorks } from '../library/WhatWorks';
 import { useI18n } from '../../i18n/I18n';
 import { useRouter } from '../../router';
@@ -59,8 +60,7 @@ export function IndicatorPage({ kpi }: { kpi: string }) {
     );
   }
   const { years } = base.data;
-  const asked = Number(q.get('ar'));
-  const year = years.includes(asked) ? asked : years[years.length - 1];
+  const year = shownYear(years, q.get('ar'));
   const sex = sexShown(def, q.get('kon'));
   return (
     <section className="pub-page">

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { profileIds, similarGroups } from '../../../contracts/public-pages';
 import { bandValues, type Band } from '../../../domain/opendata/bands';
 import { useI18n } from '../../i18n/I18n';
 import { Link } from '../../router';
@@ -9,7 +10,6 @@ import {
   municipality,
   NATION,
   seriesData,
-  similarGroups,
   unitsOf,
   yearData,
   type Definition,
@@ -33,13 +33,9 @@ export function MunicipalityProfile({ code }: { code: string }) {
   const data = useLoad(`profile:${code}`, async () => {
     const [org, defs] = await Promise.all([municipality(code), definitions()]);
     const similar = similarGroups(org.groups);
-    const skr = org.municipality.skrGroup;
-    const ids = [
-      ...new Set([code, NATION, ...(skr ? [skr.id] : []), ...[...similar.values()].map((g) => g.id)]),
-    ];
     const items = await seriesData(
       defs.map((d) => d.id),
-      ids,
+      profileIds(code, org),
     );
     return { org, defs, similar, items };
   });

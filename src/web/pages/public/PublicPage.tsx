@@ -1,7 +1,7 @@
+import { publicRoute } from '../../../contracts/public-pages';
 import { useRouter } from '../../router';
 import { IndicatorList } from './IndicatorList';
 import { IndicatorPage } from './IndicatorPage';
-import { BASE } from './layout';
 import { MunicipalityProfile } from './MunicipalityProfile';
 import { RegionPage } from './RegionPage';
 import { UnitPage } from './UnitPage';
@@ -18,16 +18,18 @@ import './public.css';
  */
 export function PublicPage() {
   const { path } = useRouter();
-  const rest = path.slice(BASE.length).replace(/^\/+|\/+$/g, '');
-  const parts = rest === '' ? [] : rest.split('/').map(decodeURIComponent);
-  const [first, second] = parts;
-  if (parts.length === 0) return <IndicatorList />;
-  if (parts.length === 1 && first && /^[A-Z][0-9]{5}$/.test(first))
-    return <IndicatorPage key={first} kpi={first} />;
-  if (parts.length === 2 && first === 'kommun' && second && /^[0-9]{4}$/.test(second))
-    return <MunicipalityProfile key={second} code={second} />;
-  if (parts.length === 2 && first === 'region' && second && /^[0-9]{2}$/.test(second))
-    return <RegionPage key={second} code={second} />;
-  if (parts.length === 2 && first === 'enhet' && second) return <UnitPage key={second} ou={second} />;
+  const route = publicRoute(path);
+  switch (route?.kind) {
+    case 'list':
+      return <IndicatorList />;
+    case 'indicator':
+      return <IndicatorPage key={route.kpi} kpi={route.kpi} />;
+    case 'municipality':
+      return <MunicipalityProfile key={route.code} code={route.code} />;
+    case 'region':
+      return <RegionPage key={route.code} code={route.code} />;
+    case 'unit':
+      return <UnitPage key={route.ou} ou={route.ou} />;
+  }
   return <NotFound />;
 }

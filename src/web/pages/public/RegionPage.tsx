@@ -1,4 +1,5 @@
 import { useCallback, useId, useMemo } from 'react';
+import { shownYear } from '../../../contracts/public-pages';
 import { useI18n } from '../../i18n/I18n';
 import { useRouter } from '../../router';
 import { useLoad } from '../../useApi';
@@ -70,8 +71,7 @@ export function RegionPage({ code }: { code: string }) {
       </section>
     );
   const years = series.state === 'ready' ? yearsOf(series.data) : [];
-  const askedYear = Number(q.get('ar'));
-  const year = years.includes(askedYear) ? askedYear : years[years.length - 1];
+  const year = shownYear(years, q.get('ar'));
   const sex = sexShown(def, q.get('kon'));
   return (
     <section className="pub-page">

@@ -7,11 +7,12 @@ import type {
   KoladaMunicipality,
   KoladaOu,
 } from '../../../contracts/opendata';
-import type { Group, MunicipalityDetail } from '../../../contracts/org';
+import type { MunicipalityDetail } from '../../../contracts/org';
 import type { IndicatorDefinition } from '../../../domain/indicators/definition';
 import { KOLADA_NATION, SEXES, type Sex } from '../../../domain/opendata/codes';
 import type { KoladaKpi, KoladaValue } from '../../../domain/opendata/kolada';
 import { OPERATING_AREAS, type OperatingArea } from '../../../domain/org/codes';
+import { chunks, KOLADA_V3, publicUrls, seriesUrls } from '../../../contracts/public-pages';
 import { apiGet } from '../../api';
 
 /**
@@ -27,24 +28,17 @@ export type KoladaPlace = KoladaMunicipality;
 export { SEXES };
 export const NATION = KOLADA_NATION;
 export const AREAS = OPERATING_AREAS;
-export const KOLADA = '/api/kolada/v3';
+export const KOLADA = KOLADA_V3;
 
-/** Every page of a Kolada list (the API pages at 5000; our lists are shorter, but be safe). */
-async function koladaAll<T>(path: string): Promise<T[]> {
+/** Every page of a Kolada list at `first` (the API pages at 5000; our lists are shorter, but be safe). */
+async function koladaAll<T>(first: string): Promise<T[]> {
   const out: T[] = [];
-  let url: string | null = `${KOLADA}/${path}`;
+  let url: string | null = first;
   while (url) {
     const page: Envelope<T> = await apiGet<Envelope<T>>(url);
     out.push(...page.values);
     url = page.next_url ? new URL(page.next_url).pathname + new URL(page.next_url).search : null;
   }
-  return out;
-}
-
-/** Kolada allows at most 25 ids in a path segment. */
-export function chunks<T>(list: readonly T[], size = 25): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
 }
 
@@ -63,13 +57,13 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
 /** The public indicators (openComparisons), in id order. */
 export function definitions(): Promise<Definition[]> {
   return once('defs', async () => {
-    const { indicators } = await apiGet<IndicatorList>('/api/v1/indicators');
+    const { indicators } = await apiGet<IndicatorList>(publicUrls.definitions);
     return indicators.filter((d) => d.openComparisons).sort((a, b) => (a.id < b.id ? -1 : 1));
   });
 }
 
 export function kpis(): Promise<KoladaKpi[]> {
-  return once('kpis', () => koladaAll<KoladaKpi>('kpi'));
+  return once('kpis', () => koladaAll<KoladaKpi>(publicUrls.koladaKpis));
 }
 
 /**
@@ -79,8 +73,8 @@ export function kpis(): Promise<KoladaKpi[]> {
 export function places(): Promise<KoladaPlace[]> {
   return once('places', async () => {
     const [list, { regions }] = await Promise.all([
-      koladaAll<KoladaPlace>('municipality'),
-      apiGet<{ regions: Array<{ koladaId: string; name: string }> }>('/api/v1/org/regions'),
+      koladaAll<KoladaPlace>(publicUrls.koladaPlaces),
+      apiGet<{ regions: Array<{ koladaId: string; name: string }> }>(publicUrls.regions),
     ]);
     const county = new Map(regions.map((r) => [r.koladaId, r.name]));
     return list.map((p) => ({ ...p, title: county.get(p.id) ?? p.title }));
@@ -88,38 +82,38 @@ export function places(): Promise<KoladaPlace[]> {
 }
 
 export function yearData(kpi: string, year: number): Promise<KoladaItem[]> {
-  return koladaAll<KoladaItem>(`data/kpi/${kpi}/year/${year}`);
+  return koladaAll<KoladaItem>(publicUrls.yearData(kpi, year));
 }
 
 /** Every year of the given indicators for the given Kolada ids (municipalities, regions, groups). */
 export async function seriesData(kpiIds: readonly string[], ids: readonly string[]): Promise<KoladaItem[]> {
-  const requests = chunks(kpiIds).flatMap((k) =>
-    chunks(ids).map((m) => koladaAll<KoladaItem>(`data/kpi/${k.join(',')}/municipality/${m.join(',')}`)),
-  );
+  const requests = seriesUrls(kpiIds, ids).map((url) => koladaAll<KoladaItem>(url));
   return (await Promise.all(requests)).flat();
 }
 
 export async function ouSeries(kpiIds: readonly string[], ou: string): Promise<KoladaItem[]> {
-  const requests = chunks(kpiIds).map((k) => koladaAll<KoladaItem>(`oudata/kpi/${k.join(',')}/ou/${ou}`));
+  const requests = chunks(kpiIds).map((k) =>
+    koladaAll<KoladaItem>(`${KOLADA}/oudata/kpi/${k.join(',')}/ou/${ou}`),
+  );
   return (await Promise.all(requests)).flat();
 }
 
 export function unitsOf(municipality: string): Promise<KoladaOu[]> {
-  return koladaAll<KoladaOu>(`ou?municipality=${municipality}`);
+  return koladaAll<KoladaOu>(`${KOLADA}/ou?municipality=${municipality}`);
 }
 
 export async function unit(ou: string): Promise<KoladaOu | null> {
-  const list = await koladaAll<KoladaOu>(`ou/${encodeURIComponent(ou)}`);
+  const list = await koladaAll<KoladaOu>(`${KOLADA}/ou/${encodeURIComponent(ou)}`);
   return list[0] ?? null;
 }
 
 /** The intervals of the nation, counties and municipalities (the pages that rank them need no units). */
 export function intervals(kpi: string, year: number): Promise<Intervals> {
-  return apiGet<Intervals>(`/api/public/intervals/${kpi}/${year}?levels=nation,region,municipality`);
+  return apiGet<Intervals>(publicUrls.intervals(kpi, year));
 }
 
 export function municipality(code: string): Promise<MunicipalityDetail> {
-  return apiGet<MunicipalityDetail>(`/api/v1/org/municipalities/${code}`);
+  return apiGet<MunicipalityDetail>(publicUrls.municipality(code));
 }
 
 /** The value of one id and gender in a list of Kolada items. */
@@ -131,28 +125,6 @@ export function valueOf(items: readonly KoladaItem[], id: string, sex: Sex): Kol
 /** Years with published values, ascending, from a list of items. */
 export function yearsOf(items: readonly KoladaItem[]): number[] {
   return [...new Set(items.map((i) => i.period))].sort((a, b) => a - b);
-}
-
-/** Kolada's similar-municipality areas that fit our operating areas. */
-export const SIMILAR_AREA: Readonly<Record<OperatingArea, string>> = {
-  elderly_care: 'äldreomsorg',
-  disability: 'LSS',
-  individual_family_care: 'IFO',
-  health_care: 'socioekonomi',
-  other: 'socioekonomi',
-};
-
-/** The latest similar-municipality group of each of our operating areas, where one exists. */
-export function similarGroups(groups: readonly Group[]): Map<OperatingArea, Group> {
-  const out = new Map<OperatingArea, Group>();
-  for (const area of AREAS) {
-    const candidates = groups
-      .filter((g) => g.kind === 'similar' && g.operatingArea === SIMILAR_AREA[area])
-      .sort((a, b) => (b.referenceYear ?? 0) - (a.referenceYear ?? 0));
-    const best = candidates[0];
-    if (best) out.set(area, best);
-  }
-  return out;
 }
 
 /** A release of the public values (GET /api/public/releases). */
@@ -172,5 +144,5 @@ export interface Releases {
 }
 
 export function releases(): Promise<Releases> {
-  return once('releases', () => apiGet<Releases>('/api/public/releases'));
+  return once('releases', () => apiGet<Releases>(publicUrls.releases));
 }

@@ -4,6 +4,9 @@ import type { MessageKey } from '../../i18n/messages';
 import type { Definition } from './data';
 
 /** Shared wording and number formats of the public pages. */
+/** Swedish alphabetical order (å, ä, ö last); one collator, as localeCompare builds one per call. */
+export const bySwedishName = new Intl.Collator('sv').compare;
+
 export const SUPPRESSED = '..';
 export const NOT_STATED = '.';
 

@@ -1,7 +1,7 @@
 import { bandValues, type Band, type Direction } from '../../../domain/opendata/bands';
 import type { I18n } from '../../i18n/I18n';
 import type { IntervalValue, KoladaItem, KoladaPlace, Sex } from './data';
-import { bandKey, sexLabel } from './format';
+import { bandKey, bySwedishName, sexLabel } from './format';
 import type { Cell, ExportTable } from './table-export';
 
 /**
@@ -64,7 +64,7 @@ export function rankMunicipalities(
   return rows.sort(
     (a, b) =>
       (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
-      a.name.localeCompare(b.name, 'sv') ||
+      bySwedishName(a.name, b.name) ||
       (a.code < b.code ? -1 : 1),
   );
 }
