@@ -89,7 +89,10 @@ REVOKE EXECUTE ON FUNCTION audit_link_staged(integer) FROM PUBLIC;
 CREATE FUNCTION audit_link_reads(entries text[]) RETURNS integer LANGUAGE plpgsql
 SET search_path = public, pg_temp AS $$
 BEGIN
-  PERFORM audit_link_staged(2147483647);
+  -- Cheaper than the call when nothing is staged (the usual case once reads are grouped).
+  IF EXISTS (SELECT 1 FROM audit_staged) THEN
+    PERFORM audit_link_staged(2147483647);
+  END IF;
   RETURN audit_link_canonical(entries);
 END
 $$;
