@@ -7,7 +7,6 @@ import { swedishDate } from '../../domain/identity/session.js';
 import { parseIdentityNumber, type IdentityNumber } from '../../domain/persons/personnummer.js';
 import { pseudonymOf } from '../../domain/persons/pseudonym.js';
 import { appendReadAudit } from '../audit/append.js';
-import { logRead } from '../audit/read-log.js';
 import { municipalityOn, unitWithVersions } from '../org/units.js';
 import { linkPersons } from './link.js';
 import * as q from './queries.js';
@@ -18,8 +17,7 @@ import { personDetail, personSummary, personsCsv } from './present.js';
  * Persons: register, look up, read, list, export, break the glass. Everything runs in one scoped
  * transaction (row-level security as the app role) together with its audit entry, so an access
  * and its log entry commit together. Refusals are logged in that transaction too and only turned
- * into errors after it commits. Allowed reads (read, look up, list) stay read-only: their entry is
- * group-committed into the chain after the read and before the answer (auditRead, logRead).
+ * into errors after it commits.
  */
 export interface PersonsDeps {
   db: Db;
@@ -82,26 +80,6 @@ export function audit(
     ...details,
   };
   return appendReadAudit(tx, entry, actor.now);
-}
-
-/**
- * Logs an allowed read after its read-only transaction, grouped with concurrent reads into the
- * chain (logRead); the caller answers only once it resolved.
- */
-function auditRead(
-  deps: PersonsDeps,
-  actor: Actor,
-  action: AuditAction,
-  details: AuditDetails,
-): Promise<void> {
-  const entry: AuditEntry = {
-    actorUserId: actor.principal.userId,
-    action,
-    outcome: 'allowed',
-    clientAddress: actor.clientAddress,
-    ...details,
-  };
-  return logRead(deps.db, entry, actor.now);
 }
 
 /** Logs a refusal by the policy before anything was read (own transaction, as the owner). */
@@ -223,7 +201,7 @@ async function readVisible(
   pseudonym: string,
   action: 'person_lookup' | 'person_read',
 ): Promise<PersonDetail> {
-  const found = await inPersonScope(deps, actor, async (tx) => {
+  const detail = await inPersonScope(deps, actor, async (tx) => {
     const row = await q.findPerson(tx, pseudonym);
     if (!row) {
       await audit(tx, actor, action, 'denied', { personPseudonym: pseudonym });
@@ -231,12 +209,15 @@ async function readVisible(
     }
     const person = personDetail(row, await q.servicesOf(tx, pseudonym));
     const breakGlass = person.access === 'break_glass';
-    const purpose = breakGlass ? await q.openGrantReason(tx, pseudonym) : null;
-    return { person, logged: { personPseudonym: pseudonym, breakGlass, purpose } };
+    await audit(tx, actor, action, 'allowed', {
+      personPseudonym: pseudonym,
+      breakGlass,
+      purpose: breakGlass ? await q.openGrantReason(tx, pseudonym) : null,
+    });
+    return person;
   });
-  if (!found) throw notFound();
-  await auditRead(deps, actor, action, found.logged);
-  return found.person;
+  if (!detail) throw notFound();
+  return detail;
 }
 
 async function summariesInScope(
@@ -256,20 +237,19 @@ async function summariesInScope(
   );
 }
 
-export async function listPersons(
+export function listPersons(
   deps: PersonsDeps,
   actor: Actor,
   page: { limit: number; offset: number },
 ): Promise<PersonPage> {
-  const result = await inPersonScope(deps, actor, async (tx) => {
+  return inPersonScope(deps, actor, async (tx) => {
     const persons = await summariesInScope(tx, page);
     const total = await q.countServedInScope(tx);
+    await audit(tx, actor, 'person_list', 'allowed', {
+      details: { count: persons.length, total, limit: page.limit, offset: page.offset },
+    });
     return { persons, total, ...page };
   });
-  await auditRead(deps, actor, 'person_list', {
-    details: { count: result.persons.length, total: result.total, limit: page.limit, offset: page.offset },
-  });
-  return result;
 }
 
 /** Every person served in scope as CSV: pseudonym, birth year, sex, units. */
