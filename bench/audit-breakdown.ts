@@ -10,7 +10,6 @@ import { inScope } from '../src/db/scope.js';
 import type { AuditEntry } from '../src/domain/audit/entry.js';
 import { appendAudit, appendReadAudit } from '../src/modules/audit/append.js';
 import { linkStagedAudit } from '../src/modules/audit/link.js';
-import { logRead } from '../src/modules/audit/read-log.js';
 import { createUnit } from '../src/modules/org/service.js';
 import { backendCpuDelta, backendCpuMs } from './support.js';
 
@@ -69,11 +68,6 @@ export async function auditBreakdown(db: Db, rounds: number): Promise<void> {
     '+ a write commit (xid, WAL flush)': readAnd((tx) => tx.query('SELECT pg_current_xact_id()')),
     '+ staged entry (appendReadAudit)': readAnd((tx) => appendReadAudit(tx, entry)),
     '+ chained entry (appendAudit)': readAnd((tx) => appendAudit(tx, entry)),
-    // One at a time here, so a group of one: the most a group-committed entry costs.
-    '+ entry after the read (logRead)': async () => {
-      await inScope(db, scope, read);
-      await logRead(db, entry);
-    },
   };
   const names = Object.keys(parts);
   const samples = new Map(names.map((n) => [n, { n: 0, cpuUs: 0, wallUs: 0 }]));

@@ -10,8 +10,6 @@
  *  - "read + staged audit": the same with appendReadAudit (staged, then linked in a batch: every
  *    variant's turn ends with linkStagedAudit, inside its measured time and CPU, so the linker's
  *    cost falls on the variant whose entries it links, not on whichever ran while it did);
- *  - "read + grouped audit": the read's transaction stays read-only, its entry is group-committed
- *    after it with the entries of the reads that finished meanwhile (logRead, read-log.ts);
  *  - "person read": the queries of GET /api/v1/persons/:pseudonym (RLS scope, person, service
  *    periods) without and with its audit entry — the cost on a real read endpoint;
  *  - for reference, the real GET /api/v1/persons/:pseudonym (which always audits).
@@ -37,7 +35,6 @@ import type { AuditEntry } from '../src/domain/audit/entry.js';
 import { individualScope } from '../src/domain/policy/policy.js';
 import { appendAudit, appendReadAudit } from '../src/modules/audit/append.js';
 import { linkStagedAudit } from '../src/modules/audit/link.js';
-import { logRead } from '../src/modules/audit/read-log.js';
 import { verifyAuditChain } from '../src/modules/audit/verify.js';
 import { auditBreakdown } from './audit-breakdown.js';
 import { authorize } from '../src/server/authorize.js';
@@ -66,13 +63,10 @@ interface Variant {
   latencies: number[];
 }
 
-/**
- * No audit; the entry chained in the read (before #19); the entry staged in the read and linked in
- * batches; the entry group-committed after the read, linked at once (logRead, read-log.ts).
- */
-const MODES = ['plain', 'chained', 'staged', 'grouped'] as const;
-const SUFFIX = { plain: '', chained: '-audited', staged: '-staged', grouped: '-grouped' } as const;
-const IN_READ = { chained: appendAudit, staged: appendReadAudit } as const;
+/** No audit; the entry chained in the read (before #19); the entry staged and linked in batches. */
+const MODES = ['plain', 'chained', 'staged'] as const;
+const SUFFIX = { plain: '', chained: '-audited', staged: '-staged' } as const;
+const APPEND = { chained: appendAudit, staged: appendReadAudit } as const;
 
 async function oneUnitRead(tx: Queryable, unitId: string): Promise<unknown> {
   const { rows } = await tx.query(
@@ -106,10 +100,9 @@ function personReadRoutes(app: FastifyInstance, deps: PersonsDeps): void {
           const row = await personQueries.findPerson(tx, pseudonym);
           if (!row) throw new Error('bench person not visible');
           const detail = personDetail(row, await personQueries.servicesOf(tx, pseudonym));
-          if (mode === 'chained' || mode === 'staged') await IN_READ[mode](tx, entry);
+          if (mode !== 'plain') await APPEND[mode](tx, entry);
           return detail;
         });
-        if (mode === 'grouped') await logRead(deps.db, entry);
         return person;
       },
     );
@@ -136,11 +129,10 @@ function benchRoutes(app: FastifyInstance, db: Db): void {
         { accountId: principal.userId, ...individualScope(principal) },
         async (tx) => {
           const row = await oneUnitRead(tx, unitId);
-          if (mode === 'chained' || mode === 'staged') await IN_READ[mode](tx, entry);
+          if (mode !== 'plain') await APPEND[mode](tx, entry);
           return row;
         },
       );
-      if (mode === 'grouped') await logRead(db, entry);
       return { unit };
     });
   }
@@ -244,7 +236,6 @@ async function main(): Promise<void> {
       variant('read', `/api/v1/bench/read/${unit.unitId}`),
       variant('read + audit', `/api/v1/bench/read-audited/${unit.unitId}`),
       variant('read + staged audit', `/api/v1/bench/read-staged/${unit.unitId}`),
-      variant('read + grouped audit', `/api/v1/bench/read-grouped/${unit.unitId}`),
     ];
     // The real persons read, if the persons module answers on this build.
     const registered = await app.inject({
@@ -264,7 +255,6 @@ async function main(): Promise<void> {
         variant('person read', `/api/v1/bench/person/${pseudonym}`),
         variant('person read + audit', `/api/v1/bench/person-audited/${pseudonym}`),
         variant('person + staged audit', `/api/v1/bench/person-staged/${pseudonym}`),
-        variant('person + grouped audit', `/api/v1/bench/person-grouped/${pseudonym}`),
         variant('GET /api/v1/persons/:p', `/api/v1/persons/${pseudonym}`),
       );
     } else {
@@ -305,14 +295,8 @@ async function main(): Promise<void> {
     const pairs: Array<[string, string, string]> = [
       ['one-row read, entry chained in the read', 'read', 'read + audit'],
       ['one-row read, entry staged in the read', 'read', 'read + staged audit'],
-      ['one-row read, entry group-committed after it', 'read', 'read + grouped audit'],
       ['person read (the queries of GET /persons/:p), chained', 'person read', 'person read + audit'],
       ['person read (the queries of GET /persons/:p), staged', 'person read', 'person + staged audit'],
-      [
-        'person read (the queries of GET /persons/:p), group-committed',
-        'person read',
-        'person + grouped audit',
-      ],
     ];
     for (const [label, plainName, auditedName] of pairs) {
       const plain = named.get(plainName);

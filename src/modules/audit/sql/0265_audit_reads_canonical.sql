@@ -1,14 +1,8 @@
--- Audited reads cheaper (issue #19, goal 4; src/modules/audit/read-log.ts).
---
--- 1. Reads' entries travel as their canonical content (canonicalContent in
---    src/domain/audit/chain.ts), the very text whose SHA-256 is the content hash: the database
---    hashes it and takes the columns from it, so the reader computes no hash and an entry's
---    content hash always agrees with what was written. A staged entry is that one column
---    (`json` checks the text on insert but keeps it verbatim; jsonb would reorder it).
--- 2. Group commit: a read's transaction stays read-only, and the entries of the reads that
---    finished meanwhile are linked straight into the chain by one statement (audit_link_reads),
---    as the owner, before any of their responses is sent. One head lock and one commit (one WAL
---    flush) per group instead of a write transaction per read, and nothing staged.
+-- Staged reads cheaper (issue #19, goal 4): a staged entry is one narrow row, its canonical
+-- content (canonicalContent in src/domain/audit/chain.ts), the very text whose SHA-256 is its
+-- content hash. The read writes one column with one parameter and computes no hash; the linker
+-- hashes the text and takes the columns from it, so an entry's content hash always agrees with
+-- what was staged. `json` checks the text on insert but keeps it verbatim (jsonb would reorder it).
 
 -- What is staged in the old shape is linked first, by the old linker (0180).
 SELECT audit_link_staged(2147483647);
@@ -61,7 +55,7 @@ END
 $$;
 REVOKE EXECUTE ON FUNCTION audit_link_canonical(text[]) FROM PUBLIC;
 
--- The staged linker (0265) through the same function: the chain is computed in one place.
+-- The staged linker through it: in id order, one batch per call.
 CREATE OR REPLACE FUNCTION audit_link_staged(max_entries integer) RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = public, pg_temp AS $$
 DECLARE
@@ -83,17 +77,3 @@ BEGIN
 END
 $$;
 REVOKE EXECUTE ON FUNCTION audit_link_staged(integer) FROM PUBLIC;
-
--- A group of reads: what is staged committed before them, so it is linked first (seq keeps the
--- order of commits, as for every other entry).
-CREATE FUNCTION audit_link_reads(entries text[]) RETURNS integer LANGUAGE plpgsql
-SET search_path = public, pg_temp AS $$
-BEGIN
-  -- Cheaper than the call when nothing is staged (the usual case once reads are grouped).
-  IF EXISTS (SELECT 1 FROM audit_staged) THEN
-    PERFORM audit_link_staged(2147483647);
-  END IF;
-  RETURN audit_link_canonical(entries);
-END
-$$;
-REVOKE EXECUTE ON FUNCTION audit_link_reads(text[]) FROM PUBLIC;
