@@ -10,7 +10,7 @@ import { inScope } from '../src/db/scope.js';
 import type { AuditEntry } from '../src/domain/audit/entry.js';
 import { appendAudit, appendReadAudit } from '../src/modules/audit/append.js';
 import { linkStagedAudit } from '../src/modules/audit/link.js';
-import { createUnit } from '../src/modules/org/service.js';
+import { elderlyCareUnit } from '../src/modules/org/testing.js';
 import { backendCpuDelta, backendCpuMs } from './support.js';
 
 const BLOCK = 100;
@@ -33,14 +33,7 @@ async function measure(db: Db, sample: Sample, n: number, fn: () => Promise<unkn
 }
 
 export async function auditBreakdown(db: Db, rounds: number): Promise<void> {
-  const unit = await createUnit(db, {
-    name: 'Benchgården',
-    municipalityCode: '0180',
-    providerType: 'municipal',
-    operatingArea: 'elderly_care',
-    unitType: 'home_care',
-    validFrom: '2020-01-01',
-  });
+  const unit = await elderlyCareUnit(db, 'Benchgården', '0180');
   const scope = { accountId: randomUUID(), unitIds: [unit.unitId], municipalityCodes: ['0180'] };
   const entry: AuditEntry = {
     actorUserId: scope.accountId,
