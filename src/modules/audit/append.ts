@@ -23,7 +23,7 @@ export const READ_ACTIONS: ReadonlySet<AuditAction> = new Set([
  *
  */
 export function appendAudit(tx: Queryable, entry: AuditEntry, now: Date = new Date()): Promise<void> {
-  return insertEntry(tx, 'audit_pending', entry, now);
+  return insertEntry(tx, entry, now);
 }
 
 /**
@@ -37,7 +37,7 @@ export function appendAudit(tx: Queryable, entry: AuditEntry, now: Date = new Da
  */
 export function appendReadAudit(tx: Queryable, entry: AuditEntry, now: Date = new Date()): Promise<void> {
   if (entry.outcome !== 'allowed' || !READ_ACTIONS.has(entry.action)) {
-    return insertEntry(tx, 'audit_pending', entry, now);
+    return insertEntry(tx, entry, now);
   }
   return stageEntry(tx, entry, now);
 }
@@ -48,15 +48,10 @@ async function stageEntry(tx: Queryable, entry: AuditEntry, now: Date): Promise<
   ]);
 }
 
-async function insertEntry(
-  tx: Queryable,
-  table: 'audit_pending',
-  entry: AuditEntry,
-  now: Date,
-): Promise<void> {
+async function insertEntry(tx: Queryable, entry: AuditEntry, now: Date): Promise<void> {
   const e = normaliseEntry(entry, now);
   await tx.query(
-    `INSERT INTO ${table} (occurred_at, actor_account_id, action, outcome, person_pseudonym, unit_id,
+    `INSERT INTO audit_pending (occurred_at, actor_account_id, action, outcome, person_pseudonym, unit_id,
        municipality_code, record_type, record_id, purpose, break_glass, client_address, details,
        content_hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14)`,

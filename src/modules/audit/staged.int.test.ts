@@ -15,7 +15,7 @@ import { verifyAuditChain } from './verify.js';
 
 /**
  * Allowed reads are staged with the read and linked in batches (0140_audit_staged_reads.sql), as
- * their canonical content, hashed by the linker (0265_audit_reads_canonical.sql).
+ * their canonical content, hashed by the linker (0265_audit_staged_canonical.sql).
  */
 const ACTOR = '0b6f7c1e-3a52-4c1f-9e0a-8d1b2c3d4e5f';
 const UNIT = 'c4a1f6d2-7b3e-4f80-9a15-2e6d8c0b1a93';
