@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -113,4 +114,40 @@ export function rssSampler(): { stop(): number } {
       return Math.max(peak, process.memoryUsage().rss);
     },
   };
+}
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
+
+/**
+ * CPU milliseconds so far of this database's PostgreSQL backends, by pid, or null when they do not
+ * run on this machine (or on PGlite, whose CPU is this process's). Clock-tick resolution: sum
+ * over many requests.
+ */
+export async function backendCpuMs(db: Db): Promise<Map<number, number> | null> {
+  if (db.engine !== 'postgres') return null;
+  const { rows } = await db.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+    } catch {
+      return null;
+    }
+  }
+  return cpu;
+}
+
+/** The backends' CPU milliseconds between two backendCpuMs samples (backends seen in both). */
+export function backendCpuDelta(
+  before: Map<number, number> | null,
+  after: Map<number, number> | null,
+): number | null {
+  if (!before || !after) return null;
+  let ms = 0;
+  for (const [pid, t] of after) ms += t - (before.get(pid) ?? t);
+  return ms;
 }

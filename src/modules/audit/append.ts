@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/db.js';
-import { contentHash, normaliseEntry } from '../../domain/audit/chain.js';
+import { canonicalContent, contentHash, normaliseEntry } from '../../domain/audit/chain.js';
 import type { AuditAction, AuditEntry } from '../../domain/audit/entry.js';
 
 /** The actions of audited reads, whose entries appendReadAudit stages. */
@@ -23,29 +23,35 @@ export const READ_ACTIONS: ReadonlySet<AuditAction> = new Set([
  *
  */
 export function appendAudit(tx: Queryable, entry: AuditEntry, now: Date = new Date()): Promise<void> {
-  return insertEntry(tx, 'audit_pending', entry, now);
+  return insertEntry(tx, entry, now);
 }
 
 /**
- * appendAudit for the hot read paths: an allowed read (READ_ACTIONS) is staged (0140_audit_staged_reads.sql) and commits with the read, and linkStagedAudit (link.ts)
- * chains it in a batch shortly after, so a read never waits for or writes the chain head. Its seq
- * is then the order of linking (occurred_at keeps the time of the read). Refusals and every other
- * action are linked at once, as appendAudit does.
+ * appendAudit for the hot read paths: an allowed read (READ_ACTIONS) is staged and commits with
+ * the read, and linkStagedAudit (link.ts) chains it in a batch shortly after, so a read never
+ * waits for or writes the chain head. Its seq is then the order of linking (occurred_at keeps the
+ * time of the read). Refusals and every other action are linked at once, as appendAudit does.
+ *
+ * Staged is one narrow row: the entry's canonical content, the text its content hash is taken
+ * of; the linker hashes it (0265_audit_staged_canonical.sql), so the read computes no hash.
  */
 export function appendReadAudit(tx: Queryable, entry: AuditEntry, now: Date = new Date()): Promise<void> {
-  const staged = entry.outcome === 'allowed' && READ_ACTIONS.has(entry.action);
-  return insertEntry(tx, staged ? 'audit_staged' : 'audit_pending', entry, now);
+  if (entry.outcome !== 'allowed' || !READ_ACTIONS.has(entry.action)) {
+    return insertEntry(tx, entry, now);
+  }
+  return stageEntry(tx, entry, now);
 }
 
-async function insertEntry(
-  tx: Queryable,
-  table: 'audit_pending' | 'audit_staged',
-  entry: AuditEntry,
-  now: Date,
-): Promise<void> {
+async function stageEntry(tx: Queryable, entry: AuditEntry, now: Date): Promise<void> {
+  await tx.query('INSERT INTO audit_staged (entry) VALUES ($1)', [
+    canonicalContent(normaliseEntry(entry, now)),
+  ]);
+}
+
+async function insertEntry(tx: Queryable, entry: AuditEntry, now: Date): Promise<void> {
   const e = normaliseEntry(entry, now);
   await tx.query(
-    `INSERT INTO ${table} (occurred_at, actor_account_id, action, outcome, person_pseudonym, unit_id,
+    `INSERT INTO audit_pending (occurred_at, actor_account_id, action, outcome, person_pseudonym, unit_id,
        municipality_code, record_type, record_id, purpose, break_glass, client_address, details,
        content_hash)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14)`,

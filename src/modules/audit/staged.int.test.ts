@@ -1,13 +1,22 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { openTestDb, type TestDb } from '../../../test/support/db.js';
+import { runTs } from '../../../test/support/process.js';
+import { openPglite } from '../../db/pglite.js';
 import { APP_ROLE, inScope } from '../../db/scope.js';
+import { canonicalContent, contentHash, normaliseEntry } from '../../domain/audit/chain.js';
 import type { AuditEntry } from '../../domain/audit/entry.js';
 import { appendAudit, appendReadAudit } from './append.js';
 import { linkStagedAudit } from './link.js';
 import { verifyAuditChain } from './verify.js';
 
-/** Allowed reads are staged with the read and linked in batches (0140_audit_staged_reads.sql). */
+/**
+ * Allowed reads are staged with the read and linked in batches (0140_audit_staged_reads.sql), as
+ * their canonical content, hashed by the linker (0265_audit_staged_canonical.sql).
+ */
 const ACTOR = '0b6f7c1e-3a52-4c1f-9e0a-8d1b2c3d4e5f';
 const UNIT = 'c4a1f6d2-7b3e-4f80-9a15-2e6d8c0b1a93';
 const read = (i: number): AuditEntry => ({
@@ -99,6 +108,69 @@ describe('audit: staged reads', () => {
         /permission denied/,
         sql,
       );
+    }
+  });
+
+  it('stages the canonical content; the linker stores the columns and the hash the writer means', async () => {
+    const odd: AuditEntry = {
+      ...read(40),
+      action: 'record_read',
+      recordType: 'ärende',
+      recordId: 'a\u0000b\uD800 "quoted" \\ \u2028',
+      clientAddress: '::1',
+      purpose: 'ÅÄÖ 😀',
+      details: { z: [1, 2.5, -0, null, { b: true, a: 'x' }], a: { nested: 'ü' } },
+    };
+    const at = new Date('2026-01-02T03:04:05.678Z');
+    await t.db.transaction((tx) => appendReadAudit(tx, odd, at));
+    const staged = await t.db.query<{ entry: string }>('SELECT entry::text AS entry FROM audit_staged');
+    assert.deepEqual(
+      staged.rows.map((r) => r.entry),
+      [canonicalContent(normaliseEntry(odd, at))],
+    );
+    assert.equal(await linkStagedAudit(t.db), 1);
+    const { rows } = await t.db.query<{
+      record_id: string;
+      purpose: string;
+      occurred_at: Date;
+      content_hash: string;
+    }>('SELECT record_id, purpose, occurred_at, content_hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+    assert.equal(rows[0]?.record_id, 'a\uFFFDb\uFFFD "quoted" \\ \u2028');
+    assert.equal(rows[0]?.purpose, 'ÅÄÖ 😀');
+    assert.equal(rows[0]?.occurred_at.toISOString(), '2026-01-02T03:04:05.678Z');
+    assert.equal(rows[0]?.content_hash, contentHash(normaliseEntry(odd, at)));
+    // The verifier recomputes every content hash from the stored columns.
+    assert.deepEqual(await verifyAuditChain(t.db), { ok: true, entries: 23 });
+  });
+});
+
+describe('audit: staged reads survive a killed process', () => {
+  it('every acknowledged read is staged or linked after SIGKILL, and links into a chain that verifies', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-audit-crash-'));
+    const reader = runTs('test/support/audit-reader.ts', { DATA_DIR: dataDir, DATABASE_URL: undefined });
+    try {
+      await reader.waitFor(/^ready$/m);
+      await reader.waitFor(/^ack 100$/m);
+      reader.proc.kill('SIGKILL');
+      await reader.exited;
+      const acked = [...reader.stdout().matchAll(/^ack (\d+)$/gm)].map((m) => m[1] ?? '');
+      const db = await openPglite(dataDir);
+      try {
+        await linkStagedAudit(db);
+        const { rows } = await db.query<{ record_id: string }>(
+          `SELECT record_id FROM audit_log WHERE record_type = 'crash'`,
+        );
+        const logged = new Set(rows.map((r) => r.record_id));
+        assert.deepEqual(
+          acked.filter((n) => !logged.has(n)),
+          [],
+        );
+        assert.equal((await verifyAuditChain(db)).ok, true);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
