@@ -59,7 +59,7 @@ export class FactLedger implements FactSink {
     await this.tables(tx);
     const old = JSON.stringify(items.filter((i) => !i.fresh).map((i) => i.source));
     if (old !== '[]') {
-      const sources = (t: string) => `jsonb_to_recordset($1::jsonb) AS s(type text, id text)
+      const sources = (t: string) => `json_to_recordset($1::json) AS s(type text, id text)
         JOIN ${t} f ON f.source_type = s.type AND f.source_id = s.id`;
       await tx.query(
         `INSERT INTO import_removed_fact ${perFactTable(
@@ -87,7 +87,7 @@ export class FactLedger implements FactSink {
     if (slices.size)
       await tx.query(
         `INSERT INTO import_slice SELECT s.person, s.unit_id, s.year
-           FROM jsonb_to_recordset($1::jsonb) AS s(person text, unit_id uuid, year integer) ON CONFLICT DO NOTHING`,
+           FROM json_to_recordset($1::json) AS s(person text, unit_id uuid, year integer) ON CONFLICT DO NOTHING`,
         [JSON.stringify([...slices.values()])],
       );
     await insertFactsOfSources(tx, items);

@@ -40,7 +40,7 @@ export function perFactTable(select: (table: string) => string): string {
 export async function upsertDefinitions(q: Queryable, defs: readonly IndicatorDefinition[]): Promise<void> {
   await q.query(
     `INSERT INTO indicator_definition (id, version, definition)
-     SELECT d.id, d.version, d.definition FROM jsonb_to_recordset($1::jsonb) AS d(id text, version integer, definition jsonb)
+     SELECT d.id, d.version, d.definition FROM json_to_recordset($1::json) AS d(id text, version integer, definition jsonb)
      ON CONFLICT (id, version) DO NOTHING`,
     [JSON.stringify(defs.map((d) => ({ id: d.id, version: d.version, definition: d })))],
   );
@@ -53,7 +53,7 @@ export async function activeDefinitionJson(q: Queryable): Promise<unknown[]> {
   return rows.map((r) => r.definition);
 }
 
-const SOURCES_JSON = 'jsonb_to_recordset($1::jsonb) AS s(type text, id text)';
+const SOURCES_JSON = 'json_to_recordset($1::json) AS s(type text, id text)';
 
 /** The slices the current facts of the sources lie in. */
 export async function slicesOfSources(q: Queryable, sources: readonly FactSource[]): Promise<Slice[]> {
@@ -104,7 +104,7 @@ export async function insertFactsOfSources(
   await q.query(
     `INSERT INTO indicator_fact (register, kind, person, unit_id, fact_date, sex, age, attributes, source_type, source_id)
      SELECT f.register, f.kind, f.person, f.unit_id, f.fact_date, f.sex, f.age, f.attributes, f.source_type, f.source_id
-     FROM jsonb_to_recordset($1::jsonb) AS f(register text, kind text, person text, unit_id uuid, fact_date date,
+     FROM json_to_recordset($1::json) AS f(register text, kind text, person text, unit_id uuid, fact_date date,
        sex text, age integer, attributes jsonb, source_type text, source_id text)`,
     [JSON.stringify(rows)],
   );
@@ -118,7 +118,7 @@ async function insertServedSpans(
   await q.query(
     `INSERT INTO indicator_served_span (person, unit_id, first_day, last_day, sex, birth_date, source_type, source_id)
      SELECT s.person, s.unit_id, s.first_day, s.last_day, s.sex, s.birth_date, s.source_type, s.source_id
-     FROM jsonb_to_recordset($1::jsonb) AS s(person text, unit_id uuid, first_day date, last_day date, sex text,
+     FROM json_to_recordset($1::json) AS s(person text, unit_id uuid, first_day date, last_day date, sex text,
        birth_date date, source_type text, source_id text)`,
     [
       JSON.stringify(
@@ -189,7 +189,7 @@ export function factOfRow(r: Raw): Fact {
 }
 
 /** Slices (person, unit_id, year) as a JSON parameter $1, and the join of a fact table to them. */
-export const SLICE_JSON = `jsonb_to_recordset($1::jsonb) AS s(person text, unit_id uuid, year integer)`;
+export const SLICE_JSON = `json_to_recordset($1::json) AS s(person text, unit_id uuid, year integer)`;
 export const inSlice = (t: string): string => `${t}.person = s.person AND ${t}.unit_id = s.unit_id
   AND ${t}.fact_date >= make_date(s.year, 1, 1) AND ${t}.fact_date < make_date(s.year + 1, 1, 1)`;
 
@@ -266,7 +266,7 @@ export async function applyCountDeltas(q: Queryable, deltas: readonly CountDelta
   await q.query(
     `INSERT INTO indicator_count AS c (indicator_id, version, period, unit_id, sex, numerator, denominator)
      SELECT d.indicator_id, d.version, d.period, d.unit_id, d.sex, d.numerator, d.denominator
-     FROM jsonb_to_recordset($1::jsonb) AS d(indicator_id text, version integer, period text, unit_id uuid,
+     FROM json_to_recordset($1::json) AS d(indicator_id text, version integer, period text, unit_id uuid,
        sex text, numerator integer, denominator integer)
      ON CONFLICT (indicator_id, version, period, unit_id, sex) DO UPDATE
        SET numerator = c.numerator + EXCLUDED.numerator,
@@ -275,7 +275,7 @@ export async function applyCountDeltas(q: Queryable, deltas: readonly CountDelta
     [json],
   );
   await q.query(
-    `DELETE FROM indicator_count c USING jsonb_to_recordset($1::jsonb) AS d(indicator_id text, version integer,
+    `DELETE FROM indicator_count c USING json_to_recordset($1::json) AS d(indicator_id text, version integer,
        period text, unit_id uuid, sex text)
       WHERE c.indicator_id = d.indicator_id AND c.version = d.version AND c.period = d.period
         AND c.unit_id = d.unit_id AND c.sex = d.sex AND c.denominator = 0`,

@@ -82,7 +82,7 @@ export async function elderlyCareOn(
     `SELECT c.n, EXISTS (SELECT 1 FROM org_unit_version v
                           WHERE v.unit_id = c.unit_id AND v.operating_area = 'elderly_care'
                             AND v.valid_from <= c.day AND c.day < v.valid_to) AS elderly
-       FROM jsonb_to_recordset($1::jsonb) AS c(n integer, unit_id uuid, day date)`,
+       FROM json_to_recordset($1::json) AS c(n integer, unit_id uuid, day date)`,
     [JSON.stringify(checks.map((c, n) => ({ n, unit_id: c.unitId, day: c.day })))],
   );
   const out = checks.map(() => false);

@@ -225,7 +225,7 @@ export async function servedOn(
     `SELECT c.n, EXISTS (SELECT 1 FROM person_service s
                           WHERE s.person_pseudonym = c.pseudonym AND s.unit_id = c.unit_id
                             AND s.valid_from <= c.day AND c.day < s.valid_to) AS served
-       FROM jsonb_to_recordset($1::jsonb) AS c(n integer, pseudonym text, unit_id uuid, day date)`,
+       FROM json_to_recordset($1::json) AS c(n integer, pseudonym text, unit_id uuid, day date)`,
     [JSON.stringify(checks.map((c, n) => ({ n, pseudonym: c.pseudonym, unit_id: c.unitId, day: c.day })))],
   );
   const out = checks.map(() => false);

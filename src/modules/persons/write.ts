@@ -3,7 +3,7 @@ import type { LegalSex } from '../../domain/persons/personnummer.js';
 
 /**
  * The statements that write the persons module's tables, each for a whole batch in one round
- * trip (jsonb_to_recordset). Only this module calls them: linkPersons, the person changes, and
+ * trip (json_to_recordset). Only this module calls them: linkPersons, the person changes, and
  * the synthetic nation, which hands over rows its generator already made consistent.
  */
 const ROWS_PER_STATEMENT = 4000;
@@ -36,7 +36,7 @@ export async function insertPersons(
         created_at: p.createdAt ?? now.toISOString(),
       })),
     );
-    const input = `jsonb_to_recordset($1::jsonb) AS p(pseudonym text, birth_date date, sex text, number text, name text,
+    const input = `json_to_recordset($1::json) AS p(pseudonym text, birth_date date, sex text, number text, name text,
       created_at timestamptz)`;
     await tx.query(
       `INSERT INTO person (pseudonym, birth_date, sex, created_at)
@@ -85,7 +85,7 @@ export async function insertServiceLinks(
     // WITH ORDINALITY keeps the input order, so each id pairs with its link.
     const { rows } = await tx.query<{ id: number; n: number }>(
       `WITH input AS (
-         SELECT * FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (person_pseudonym text, unit_id uuid,
+         SELECT * FROM ROWS FROM (json_to_recordset($1::json) AS (person_pseudonym text, unit_id uuid,
            municipality_code text, valid_from date, valid_to date, created_at timestamptz))
            WITH ORDINALITY AS s(person_pseudonym, unit_id, municipality_code, valid_from, valid_to, created_at, n)
        ), inserted AS (
@@ -123,7 +123,7 @@ export async function moveServiceLinks(
   if (moves.length === 0) return;
   await tx.query(
     `UPDATE person_service s SET valid_from = m.valid_from, municipality_code = m.municipality_code
-       FROM jsonb_to_recordset($1::jsonb) AS m(id bigint, valid_from date, municipality_code text)
+       FROM json_to_recordset($1::json) AS m(id bigint, valid_from date, municipality_code text)
       WHERE s.id = m.id`,
     [
       JSON.stringify(

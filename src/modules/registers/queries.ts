@@ -103,7 +103,7 @@ export async function existingBySource(
   const { rows } = await tx.query<Raw>(
     `SELECT e.id, e.register, e.kind, e.person_pseudonym, e.unit_id, e.municipality_code, e.current_version,
             e.first_submitted_at, e.source_system, e.source_record_id, v.occurred_on, v.data
-       FROM jsonb_to_recordset($1::jsonb) AS r(system text, record_id text)
+       FROM json_to_recordset($1::json) AS r(system text, record_id text)
        CROSS JOIN LATERAL (SELECT * FROM register_entry x
                             WHERE x.source_system = r.system AND x.source_record_id = r.record_id LIMIT 1) e
        JOIN register_entry_version v ON v.entry_id = e.id AND v.version = e.current_version`,

@@ -37,7 +37,7 @@ export async function insertEntries(tx: Queryable, entries: readonly NewEntryRow
          first_submitted_at, created_by, source_system, source_record_id)
        SELECT e.id, e.register, e.kind, e.person, e.unit_id, e.municipality_code, e.occurred_on, e.submitted_at,
               e.created_by, e.source_system, e.record_id
-         FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, register text, kind text, person text, unit_id uuid,
+         FROM json_to_recordset($1::json) AS e(id uuid, register text, kind text, person text, unit_id uuid,
            municipality_code text, occurred_on date, submitted_at timestamptz, created_by uuid, source_system text,
            record_id text)
        ON CONFLICT (source_system, source_record_id) DO NOTHING RETURNING id`,
@@ -98,7 +98,7 @@ export async function insertVersions(tx: Queryable, versions: readonly NewVersio
       `INSERT INTO register_entry_version (entry_id, version, occurred_on, data, derived, recorded_at, recorded_by,
          change_reason)
        SELECT v.entry_id, v.version, v.occurred_on, v.data, v.derived, v.recorded_at, v.recorded_by, v.change_reason
-         FROM jsonb_to_recordset($1::jsonb) AS v(entry_id uuid, version integer, occurred_on date, data jsonb,
+         FROM json_to_recordset($1::json) AS v(entry_id uuid, version integer, occurred_on date, data jsonb,
            derived jsonb, recorded_at timestamptz, recorded_by uuid, change_reason text)`,
       [
         JSON.stringify(
@@ -129,7 +129,7 @@ export async function advanceVersions(
   if (moves.length === 0) return 0;
   const r = await tx.query(
     `UPDATE register_entry e SET current_version = c.version + 1, occurred_on = c.occurred_on
-       FROM jsonb_to_recordset($1::jsonb) AS c(id uuid, version integer, occurred_on date)
+       FROM json_to_recordset($1::json) AS c(id uuid, version integer, occurred_on date)
       WHERE e.id = c.id AND e.current_version = c.version`,
     [JSON.stringify(moves.map((m) => ({ id: m.entryId, version: m.from, occurred_on: m.occurredOn })))],
   );
