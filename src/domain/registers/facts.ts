@@ -212,8 +212,10 @@ export interface ServicePeriodFacts {
 }
 
 function firstOfNextMonth(date: string): string {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  // Called once per month served (most facts an import counts): slices, no splitting.
+  const m = Number(date.slice(5, 7));
+  if (m === 12) return `${Number(date.slice(0, 4)) + 1}-01-01`;
+  return `${date.slice(0, 5)}${m < 9 ? '0' : ''}${m + 1}-01`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/db.js';
 import type { Fact, FactAttribute } from '../../domain/facts/fact.js';
-import type { ServedSpan } from '../../domain/registers/facts.js';
+import { factsOfServedSpan, type ServedSpan } from '../../domain/registers/facts.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import type { CountDelta } from '../../domain/indicators/membership.js';
 import { REQUEUE_TAKEN } from './publish-queries.js';
@@ -206,20 +206,42 @@ export async function factsOfSlices(q: Queryable, slices: readonly Slice[]): Pro
 
 /**
  * The facts of the slices, each marked when this transaction wrote it: an import settles its
- * slices once at the end, and the facts from before it are the ones it did not write.
+ * slices once at the end, and the facts from before it are the ones it did not write. Served spans
+ * are read as spans and expanded here with the function that made their facts (factsOfServedSpan):
+ * expanded by the view, they were seven of every ten rows an import's settlement read.
  */
 export async function factsOfSlicesWrittenHere(
   q: Queryable,
   slices: readonly Slice[],
 ): Promise<Array<{ fact: Fact; writtenHere: boolean }>> {
-  const { rows } = await q.query<Raw>(
-    perFactTable(
-      (t) => `SELECT ${FACT_COLUMNS}, f.row_xmin = pg_current_xact_id()::xid AS written_here
-       FROM ${SLICE_JSON} JOIN ${t} f ON ${inSlice('f')}`,
-    ),
-    [slicesJson(slices)],
+  const json = [slicesJson(slices)];
+  const stored = await q.query<Raw>(
+    `SELECT ${FACT_COLUMNS}, f.xmin = pg_current_xact_id()::xid AS written_here
+       FROM ${SLICE_JSON} JOIN indicator_fact f ON ${inSlice('f')}`,
+    json,
   );
-  return rows.map((r) => ({ fact: factOfRow(r), writtenHere: r['written_here'] === true }));
+  const out = stored.rows.map((r) => ({ fact: factOfRow(r), writtenHere: r['written_here'] === true }));
+  const spans = await q.query<Raw>(
+    `SELECT s.year, p.person, p.unit_id, p.first_day, p.last_day, p.sex, p.birth_date,
+            p.xmin = pg_current_xact_id()::xid AS written_here
+       FROM ${SLICE_JSON} JOIN indicator_served_span p ON p.person = s.person AND p.unit_id = s.unit_id
+        AND p.first_day < make_date(s.year + 1, 1, 1) AND p.last_day >= make_date(s.year, 1, 1)`,
+    json,
+  );
+  for (const r of spans.rows) {
+    const year = String(r['year']);
+    const facts = factsOfServedSpan({
+      person: r['person'] as string,
+      unitId: r['unit_id'] as string,
+      firstDay: r['first_day'] as string,
+      lastDay: r['last_day'] as string,
+      sex: r['sex'] as 'K' | 'M',
+      birthDate: r['birth_date'] as string,
+    });
+    const writtenHere = r['written_here'] === true;
+    for (const fact of facts) if (fact.date.startsWith(year)) out.push({ fact, writtenHere });
+  }
+  return out;
 }
 
 /** Slices as the JSON parameter of SLICE_JSON. */

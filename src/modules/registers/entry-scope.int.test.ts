@@ -87,4 +87,22 @@ describe('register entries: row-level security as a defence', () => {
     });
     assert.equal(await count(inA, 'register_entry_version'), 2);
   });
+
+  it("refuses a version without its entry, a change of an entry's id and deleting an entry before its versions", async () => {
+    // The version's reference to its entry is checked once per statement (migration 0255).
+    const versions = await count(scope({ unitIds: [units.a] }), 'register_entry_version');
+    const refused = (sql: string) =>
+      assert.rejects(
+        t.db.transaction((tx) => tx.query(sql)),
+        (err: { code?: string }) => err.code === '23503',
+        sql,
+      );
+    await refused(
+      `INSERT INTO register_entry_version (entry_id, version, occurred_on, data, recorded_at)
+       VALUES ('${randomUUID()}', 1, '2024-03-01', '{}', now())`,
+    );
+    await refused(`UPDATE register_entry SET id = '${randomUUID()}' WHERE id = '${entries.a}'`);
+    await refused(`DELETE FROM register_entry WHERE id = '${entries.a}'`);
+    assert.equal(await count(scope({ unitIds: [units.a] }), 'register_entry_version'), versions);
+  });
 });
