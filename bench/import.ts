@@ -23,7 +23,15 @@ import { systemActor } from '../src/modules/imports/actor.js';
 import { runImport } from '../src/modules/imports/engine.js';
 import { SENIOR_ALERT_COLUMNS, csvLine, sampleRow } from '../src/modules/imports/testing.js';
 import { createUnit } from '../src/modules/org/service.js';
-import { intFlag, openBenchDb, rssSampler, timed, type BenchDb } from './support.js';
+import {
+  backendCpuDelta,
+  backendCpuMs,
+  intFlag,
+  openBenchDb,
+  rssSampler,
+  timed,
+  type BenchDb,
+} from './support.js';
 
 const rows = intFlag('rows', 100_000);
 const persons = intFlag('persons', Math.max(1, Math.round(rows / 8)));
@@ -38,26 +46,6 @@ const engines = String(values['engines'] ?? (serverUrl ? 'pglite,postgres' : 'pg
 const MUNICIPALITIES = ['0180', '1480', '1280', '0380', '0580', '1880', '2480', '2580', '0114', '1290'];
 const nf = new Intl.NumberFormat('sv-SE');
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
-
-/** CPU seconds so far of each server backend of this database, or null when not on this machine. */
-async function backendCpu(db: Db): Promise<Map<number, number> | null> {
-  const { rows } = await db.query<{ pid: number }>(
-    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
-  );
-  const cpu = new Map<number, number>();
-  for (const { pid } of rows) {
-    try {
-      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
-    } catch {
-      return null;
-    }
-  }
-  return cpu;
-}
-
 interface Cpu {
   /** This process (PGlite runs in it). */
   own: number;
@@ -67,17 +55,16 @@ interface Cpu {
 
 /** The CPU seconds fn takes, beside its value. */
 async function cpuOf<T>(engine: string, db: Db, fn: () => Promise<T>): Promise<{ cpu: Cpu; value: T }> {
-  const before = engine === 'postgres' ? await backendCpu(db) : null;
+  const before = engine === 'postgres' ? await backendCpuMs(db) : null;
   const own0 = process.cpuUsage();
   const value = await fn();
   const own = process.cpuUsage(own0);
-  const after = before ? await backendCpu(db) : null;
-  let server: number | null = null;
-  if (before && after) {
-    server = 0;
-    for (const [pid, s] of after) server += s - (before.get(pid) ?? 0);
-  }
-  return { cpu: { own: (own.user + own.system) / 1e6, server }, value };
+  const after = before ? await backendCpuMs(db) : null;
+  const serverMs = backendCpuDelta(before, after);
+  return {
+    cpu: { own: (own.user + own.system) / 1e6, server: serverMs === null ? null : serverMs / 1000 },
+    value,
+  };
 }
 
 const cpuText = (c: Cpu) =>
