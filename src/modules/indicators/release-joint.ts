@@ -1,8 +1,8 @@
 import { protectJointly, type JointTable } from '../../domain/disclosure/joint.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import type { PublishedValue } from '../../domain/indicators/publish.js';
+import { quantityOf } from '../../domain/indicators/quantity.js';
 import { nodeOf, rollUp, type Placement, type UnitSexCount } from '../../domain/indicators/rollup.js';
-import { canonicalJson } from '../../domain/surveys/shuffle.js';
 
 /**
  * Disclosure control across the tables of one release period (src/domain/disclosure/joint.ts):
@@ -20,12 +20,6 @@ export interface ReleasePeriodTable {
   values: PublishedValue[];
   perturbed: readonly UnitSexCount[];
   placements: ReadonlyMap<string, Placement>;
-}
-
-/** The quantity names of a definition's denominator and numerator, per cell appended. */
-export function quantityOf(def: IndicatorDefinition): { denominator: string; numerator: string } {
-  const denominator = canonicalJson([def.operatingArea, def.population, def.denominator]);
-  return { denominator, numerator: canonicalJson([denominator, def.numerator]) };
 }
 
 /**
