@@ -22,12 +22,15 @@ import type { DetailTable } from './analytics-detail.js';
  *    propagated over the table's relations, a hidden small count narrowed beyond the protection
  *    interval is disclosed, and one more cell of its relations is hidden from this caller (a
  *    non-empty one first, then the smallest denominator). Back to 1 until nothing is disclosed.
- * Returns the indices of the cells hidden from the caller (known cells excluded).
+ * `alsoHidden` adds cells hidden for the tables that share a quantity with this one
+ * (analytics-joint.ts). Returns the indices of the cells hidden from the caller (known cells
+ * excluded).
  */
 export function boundedCallerPattern(
   table: DetailTable,
   known: (level: OrgLevel, code: string) => boolean,
   intervals: ReadonlyMap<string, CellIntervals>,
+  alsoHidden: ReadonlySet<number> = new Set(),
 ): Set<number> {
   const { cells, threshold } = table;
   const parts = ['numerator', 'denominator'] as const;
@@ -47,7 +50,7 @@ export function boundedCallerPattern(
     );
     if (known(level, code) || disclosed) knownCells.add(i);
   }
-  const base = new Set(table.publishedHidden);
+  const base = new Set([...table.publishedHidden, ...[...alsoHidden].filter((i) => !knownCells.has(i))]);
   if (![...periodBound].some((b) => parts.some((p) => b[p] !== UNKNOWN)))
     return protectAgainstKnown(table.parents, cells, base, knownCells).hidden;
 
