@@ -30,18 +30,11 @@ export function groupCallerPattern(
   known: (level: OrgLevel, code: string) => boolean,
 ): Set<number>[] {
   const alsoHidden = members.map(() => new Set<number>());
-  const knownCells = members.map((m) => {
-    const out = new Set<number>();
-    for (const [key, i] of m.table.index) {
-      const [level, code] = key.split('|') as [OrgLevel, string];
-      if (known(level, code)) out.add(i);
-    }
-    return out;
-  });
   for (;;) {
-    const hidden = members.map((m, i) =>
+    const patterns = members.map((m, i) =>
       boundedCallerPattern(m.table, known, m.intervals, alsoHidden[i] as Set<number>),
     );
+    const hidden = patterns.map((p) => p.hidden);
     if (members.length < 2) return hidden;
     const joint = members.map((m, i): JointTable => {
       const quantity = quantityOf(m.def);
@@ -57,11 +50,21 @@ export function groupCallerPattern(
       };
     });
     const threshold = Math.max(...members.map((m) => m.table.threshold));
-    const { added } = protectJointly(joint, threshold, { known: knownCells, closeOwn: false });
-    if (added.every((cells) => cells.length === 0)) return hidden;
-    added.forEach((cells, i) => {
-      for (const c of cells) alsoHidden[i]?.add(c);
+    // Known to the caller: their own cells and what other periods disclose (caller-bounds.ts).
+    const { added } = protectJointly(joint, threshold, {
+      known: patterns.map((p) => p.known),
+      closeOwn: false,
     });
+    let grew = false;
+    added.forEach((cells, i) => {
+      const set = alsoHidden[i] as Set<number>;
+      for (const c of cells)
+        if (!set.has(c)) {
+          set.add(c);
+          grew = true;
+        }
+    });
+    if (!grew) return hidden;
   }
 }
 

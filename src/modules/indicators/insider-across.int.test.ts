@@ -19,6 +19,7 @@ import { publishQueued } from './publish.js';
  * (1 … threshold − 1) outside their scope, and show none.
  */
 interface Row {
+  indicator: string;
   level: 'nation' | 'region' | 'municipality' | 'unit';
   code: string;
   sex: 'T' | 'K' | 'M';
@@ -153,5 +154,13 @@ describe('analytics: a caller across indicators that share a quantity', () => {
       found.push(...leaks.map((l) => `${who}: recovered ${l}`), ...shown.map((l) => `${who}: shown ${l}`));
     }
     assert.deepEqual(found, []);
+  });
+
+  it('gives a caller one pattern per table whichever tables of the group a request names', async () => {
+    const analyst = await loginAs(h, 'municipal_analyst', { kind: 'municipality', code: '0114' });
+    const pattern = (rows: readonly Row[], id: string) =>
+      rows.filter((r) => r.indicator === id).map((r) => `${r.level}|${r.code}|${r.sex}|${r.status}`);
+    const together = await view(analyst, GROUP.join(';'));
+    for (const id of GROUP) assert.deepEqual(pattern(await view(analyst, id), id), pattern(together, id), id);
   });
 });
