@@ -35,3 +35,15 @@ export function sharingGroup(
   }
   return group.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** The quantity ids of a table's cells (node × sex), as the joint step names them. */
+export function quantityIds(
+  def: IndicatorDefinition,
+  cells: ReadonlyArray<{ node: string; sex: string }>,
+): { numeratorIds: string[]; denominatorIds: string[] } {
+  const quantity = quantityOf(def);
+  return {
+    numeratorIds: cells.map((c) => `${quantity.numerator}:${c.node}/${c.sex}`),
+    denominatorIds: cells.map((c) => `${quantity.denominator}:${c.node}/${c.sex}`),
+  };
+}

@@ -2,7 +2,7 @@ import { protectJointly, type JointTable } from '../../domain/disclosure/joint.j
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import type { OrgLevel } from '../../domain/indicators/rollup.js';
 import type { PeriodType } from '../../domain/indicators/period.js';
-import { quantityOf, sharingGroup } from '../../domain/indicators/quantity.js';
+import { quantityIds, sharingGroup } from '../../domain/indicators/quantity.js';
 import type { DetailTable } from './analytics-detail.js';
 import type { CellIntervals } from './analytics-periods.js';
 import { boundedCallerPattern } from './caller-bounds.js';
@@ -37,13 +37,11 @@ export function groupCallerPattern(
     const hidden = patterns.map((p) => p.hidden);
     if (members.length < 2) return hidden;
     const joint = members.map((m, i): JointTable => {
-      const quantity = quantityOf(m.def);
       const cells = m.table.cells;
       return {
         parents: m.table.parents,
         cells,
-        numeratorIds: cells.map((c) => `${quantity.numerator}:${c.node}/${c.sex}`),
-        denominatorIds: cells.map((c) => `${quantity.denominator}:${c.node}/${c.sex}`),
+        ...quantityIds(m.def, cells),
         numerators: cells.map((c) => c.numerator),
         denominators: cells.map((c) => c.denominator),
         hidden: hidden[i] as Set<number>,

@@ -4,7 +4,7 @@ import { jointLeaks, sensitiveShown, type JointTable } from '../../domain/disclo
 import type { Fact } from '../../domain/facts/fact.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { INSTRUMENT } from '../../domain/indicators/catalogue.js';
-import { quantityOf } from '../../domain/indicators/quantity.js';
+import { quantityIds } from '../../domain/indicators/quantity.js';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
 import { loginAs, type LoggedIn } from '../../../test/support/auth.js';
 import { detailTable } from './analytics-detail.js';
@@ -105,7 +105,6 @@ describe('analytics: a caller across indicators that share a quantity', () => {
       const rows = await view(user, id);
       const byKey = new Map(rows.map((r) => [`${r.level}|${r.code}|${r.sex}`, r]));
       const keys = [...table.index.entries()].sort((a, b) => a[1] - b[1]).map(([k]) => k);
-      const q = quantityOf(def);
       const hidden = new Set<number>();
       const known = new Set<number>();
       keys.forEach((k, i) => {
@@ -118,8 +117,7 @@ describe('analytics: a caller across indicators that share a quantity', () => {
       joint.push({
         parents: table.parents,
         cells,
-        numeratorIds: cells.map((c) => `${q.numerator}:${c.node}/${c.sex}`),
-        denominatorIds: cells.map((c) => `${q.denominator}:${c.node}/${c.sex}`),
+        ...quantityIds(def, cells),
         numerators: table.cells.map((c) => c.numerator),
         denominators: table.cells.map((c) => c.denominator),
         hidden,

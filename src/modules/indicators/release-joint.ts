@@ -1,7 +1,7 @@
 import { protectJointly, type JointTable } from '../../domain/disclosure/joint.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import type { PublishedValue } from '../../domain/indicators/publish.js';
-import { quantityOf } from '../../domain/indicators/quantity.js';
+import { quantityIds, quantityOf } from '../../domain/indicators/quantity.js';
 import { nodeOf, rollUp, type Placement, type UnitSexCount } from '../../domain/indicators/rollup.js';
 
 /**
@@ -45,12 +45,10 @@ export function protectAcrossIndicators(
       if (c.sex !== v.sex || c.node !== nodeOf(v.level, v.code))
         throw new Error(`release table of ${v.indicatorId} ${v.period}: cell ${i} is out of order`);
     });
-    const quantity = quantityOf(t.def);
     return {
       parents,
       cells,
-      numeratorIds: cells.map((c) => `${quantity.numerator}:${c.node}/${c.sex}`),
-      denominatorIds: cells.map((c) => `${quantity.denominator}:${c.node}/${c.sex}`),
+      ...quantityIds(t.def, cells),
       numerators: cells.map((c) => c.numerator),
       denominators: cells.map((c) => c.denominator),
       hidden: new Set(t.values.flatMap((v, i) => (v.status === 'suppressed' ? [i] : []))),
