@@ -50,6 +50,17 @@ describe('disclosure control across tables that share a quantity', () => {
       assert.deepEqual(jointLeaks([one]), [], 'each table on its own recovers nothing');
   });
 
+  it('with a reader who knows a cell, never hides it and picks another count of the derivation', () => {
+    // The reader knows B's counts (shown in the second table): B is no secret to them and hiding
+    // it would change nothing, so C (shown in the first table only) is hidden instead.
+    const known = [new Set<number>(), new Set([at('B')])];
+    const { hidden, added } = protectJointly(served, 5, { known, closeOwn: false });
+    assert.equal(hidden[1]?.has(at('B')), false);
+    assert.deepEqual(added, [[at('C')], []]);
+    const after = served.map((t, i) => ({ ...t, hidden: hidden[i] as Set<number> }));
+    assert.deepEqual(jointLeaks(after, 5), []);
+  });
+
   it('lets another table show a count hidden only as a complement: it is not sensitive', () => {
     // Only the first table's numerator of A (2) is small; A and its complement B are hidden there.
     // The second table shows the denominators of A and B (10 and 15 persons served): allowed.

@@ -171,10 +171,31 @@ export interface JointPattern {
   rounds: number;
 }
 
-export function protectJointly(tables: readonly JointTable[], threshold: number): JointPattern {
+export interface JointOptions {
+  /**
+   * Per table, cells the reader knows exactly whatever is hidden (an insider's own unsuppressed
+   * cells): their quantities are no secret to that reader and cannot be hidden from them.
+   */
+  known?: readonly ReadonlySet<number>[];
+  /** Whether tables that hid more get their own complements here (false: the caller does that). */
+  closeOwn?: boolean;
+}
+
+export function protectJointly(
+  tables: readonly JointTable[],
+  threshold: number,
+  options: JointOptions = {},
+): JointPattern {
   const system = unionSystem(tables);
   const hidden = tables.map((t) => new Set(t.hidden));
-  const sensitive = (v: number): boolean => isSensitiveCount(system.values[v] ?? 0, threshold);
+  const fixed = new Set<number>();
+  options.known?.forEach((cells, ti) => {
+    for (const ci of cells) for (const v of system.varsOf[ti]?.[ci] ?? []) fixed.add(v);
+  });
+  // Quantities the reader works out from what they know alone: hidden, but no secret to them.
+  const derivable = new Set<number>();
+  const sensitive = (v: number): boolean =>
+    !fixed.has(v) && !derivable.has(v) && isSensitiveCount(system.values[v] ?? 0, threshold);
   const shownIn = system.cellsOf.map((cells) => cells.filter(([ti, ci]) => !hidden[ti]?.has(ci)).length);
   const hideEverywhere = (v: number, after?: Set<number>): void => {
     for (const [ti, ci] of system.cellsOf[v] ?? []) {
@@ -203,7 +224,11 @@ export function protectJointly(tables: readonly JointTable[], threshold: number)
     for (const d of leaks) {
       // An earlier choice of this round may already have broken this derivation.
       if (chosen.some((v) => d.from.has(v))) continue;
-      const choice = cheapest(d.from, shownIn, system.values);
+      const choice = cheapest(d.from, shownIn, system.values, fixed);
+      if (choice === undefined && options.known) {
+        derivable.add(d.cell);
+        continue;
+      }
       if (choice === undefined)
         throw new Error(`quantity ${d.cell} is fixed by the relations alone and cannot be protected`);
       hideEverywhere(choice);
@@ -211,7 +236,8 @@ export function protectJointly(tables: readonly JointTable[], threshold: number)
     }
   }
   hidden.forEach((set, ti) => {
-    if (set.size > (tables[ti]?.hidden.size ?? 0)) closeOwnRelations(tables[ti] as JointTable, set);
+    if (options.closeOwn !== false && set.size > (tables[ti]?.hidden.size ?? 0))
+      closeOwnRelations(tables[ti] as JointTable, set);
   });
   return {
     hidden,
@@ -249,11 +275,12 @@ function cheapest(
   from: SparseRow,
   shownIn: readonly number[],
   values: readonly number[],
+  fixed: ReadonlySet<number>,
 ): number | undefined {
   const cost = (v: number): [number, number] => [shownIn[v] ?? 0, values[v] || Number.MAX_SAFE_INTEGER];
   let best: number | undefined;
   for (const v of from.keys()) {
-    if ((shownIn[v] ?? 0) === 0) continue;
+    if ((shownIn[v] ?? 0) === 0 || fixed.has(v)) continue;
     if (best === undefined) {
       best = v;
       continue;

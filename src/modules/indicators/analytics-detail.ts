@@ -13,8 +13,6 @@ import {
 } from '../../domain/indicators/rollup.js';
 import type { Target } from '../../domain/policy/policy.js';
 import type { AnalyticsRow } from './analytics-queries.js';
-import type { CellIntervals } from './analytics-periods.js';
-import { boundedCallerPattern } from './caller-bounds.js';
 import * as pq from './publish-queries.js';
 
 /**
@@ -95,20 +93,9 @@ function nodeParts(node: string): { level: OrgLevel; code: string } {
   return { level, code: node.slice(1) };
 }
 
-/**
- * The cells hidden from one caller: the published pattern, plus what must be hidden so that the
- * caller's unsuppressed cells (`known`) and what they can bound from other periods (`intervals`,
- * by `level|code|sex`: analytics-periods.ts) recover nothing else, exactly or within the
- * protection interval (caller-bounds.ts).
- */
-export function callerHidden(
-  table: DetailTable,
-  known: (level: OrgLevel, code: string) => boolean,
-  intervals: ReadonlyMap<string, CellIntervals> = new Map(),
-): Set<string> {
-  const hidden = boundedCallerPattern(table, known, intervals);
-  const keys = [...table.index.entries()];
-  return new Set(keys.filter(([, i]) => hidden.has(i)).map(([k]) => k));
+/** Cell indices of a table as `level|code|sex` keys. */
+export function keysOf(table: DetailTable, cells: ReadonlySet<number>): Set<string> {
+  return new Set([...table.index.entries()].filter(([, i]) => cells.has(i)).map(([k]) => k));
 }
 
 export const rowKey = (row: Pick<AnalyticsRow, 'level' | 'code' | 'sex'>): string =>

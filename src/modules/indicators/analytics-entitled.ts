@@ -1,7 +1,7 @@
 import type { Queryable } from '../../db/db.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { parsePeriod } from '../../domain/indicators/period.js';
-import type { Placement } from '../../domain/indicators/rollup.js';
+import type { OrgLevel, Placement } from '../../domain/indicators/rollup.js';
 import { can } from '../../domain/policy/policy.js';
 import type { Principal } from '../../domain/policy/principal.js';
 import {
@@ -13,13 +13,14 @@ import {
 } from './analytics-queries.js';
 import {
   buildDetailTable,
-  callerHidden,
   detailOf,
+  keysOf,
   rowKey,
   targetOf,
   type DetailTable,
   type UnsuppressedDetail,
 } from './analytics-detail.js';
+import { groupCallerPattern, groupOf, type GroupMember } from './analytics-joint.js';
 import { periodIntervals } from './analytics-periods.js';
 import { placementsFor } from './publish-queries.js';
 
@@ -36,7 +37,7 @@ export interface CachedTable {
   threshold: number;
   placementStamp: string;
   table: DetailTable;
-  /** Hidden cells per caller scope and period intervals (callerHidden), computed on first use. */
+  /** Hidden cells per caller scope, sharing group and period intervals (analytics-joint.ts), computed on first use. */
   hiddenByScope: Map<string, Set<string>>;
 }
 
@@ -105,12 +106,15 @@ async function detailTables(
   const pairs = new Map<string, TablePair>();
   for (const r of rows) {
     const def = definitions.find((d) => d.id === r.indicator);
-    if (def && parsePeriod(r.period))
-      pairs.set(`${r.indicator}|${r.period}`, {
-        indicatorId: def.id,
-        version: def.version,
-        period: r.period,
-      });
+    const period = parsePeriod(r.period);
+    // The whole sharing group, whichever of its tables the rows name (analytics-joint.ts).
+    if (def && period)
+      for (const member of groupOf(def, period.type, definitions))
+        pairs.set(`${member.id}|${r.period}`, {
+          indicatorId: member.id,
+          version: member.version,
+          period: r.period,
+        });
   }
   const out = new Map<string, CachedTable>();
   if (pairs.size === 0) return out;
@@ -176,25 +180,45 @@ export async function withEntitledDetail(
 ): Promise<EntitledRow[]> {
   const tables = await detailTables(q, definitions, rows, threshold, cache);
   const scope = scopeKeyOf(principal);
-  // What the caller can bound from the same indicator's other periods of the year counts too
-  // (analytics-periods.ts). It follows the other periods' published values, so the caller's
-  // pattern is kept per scope and per set of intervals.
+  // The caller's pattern is computed per sharing group of one period (analytics-joint.ts), and
+  // kept per scope, the group's count stamps and the period intervals of every member: what the
+  // caller can bound from the same indicator's other periods counts too (analytics-periods.ts).
   const hidden = new Map<string, Set<string>>();
   for (const [key, entry] of tables) {
+    if (hidden.has(key)) continue;
     const [indicatorId = '', period = ''] = key.split('|');
-    const intervals = await periodIntervals(q, indicatorId, period, entry.table.index.keys());
-    const patternKey = `${scope}|${JSON.stringify([...intervals].sort((a, b) => (a[0] < b[0] ? -1 : 1)))}`;
-    let cells = entry.hiddenByScope.get(patternKey);
-    if (!cells) {
-      const table = entry.table;
-      cells = callerHidden(
-        table,
-        (level, code) => can(principal, 'aggregates.read', targetOf({ level, code }, table)),
-        intervals,
-      );
-      entry.hiddenByScope.set(patternKey, cells);
+    const def = definitions.find((d) => d.id === indicatorId);
+    const type = parsePeriod(period)?.type;
+    if (!def || !type) continue;
+    const members: Array<{ key: string; entry: CachedTable; member: GroupMember }> = [];
+    for (const d of groupOf(def, type, definitions)) {
+      const k = `${d.id}|${period}`;
+      const e = k === key ? entry : tables.get(k);
+      if (!e) continue;
+      const intervals = await periodIntervals(q, d.id, period, e.table.index.keys());
+      members.push({ key: k, entry: e, member: { def: d, table: e.table, intervals } });
     }
-    hidden.set(key, cells);
+    const patternKey = `${scope}|${JSON.stringify(
+      members.map((m) => [
+        m.key,
+        m.entry.stamp,
+        [...m.member.intervals].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+      ]),
+    )}`;
+    let patterns = members.map((m) => m.entry.hiddenByScope.get(patternKey));
+    if (patterns.some((p) => !p)) {
+      const entitled = (level: OrgLevel, code: string) =>
+        can(principal, 'aggregates.read', targetOf({ level, code }, entry.table));
+      const indices = groupCallerPattern(
+        members.map((m) => m.member),
+        entitled,
+      );
+      patterns = members.map((m, i) => keysOf(m.entry.table, indices[i] ?? new Set()));
+      // A queued table's counts are still moving (no stamp): its pattern is for this answer only.
+      if (members.every((m) => m.entry.stamp))
+        members.forEach((m, i) => m.entry.hiddenByScope.set(patternKey, patterns[i] as Set<string>));
+    }
+    members.forEach((m, i) => hidden.set(m.key, patterns[i] as Set<string>));
   }
   return mergeDetail(principal, rows, (row) => {
     const key = `${row.indicator}|${row.period}`;

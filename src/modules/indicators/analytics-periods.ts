@@ -13,7 +13,7 @@ import {
  * the same indicator's other periods of that year (src/domain/disclosure/bounds.ts): counts are
  * distinct persons per period, so max(subs) ≤ aggregate ≤ Σ subs for a year and its months, a
  * year and its quarters, a quarter and its months. A shown count is exact, a hidden one only ≥ 0.
- * callerHidden (analytics-detail.ts) counts a cell whose interval discloses it as known, and hides
+ * boundedCallerPattern (caller-bounds.ts) counts a cell whose interval discloses it as known, and hides
  * more where these intervals plus the table's relations would narrow a hidden small count.
  * What the caller is shown of the other periods is taken to be the published pattern, which
  * shows at least as much as the caller's own: intervals are never wider than theirs.

@@ -22,13 +22,16 @@ import type { DetailTable } from './analytics-detail.js';
  *    propagated over the table's relations, a hidden small count narrowed beyond the protection
  *    interval is disclosed, and one more cell of its relations is hidden from this caller (a
  *    non-empty one first, then the smallest denominator). Back to 1 until nothing is disclosed.
- * Returns the indices of the cells hidden from the caller (known cells excluded).
+ * `alsoHidden` adds cells hidden for the tables that share a quantity with this one
+ * (analytics-joint.ts). Returns the indices of the cells hidden from the caller (known cells
+ * excluded), and the cells that count as known to the caller.
  */
 export function boundedCallerPattern(
   table: DetailTable,
   known: (level: OrgLevel, code: string) => boolean,
   intervals: ReadonlyMap<string, CellIntervals>,
-): Set<number> {
+  alsoHidden: ReadonlySet<number> = new Set(),
+): { hidden: Set<number>; known: Set<number> } {
   const { cells, threshold } = table;
   const parts = ['numerator', 'denominator'] as const;
   // Per cell, its period intervals, where they hold the true value (a stale table may not).
@@ -47,9 +50,9 @@ export function boundedCallerPattern(
     );
     if (known(level, code) || disclosed) knownCells.add(i);
   }
-  const base = new Set(table.publishedHidden);
+  const base = new Set([...table.publishedHidden, ...[...alsoHidden].filter((i) => !knownCells.has(i))]);
   if (![...periodBound].some((b) => parts.some((p) => b[p] !== UNKNOWN)))
-    return protectAgainstKnown(table.parents, cells, base, knownCells).hidden;
+    return { hidden: protectAgainstKnown(table.parents, cells, base, knownCells).hidden, known: knownCells };
 
   const relations = deriveRelations(table.parents, cells);
   const relationsOf = new Map<number, number[]>();
@@ -68,7 +71,7 @@ export function boundedCallerPattern(
         if (intervalDisclosed(bounds[i] as Interval, (cells[i] as CountCell)[part], threshold))
           disclosed.add(i);
     }
-    if (disclosed.size === 0) return hidden;
+    if (disclosed.size === 0) return { hidden, known: knownCells };
     let added = false;
     for (const i of disclosed) {
       const candidates = (relationsOf.get(i) ?? [])
@@ -84,6 +87,6 @@ export function boundedCallerPattern(
       added = true;
       break; // one at a time: the exact check may already hide more
     }
-    if (!added) return hidden; // disclosed by the caller's own cells and other periods alone
+    if (!added) return { hidden, known: knownCells }; // disclosed by the caller's own cells and other periods alone
   }
 }

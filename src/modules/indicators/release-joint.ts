@@ -1,8 +1,8 @@
 import { protectJointly, type JointTable } from '../../domain/disclosure/joint.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import type { PublishedValue } from '../../domain/indicators/publish.js';
+import { quantityIds, quantityOf } from '../../domain/indicators/quantity.js';
 import { nodeOf, rollUp, type Placement, type UnitSexCount } from '../../domain/indicators/rollup.js';
-import { canonicalJson } from '../../domain/surveys/shuffle.js';
 
 /**
  * Disclosure control across the tables of one release period (src/domain/disclosure/joint.ts):
@@ -20,12 +20,6 @@ export interface ReleasePeriodTable {
   values: PublishedValue[];
   perturbed: readonly UnitSexCount[];
   placements: ReadonlyMap<string, Placement>;
-}
-
-/** The quantity names of a definition's denominator and numerator, per cell appended. */
-export function quantityOf(def: IndicatorDefinition): { denominator: string; numerator: string } {
-  const denominator = canonicalJson([def.operatingArea, def.population, def.denominator]);
-  return { denominator, numerator: canonicalJson([denominator, def.numerator]) };
 }
 
 /**
@@ -51,12 +45,10 @@ export function protectAcrossIndicators(
       if (c.sex !== v.sex || c.node !== nodeOf(v.level, v.code))
         throw new Error(`release table of ${v.indicatorId} ${v.period}: cell ${i} is out of order`);
     });
-    const quantity = quantityOf(t.def);
     return {
       parents,
       cells,
-      numeratorIds: cells.map((c) => `${quantity.numerator}:${c.node}/${c.sex}`),
-      denominatorIds: cells.map((c) => `${quantity.denominator}:${c.node}/${c.sex}`),
+      ...quantityIds(t.def, cells),
       numerators: cells.map((c) => c.numerator),
       denominators: cells.map((c) => c.denominator),
       hidden: new Set(t.values.flatMap((v, i) => (v.status === 'suppressed' ? [i] : []))),

@@ -14,12 +14,13 @@ import { deriveRelations } from '../../domain/disclosure/relations.js';
 import { verifyTable, type PublishedCell } from '../../domain/disclosure/verify.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { parsePeriod } from '../../domain/indicators/period.js';
-import { nodeOf, rollUp } from '../../domain/indicators/rollup.js';
+import { nodeOf, rollUp, type OrgLevel } from '../../domain/indicators/rollup.js';
 import { placementsFor, unitCounts } from './publish-queries.js';
 import { can } from '../../domain/policy/policy.js';
 import type { Principal } from '../../domain/policy/principal.js';
 import type { AnalyticsRow } from './analytics-queries.js';
-import { callerHidden, detailTable, targetOf, type DetailTable } from './analytics-detail.js';
+import { detailTable, keysOf, targetOf, type DetailTable } from './analytics-detail.js';
+import { groupCallerPattern, groupOf, type GroupMember } from './analytics-joint.js';
 import { mergeDetail, type EntitledRow } from './analytics-entitled.js';
 
 /** Checks of published tables for the tests (not part of the build). */
@@ -112,13 +113,34 @@ export async function entitledDetailPerTable(
   for (const row of rows) {
     const key = `${row.indicator}|${row.period}`;
     if (tables.has(key)) continue;
-    const table = await detailTable(q, definitions, row.indicator, row.period, threshold);
-    const entitled = (level: string, code: string) =>
-      !!table && can(principal, 'aggregates.read', targetOf({ level, code }, table));
-    const intervals = table
-      ? await periodIntervals(q, row.indicator, row.period, table.index.keys())
-      : new Map();
-    tables.set(key, table ? { table, hidden: callerHidden(table, entitled, intervals) } : undefined);
+    const def = definitions.find((d) => d.id === row.indicator);
+    const type = parsePeriod(row.period)?.type;
+    if (!def || !type) {
+      tables.set(key, undefined);
+      continue;
+    }
+    // The whole sharing group of the row's indicator, as analytics-joint.ts protects it.
+    const members: GroupMember[] = [];
+    for (const d of groupOf(def, type, definitions)) {
+      const table = await detailTable(q, definitions, d.id, row.period, threshold);
+      if (table)
+        members.push({
+          def: d,
+          table,
+          intervals: await periodIntervals(q, d.id, row.period, table.index.keys()),
+        });
+    }
+    const first = members[0]?.table;
+    const entitled = (level: OrgLevel, code: string) =>
+      !!first && can(principal, 'aggregates.read', targetOf({ level, code }, first));
+    const hidden = groupCallerPattern(members, entitled);
+    members.forEach((m, i) =>
+      tables.set(`${m.def.id}|${row.period}`, {
+        table: m.table,
+        hidden: keysOf(m.table, hidden[i] ?? new Set()),
+      }),
+    );
+    if (!tables.has(key)) tables.set(key, undefined);
   }
   return mergeDetail(principal, rows, (row) => tables.get(`${row.indicator}|${row.period}`));
 }
