@@ -29,6 +29,29 @@ export interface PublishedValue {
   status: PublishedStatus;
 }
 
+/** The fields a hidden value blanks. */
+interface Hideable {
+  numerator: number | null;
+  denominator: number | null;
+  rate: number | null;
+  ciLower: number | null;
+  ciUpper: number | null;
+  status: string;
+}
+
+/** A value shown as "..": counts, rate and interval blanked, status "suppressed". */
+export function asSuppressed<T extends Hideable>(v: T): T {
+  return {
+    ...v,
+    numerator: null,
+    denominator: null,
+    rate: null,
+    ciLower: null,
+    ciUpper: null,
+    status: 'suppressed',
+  };
+}
+
 export interface PublishOptions {
   threshold: number;
   /** Coverage indicator counts (T per node) for definitions with minCoverage. */

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/db.js';
+import { asSuppressed } from '../../domain/indicators/publish.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { parsePeriod } from '../../domain/indicators/period.js';
 import type { OrgLevel, Placement } from '../../domain/indicators/rollup.js';
@@ -239,16 +240,7 @@ export function mergeDetail(
     const detail =
       t && can(principal, 'aggregates.read', targetOf(row, t.table)) ? detailOf(t.table, row) : undefined;
     if (detail) return { ...row, unsuppressed: detail };
-    if (t?.hidden.has(rowKey(row)) && row.status !== 'suppressed')
-      return {
-        ...row,
-        numerator: null,
-        denominator: null,
-        rate: null,
-        ciLower: null,
-        ciUpper: null,
-        status: 'suppressed',
-      };
+    if (t?.hidden.has(rowKey(row)) && row.status !== 'suppressed') return asSuppressed(row);
     return row;
   });
 }

@@ -1,6 +1,6 @@
 import { protectJointly, type JointTable } from '../../domain/disclosure/joint.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
-import type { PublishedValue } from '../../domain/indicators/publish.js';
+import { asSuppressed, type PublishedValue } from '../../domain/indicators/publish.js';
 import { quantityIds, quantityOf } from '../../domain/indicators/quantity.js';
 import { nodeOf, rollUp, type Placement, type UnitSexCount } from '../../domain/indicators/rollup.js';
 
@@ -59,16 +59,7 @@ export function protectAcrossIndicators(
   added.forEach((cells, ti) => {
     const values = tables[ti]?.values ?? [];
     for (const ci of cells) {
-      const v = values[ci] as PublishedValue;
-      values[ci] = {
-        ...v,
-        numerator: null,
-        denominator: null,
-        rate: null,
-        ciLower: null,
-        ciUpper: null,
-        status: 'suppressed',
-      };
+      values[ci] = asSuppressed(values[ci] as PublishedValue);
       count++;
     }
   });
