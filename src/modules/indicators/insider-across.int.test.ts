@@ -6,6 +6,7 @@ import type { IndicatorDefinition } from '../../domain/indicators/definition.js'
 import { INSTRUMENT } from '../../domain/indicators/catalogue.js';
 import { quantityIds } from '../../domain/indicators/quantity.js';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
+import { analyticsAsCaller } from '../../../test/support/analytics.js';
 import { loginAs, type LoggedIn } from '../../../test/support/auth.js';
 import { detailTable } from './analytics-detail.js';
 import { activeDefinitions, recordFacts } from './engine.js';
@@ -84,14 +85,7 @@ describe('analytics: a caller across indicators that share a quantity', () => {
   });
   after(async () => h.close());
 
-  const view = async (user: LoggedIn, dx: string): Promise<Row[]> => {
-    const res = await h.app.inject({
-      url: `/api/v1/analytics?dx=${dx}&pe=${YEAR}&ou=0000;LEVEL-region;LEVEL-municipality;LEVEL-unit&sex=T;K;M`,
-      headers: { cookie: user.cookie },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    return res.json<{ rows: Row[] }>().rows;
-  };
+  const view = (user: LoggedIn, dx: string) => analyticsAsCaller<Row>(h, user, dx, YEAR);
 
   /** The union attack over what one caller reads of the group, one request per indicator. */
   const attack = async (user: LoggedIn): Promise<{ leaks: string[]; shown: string[] }> => {

@@ -5,6 +5,7 @@ import type { IndicatorDefinition } from '../../domain/indicators/definition.js'
 import { INSTRUMENT } from '../../domain/indicators/catalogue.js';
 import { nodeOf, unitNode } from '../../domain/indicators/rollup.js';
 import { openTestApp, type TestApp } from '../../../test/support/app.js';
+import { analyticsAsCaller } from '../../../test/support/analytics.js';
 import { loginAs, type LoggedIn } from '../../../test/support/auth.js';
 import { activeDefinitions, recordFacts } from './engine.js';
 import { publishQueued } from './publish.js';
@@ -75,14 +76,7 @@ describe('analytics: what a caller may see unsuppressed counts as known', () => 
   });
   after(async () => h.close());
 
-  const view = async (user: LoggedIn, dx: string): Promise<Row[]> => {
-    const res = await h.app.inject({
-      url: `/api/v1/analytics?dx=${dx}&pe=${YEAR}&ou=0000;LEVEL-region;LEVEL-municipality;LEVEL-unit&sex=T;K;M`,
-      headers: { cookie: user.cookie },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    return res.json<{ rows: Row[] }>().rows;
-  };
+  const view = (user: LoggedIn, dx: string) => analyticsAsCaller<Row>(h, user, dx, YEAR);
 
   /** Runs the exact verifier over what the caller knows: unsuppressed cells, else shown values. */
   const recovered = async (dx: string, rows: readonly Row[], useUnsuppressed = true): Promise<string[]> => {
