@@ -7,9 +7,22 @@ import type { IndicatorDefinition } from './definition.js';
  * per node × sex; likewise numerators with their denominator. Releases and the live analytics
  * both name shared quantities this way.
  */
-export function quantityOf(def: IndicatorDefinition): { denominator: string; numerator: string } {
-  const denominator = canonicalJson([def.operatingArea, def.population, def.denominator]);
-  return { denominator, numerator: canonicalJson([denominator, def.numerator]) };
+export interface QuantityNames {
+  denominator: string;
+  numerator: string;
+}
+
+// A definition object never changes once read, and analytics asks for every table of a request.
+const named = new WeakMap<IndicatorDefinition, QuantityNames>();
+
+export function quantityOf(def: IndicatorDefinition): QuantityNames {
+  let names = named.get(def);
+  if (!names) {
+    const denominator = canonicalJson([def.operatingArea, def.population, def.denominator]);
+    names = { denominator, numerator: canonicalJson([denominator, def.numerator]) };
+    named.set(def, names);
+  }
+  return names;
 }
 
 /**
@@ -20,20 +33,19 @@ export function sharingGroup(
   def: IndicatorDefinition,
   definitions: readonly IndicatorDefinition[],
 ): IndicatorDefinition[] {
-  const group = [def];
+  const group = new Map([[def.id, def]]);
   const names = new Set(Object.values(quantityOf(def)));
-  for (let grew = true; grew;) {
+  const others = definitions.map((d) => ({ d, own: Object.values(quantityOf(d)) }));
+  for (let grew = true; grew; ) {
     grew = false;
-    for (const d of definitions) {
-      if (group.some((g) => g.id === d.id)) continue;
-      const own = Object.values(quantityOf(d));
-      if (!own.some((n) => names.has(n))) continue;
-      group.push(d);
+    for (const { d, own } of others) {
+      if (group.has(d.id) || !own.some((n) => names.has(n))) continue;
+      group.set(d.id, d);
       for (const n of own) names.add(n);
       grew = true;
     }
   }
-  return group.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...group.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The quantity ids of a table's cells (node × sex), as the joint step names them. */

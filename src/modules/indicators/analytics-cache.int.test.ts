@@ -71,7 +71,7 @@ describe('analytics detail: batched and cached = per table', () => {
     await assertSame(rows);
   });
 
-  it('sees a write at once (queued tables are not cached) and again after publication', async () => {
+  it('sees a write at once (a queued table is named by its counts) and again after publication', async () => {
     const rows = await rowsNow();
     for (let i = 0; i < 4; i++) {
       const person = `analytics-cache-${i}`;
@@ -97,6 +97,39 @@ describe('analytics detail: batched and cached = per table', () => {
       rewritten > 0 && rewritten < after.length / 2,
       `${rewritten} of ${after.length} rows rewritten`,
     );
+  });
+
+  it('keeps a queued table and its caller pattern while its counts stay, and drops them when they move', async () => {
+    const analyst = principalOf('municipal_analyst', { kind: 'municipality', code: '0180' });
+    const write = async (person: string) => {
+      const base = { register: 'senior_alert' as const, person, unitId, sex: 'K' as const, age: 90 };
+      const attributes = { instrument: 'downton', risk: true };
+      const fact = { ...base, kind: 'risk_assessment' as const, date: '2026-03-04', attributes };
+      await t.db.transaction((tx) => recordFacts(tx, defs, [fact], { type: 'test', id: person }));
+    };
+    await write('analytics-cache-queued-1');
+    const { rows: queued } = await t.db.query<{ indicator_id: string; period: string }>(
+      `SELECT indicator_id, period FROM publication_queue WHERE period IN ('2026', '2026-Q1')
+          AND indicator_id IN ('K10001', 'K10006', 'K20007') ORDER BY 1, 2 LIMIT 1`,
+    );
+    const [table] = queued;
+    assert.ok(table, 'the write queued a table the rows name');
+    const version = defs.find((d) => d.id === table.indicator_id)?.version ?? 0;
+    const key = `${table.indicator_id}|${version}|${table.period}`;
+    const rows = await rowsNow();
+    await withEntitledDetail(t.db, defs, analyst, rows, 5, cache);
+    const first = cache.get(key);
+    assert.ok(first?.stamp.startsWith('counts:'), `a queued table is named by its counts: ${first?.stamp}`);
+    assert.equal(first.hiddenByScope.size, 1, 'the caller pattern is kept');
+    await assertSame(rows);
+    assert.equal(cache.get(key), first, 'unchanged counts: the same table answers');
+    await write('analytics-cache-queued-2');
+    await withEntitledDetail(t.db, defs, analyst, rows, 5, cache);
+    const second = cache.get(key);
+    assert.notEqual(second, first, 'moved counts: the table is rebuilt');
+    assert.notEqual(second?.stamp, first.stamp);
+    await assertSame(rows);
+    await publishQueued(t.db, defs, { threshold: 5 });
   });
 
   it('keeps the tables it holds up to date when they are published, so the next answer rebuilds none', async () => {

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/db.js';
 import { asSuppressed } from '../../domain/indicators/publish.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { parsePeriod } from '../../domain/indicators/period.js';
-import type { OrgLevel, Placement } from '../../domain/indicators/rollup.js';
+import type { OrgLevel, Placement, UnitSexCount } from '../../domain/indicators/rollup.js';
 import { can } from '../../domain/policy/policy.js';
 import type { Principal } from '../../domain/policy/principal.js';
 import {
@@ -22,7 +23,7 @@ import {
   type UnsuppressedDetail,
 } from './analytics-detail.js';
 import { groupCallerPattern, groupOf, type GroupMember } from './analytics-joint.js';
-import { periodIntervals } from './analytics-periods.js';
+import { intervalsFrom, publishedOfYear, yearStamps, type CellIntervals } from './analytics-periods.js';
 import { placementsFor } from './publish-queries.js';
 
 /**
@@ -38,8 +39,13 @@ export interface CachedTable {
   threshold: number;
   placementStamp: string;
   table: DetailTable;
-  /** Hidden cells per caller scope, sharing group and period intervals (analytics-joint.ts), computed on first use. */
-  hiddenByScope: Map<string, Set<string>>;
+  /**
+   * Hidden cells per caller scope (analytics-joint.ts), computed on first use, with what they
+   * were computed from: the group's count stamps and the published periods of their year.
+   */
+  hiddenByScope: Map<string, { from: string; hidden: Set<string> }>;
+  /** The table's period intervals (analytics-periods.ts) and the year's publications they come from. */
+  intervals?: { from: string; value: Map<string, CellIntervals> };
 }
 
 export class DetailCache {
@@ -78,6 +84,16 @@ export class DetailCache {
       this.tables.delete(oldest);
     }
   }
+}
+
+const isCurrent = (hit: CachedTable, stamp: string, threshold: number, orgStamp: string) =>
+  hit.stamp === stamp && hit.threshold === threshold && hit.placementStamp === orgStamp;
+
+/** Names a table by the counts it was built from, for a table whose publication is pending. */
+function countsFingerprint(counts: readonly UnitSexCount[]): string {
+  const hash = createHash('sha1');
+  for (const c of counts) hash.update(`${c.unitId}|${c.sex}|${c.numerator}|${c.denominator}\n`);
+  return `counts:${hash.digest('base64url')}`;
 }
 
 const tableKey = (p: { indicatorId: string; version: number; period: string }) =>
@@ -136,14 +152,7 @@ async function detailTables(
   for (const [key, pair] of pairs) {
     const stamp = stamps.get(key) ?? null;
     const hit = cache.get(tableKey(pair));
-    if (
-      hit &&
-      stamp !== null &&
-      hit.stamp === stamp &&
-      hit.threshold === threshold &&
-      hit.placementStamp === orgStamp
-    )
-      out.set(key, hit);
+    if (stamp !== null && hit && isCurrent(hit, stamp, threshold, orgStamp)) out.set(key, hit);
     else missing.push(pair);
   }
   const counts = await countsOfTables(q, missing);
@@ -152,16 +161,23 @@ async function detailTables(
     const def = definitions.find((d) => d.id === pair.indicatorId);
     const placed = placementsByPeriod.get(pair.period);
     if (!def || !placed) continue;
+    const read = counts.get(key) ?? [];
+    // A queued table's counts are still moving: the counts just read name it instead.
+    const stamp = stamps.get(key) ?? countsFingerprint(read);
+    const hit = cache.get(tableKey(pair));
+    if (hit && isCurrent(hit, stamp, threshold, orgStamp)) {
+      out.set(key, hit);
+      continue;
+    }
     const entry: CachedTable = {
-      stamp: stamps.get(key) ?? '',
+      stamp,
       threshold,
       placementStamp: orgStamp,
-      table: buildDetailTable(def, pair.period, counts.get(key) ?? [], placed, threshold),
+      table: buildDetailTable(def, pair.period, read, placed, threshold),
       hiddenByScope: new Map(),
     };
     out.set(key, entry);
-    // A queued table's counts are still moving: use them for this answer only.
-    if (stamps.get(key)) cache.set(tableKey(pair), entry);
+    cache.set(tableKey(pair), entry);
   }
   return out;
 }
@@ -181,9 +197,17 @@ export async function withEntitledDetail(
 ): Promise<EntitledRow[]> {
   const tables = await detailTables(q, definitions, rows, threshold, cache);
   const scope = scopeKeyOf(principal);
+  const published = await yearStamps(
+    q,
+    [...tables.keys()].map((key) => {
+      const [indicatorId = '', period = ''] = key.split('|');
+      return { indicatorId, period };
+    }),
+  );
   // The caller's pattern is computed per sharing group of one period (analytics-joint.ts), and
-  // kept per scope, the group's count stamps and the period intervals of every member: what the
-  // caller can bound from the same indicator's other periods counts too (analytics-periods.ts).
+  // kept per scope with the group's count stamps and the year's publications it was computed
+  // from: what the caller can bound from the same indicator's other periods counts too
+  // (analytics-periods.ts), so a republished month changes the year's pattern.
   const hidden = new Map<string, Set<string>>();
   for (const [key, entry] of tables) {
     if (hidden.has(key)) continue;
@@ -191,22 +215,23 @@ export async function withEntitledDetail(
     const def = definitions.find((d) => d.id === indicatorId);
     const type = parsePeriod(period)?.type;
     if (!def || !type) continue;
-    const members: Array<{ key: string; entry: CachedTable; member: GroupMember }> = [];
+    const members: Array<{ key: string; entry: CachedTable; member: GroupMember; from: string }> = [];
     for (const d of groupOf(def, type, definitions)) {
       const k = `${d.id}|${period}`;
-      const e = k === key ? entry : tables.get(k);
+      const e = tables.get(k);
       if (!e) continue;
-      const intervals = await periodIntervals(q, d.id, period, e.table.index.keys());
-      members.push({ key: k, entry: e, member: { def: d, table: e.table, intervals } });
+      const from = published.get(`${d.id}|${period.slice(0, 4)}`) ?? 'none';
+      if (e.intervals?.from !== from) {
+        const rowsOfYear = await publishedOfYear(q, d.id, period.slice(0, 4));
+        e.intervals = { from, value: intervalsFrom(rowsOfYear, period, e.table.index.keys()) };
+      }
+      members.push({ key: k, entry: e, from, member: { def: d, table: e.table, intervals: e.intervals.value } });
     }
-    const patternKey = `${scope}|${JSON.stringify(
-      members.map((m) => [
-        m.key,
-        m.entry.stamp,
-        [...m.member.intervals].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-      ]),
-    )}`;
-    let patterns = members.map((m) => m.entry.hiddenByScope.get(patternKey));
+    const from = members.map((m) => `${m.key}:${m.entry.stamp}:${m.from}`).join(';');
+    let patterns = members.map((m) => {
+      const kept = m.entry.hiddenByScope.get(scope);
+      return kept?.from === from ? kept.hidden : undefined;
+    });
     if (patterns.some((p) => !p)) {
       const entitled = (level: OrgLevel, code: string) =>
         can(principal, 'aggregates.read', targetOf({ level, code }, entry.table));
@@ -214,10 +239,9 @@ export async function withEntitledDetail(
         members.map((m) => m.member),
         entitled,
       );
-      patterns = members.map((m, i) => keysOf(m.entry.table, indices[i] ?? new Set()));
-      // A queued table's counts are still moving (no stamp): its pattern is for this answer only.
-      if (members.every((m) => m.entry.stamp))
-        members.forEach((m, i) => m.entry.hiddenByScope.set(patternKey, patterns[i] as Set<string>));
+      const computed = members.map((m, i) => keysOf(m.entry.table, indices[i] ?? new Set()));
+      members.forEach((m, i) => m.entry.hiddenByScope.set(scope, { from, hidden: computed[i] as Set<string> }));
+      patterns = computed;
     }
     members.forEach((m, i) => hidden.set(m.key, patterns[i] as Set<string>));
   }

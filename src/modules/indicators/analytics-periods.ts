@@ -37,6 +37,53 @@ const familiesOf = (year: string): Array<[string, string[]]> => [
 
 const parts = ['numerator', 'denominator'] as const;
 
+/** A published row of one indicator, as periodIntervals reads them. */
+export type PublishedCountRow = {
+  period: string;
+  level: string;
+  code: string;
+  sex: string;
+  numerator: number | string | null;
+  denominator: number | string | null;
+  status: string;
+};
+
+/** The published rows of an indicator's periods of one year (the year, its quarters and months). */
+export async function publishedOfYear(
+  q: Queryable,
+  indicatorId: string,
+  year: string,
+): Promise<PublishedCountRow[]> {
+  const { rows } = await q.query<PublishedCountRow>(
+    `SELECT period, level, code, sex, numerator, denominator, status FROM published_value
+      WHERE indicator_id = $1 AND (period = $2 OR period LIKE $2 || '-%')`,
+    [indicatorId, year],
+  );
+  return rows;
+}
+
+/**
+ * What names the published tables of each (indicator, year) as of now: their publication rows'
+ * transaction ids (the publisher writes a table's values and its publication row together), so
+ * intervals computed from them stay valid while this is unchanged. By `indicator|year`.
+ */
+export async function yearStamps(
+  q: Queryable,
+  pairs: ReadonlyArray<{ indicatorId: string; period: string }>,
+): Promise<Map<string, string>> {
+  const indicators = [...new Set(pairs.map((p) => p.indicatorId))];
+  const years = [...new Set(pairs.map((p) => p.period.slice(0, 4)))];
+  const { rows } = await q.query<{ indicator_id: string; year: string; stamp: string }>(
+    `SELECT indicator_id, left(period, 4) AS year, string_agg(period || ':' || xmin::text, ',' ORDER BY period) AS stamp
+       FROM publication WHERE indicator_id = ANY($1) AND left(period, 4) = ANY($2)
+      GROUP BY 1, 2`,
+    [indicators, years],
+  );
+  const out = new Map<string, string>(pairs.map((p) => [`${p.indicatorId}|${p.period.slice(0, 4)}`, 'none']));
+  for (const r of rows) out.set(`${r.indicator_id}|${r.year}`, r.stamp);
+  return out;
+}
+
 /** Intervals of the table's cells (by `level|code|sex`) that the other periods bound at all. */
 export async function periodIntervals(
   q: Queryable,
@@ -44,24 +91,26 @@ export async function periodIntervals(
   period: string,
   cellKeys: Iterable<string>,
 ): Promise<Map<string, CellIntervals>> {
+  return intervalsFrom(await publishedOfYear(q, indicatorId, period.slice(0, 4)), period, cellKeys);
+}
+
+/** periodIntervals over the year's published rows already read. */
+export function intervalsFrom(
+  rows: readonly PublishedCountRow[],
+  period: string,
+  cellKeys: Iterable<string>,
+): Map<string, CellIntervals> {
   const year = period.slice(0, 4);
-  const { rows } = await q.query<{
-    period: string;
-    level: string;
-    code: string;
-    sex: string;
-    numerator: number | string | null;
-    denominator: number | string | null;
-    status: string;
-  }>(
-    `SELECT period, level, code, sex, numerator, denominator, status FROM published_value
-      WHERE indicator_id = $1 AND (period = $2 OR period LIKE $2 || '-%')`,
-    [indicatorId, year],
+  const periods = new Set(rows.map((r) => r.period));
+  // The families that bound this period: the indicator has their sub-periods, and this period
+  // is their aggregate or one of them. A yearly-only indicator has none, and nothing is bounded.
+  const families = familiesOf(year).filter(
+    ([aggregate, subs]) => subs.some((p) => periods.has(p)) && (aggregate === period || subs.includes(period)),
   );
+  const out = new Map<string, CellIntervals>();
+  if (families.length === 0) return out;
   const cells = new Map<string, CellIntervals>();
-  const periods = new Set<string>();
   for (const r of rows) {
-    periods.add(r.period);
     const shown = r.status !== 'suppressed';
     cells.set(`${r.period}|${r.level}|${r.code}|${r.sex}`, {
       numerator: shown ? exactly(Number(r.numerator ?? 0)) : UNKNOWN,
@@ -72,13 +121,10 @@ export async function periodIntervals(
   // at all (nobody counted anywhere) likewise.
   const zero: CellIntervals = { numerator: exactly(0), denominator: exactly(0) };
   const cellOf = (p: string, key: string) => cells.get(`${p}|${key}`) ?? zero;
-  const out = new Map<string, CellIntervals>();
   for (const key of cellKeys) {
     let bounds: CellIntervals = { numerator: UNKNOWN, denominator: UNKNOWN };
-    for (const [aggregate, subs] of familiesOf(year)) {
-      if (!subs.some((p) => periods.has(p))) continue; // the indicator has no such periods
+    for (const [aggregate, subs] of families) {
       const at = subs.indexOf(period);
-      if (aggregate !== period && at < 0) continue;
       const next = {} as CellIntervals;
       for (const part of parts) {
         const subIntervals = subs.map((p) => cellOf(p, key)[part]);

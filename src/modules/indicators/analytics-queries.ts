@@ -81,7 +81,8 @@ const pairsJson = (pairs: readonly TablePair[]) =>
  * What the counts of each table are as of now, for the analytics cache: a table that is not
  * queued for publication has the counts its last publication read (every count write queues its
  * tables in the same transaction, and the publisher takes them off in the publishing one), so the
- * publication row's transaction id names them. A queued table has no stable stamp (null).
+ * publication row's transaction id names them. A queued table has no stable stamp (null): analytics
+ * then names it by the counts it reads (analytics-entitled.ts).
  */
 export async function countStamps(
   q: Queryable,
