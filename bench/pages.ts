@@ -1,5 +1,6 @@
 /**
- * npm run bench:pages -- [--loads 10] [--against http://127.0.0.1:PORT] [--url http://127.0.0.1:PORT]
+ * npm run bench:pages -- [--loads 10] [--against http://127.0.0.1:PORT] [--against-dist DIR]
+ *   [--url http://127.0.0.1:PORT] [--trace]
  *
  * First render of the public open-comparison pages in Debian's Chromium (playwright-core) on
  * loopback: the real server with the built web app (`npm run build:web` first) over a database
@@ -15,9 +16,11 @@
  *
  * `--against URL` loads the same pages from a second server (e.g. `main` started with
  * `tsx bench/pages-serve.ts` in another worktree) alternately with this one, so before and after
- * share the machine's load; `--url URL` measures a running server instead of starting one.
+ * share the machine's load (`--against-dist DIR`: that worktree's dist/web, for its bundle sizes);
+ * `--url URL` measures a running server instead of starting one.
  * Also prints the built bundles' sizes (raw and gzip) and, per page, whether the charts chunk
- * (ECharts, a dynamic import) was fetched: only pages that draw a chart should.
+ * (ECharts, a dynamic import) was fetched: only pages that draw a chart should. `--trace` lays one
+ * cold load of each page out on its timeline instead (./pages-trace.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,11 +30,17 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser.js';
 import { publishNation } from '../test/support/opendata.js';
 import { startTestServer } from '../test/support/server.js';
+import { traceLoad } from './pages-trace.js';
 import { intFlag, percentile } from './support.js';
 
 const loads = intFlag('loads', 10);
 const { values: flags } = parseArgs({
-  options: { against: { type: 'string' }, url: { type: 'string' } },
+  options: {
+    against: { type: 'string' },
+    'against-dist': { type: 'string' },
+    url: { type: 'string' },
+    trace: { type: 'boolean' },
+  },
   strict: false,
   allowPositionals: true,
 });
@@ -101,15 +110,27 @@ async function coldLoad(browser: Browser, url: string, ready: string): Promise<L
   }
 }
 
-const ASSETS = path.resolve('dist/web/assets');
+const kb = (n: number) => `${(n / 1000).toFixed(0)} kB`;
 
 /** Raw and gzip bytes of the built script whose name starts with `prefix` (main-…, charts-…). */
-function bundleSize(prefix: string): string {
-  const file = fs.readdirSync(ASSETS).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.js'));
+function bundleSize(prefix: string, dist = 'dist/web'): string {
+  const assets = path.resolve(dist, 'assets');
+  const file = fs.readdirSync(assets).find((f) => f.startsWith(`${prefix}-`) && f.endsWith('.js'));
   if (!file) return `${prefix}: not built`;
-  const bytes = fs.readFileSync(path.join(ASSETS, file));
-  const kb = (n: number) => `${(n / 1000).toFixed(0)} kB`;
+  const bytes = fs.readFileSync(path.join(assets, file));
   return `${prefix} ${kb(bytes.length)} (${kb(gzipSync(bytes).length)} gzip)`;
+}
+
+/** The scripts every page of the app fetches first: index.html's entry and the chunks it preloads. */
+function firstLoadScripts(dist: string): string {
+  const html = fs.readFileSync(path.resolve(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const sizes = files.map((f) => {
+    const bytes = fs.readFileSync(path.resolve(dist, 'assets', f));
+    return { name: f.replace(/-[\w-]{8}\.js$/, ''), raw: bytes.length, gzip: gzipSync(bytes).length };
+  });
+  const sum = (k: 'raw' | 'gzip') => kb(sizes.reduce((n, s) => n + s[k], 0));
+  return `${sizes.map((s) => `${s.name} ${kb(s.raw)} (${kb(s.gzip)})`).join(' + ')} = ${sum('raw')} (${sum('gzip')} gzip)`;
 }
 
 function summary(label: string, list: Load[]): string {
@@ -137,12 +158,29 @@ async function main(): Promise<void> {
       { label: against ? 'after' : 'this', url: given ?? server?.url ?? '' },
       ...(against ? [{ label: 'before', url: against }] : []),
     ];
-    process.stdout.write(`bundles: ${['main', 'charts'].map(bundleSize).join(', ')}\n`);
+    process.stdout.write(`bundles: ${['main', 'charts'].map((p) => bundleSize(p)).join(', ')}\n`);
+    process.stdout.write(`first load's scripts: ${firstLoadScripts('dist/web')}\n`);
+    const beforeDist = flags['against-dist'];
+    if (typeof beforeDist === 'string')
+      process.stdout.write(`first load's scripts (${beforeDist}): ${firstLoadScripts(beforeDist)}\n`);
     process.stdout.write(
       `public pages, ${loads} cold loads each (fresh context), Chromium on loopback` +
         `${against ? `, alternating with ${against}` : ''}; first render = content painted\n`,
     );
     for (const c of CASES) {
+      if (flags.trace) {
+        for (const target of targets) {
+          await coldLoad(browser, `${target.url}${c.path}`, c.ready); // warms the server's caches
+          const timeline = await traceLoad(
+            browser,
+            `${target.url}${c.path}`,
+            c.ready,
+            watchFirstRender(c.ready),
+          );
+          process.stdout.write(`${c.name} (${target.label})\n${timeline}\n`);
+        }
+        continue;
+      }
       const results = targets.map(() => [] as Load[]);
       for (let i = 0; i <= loads; i++) {
         for (const [k, target] of targets.entries()) {

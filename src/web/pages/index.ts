@@ -3,7 +3,6 @@ import type { Action } from '../../domain/policy/policy';
 import { loadTexts, type TextArea } from '../i18n/areas';
 import type { MessageKey } from '../i18n/messages';
 import { OrgPage } from './OrgPage';
-import { LoginPage } from './login/LoginPage';
 import { PublicPage } from './public/PublicPage';
 
 // Pages for professionals load on demand, each with its area's texts: the public pages, read by
@@ -36,6 +35,7 @@ const AnalyticsPage = lazyPage(['analytics'], () =>
 const ImportPage = lazyPage(['imports', 'registers', 'rules'], () =>
   import('./imports/ImportPage').then((m) => m.ImportPage),
 );
+const LoginPage = lazyPage([], () => import('./login/LoginPage').then((m) => m.LoginPage));
 const AgreementsPage = lazyPage(['agreements', 'rules'], () =>
   import('./agreements/AgreementsPage').then((m) => m.AgreementsPage),
 );
