@@ -82,10 +82,9 @@ interface Load {
   charts: boolean;
   /**
    * The renderer's main thread until the content was seen (CDP Performance metrics), in ms: its
-   * CPU time (less sensitive to the machine's load than the wall clock), V8's compile and script time.
+   * CPU time (less sensitive to the machine's load than the wall clock) and V8's script time.
    */
   cpu: number;
-  compile: number;
   script: number;
 }
 
@@ -120,7 +119,6 @@ async function coldLoad(browser: Browser, url: string, ready: string): Promise<L
       seen,
       charts,
       cpu: metric('ThreadTime'),
-      compile: metric('V8CompileDuration'),
       script: metric('ScriptDuration'),
     };
   } finally {
@@ -154,7 +152,7 @@ function firstLoadScripts(dist: string): string {
 function summary(label: string, list: Load[]): string {
   const painted = list.map((l) => l.painted).sort((a, b) => a - b);
   const seen = list.map((l) => l.seen).sort((a, b) => a - b);
-  const p50 = (k: 'cpu' | 'compile' | 'script') =>
+  const p50 = (k: 'cpu' | 'script') =>
     percentile(
       list.map((l) => l[k]).sort((a, b) => a - b),
       50,
@@ -165,7 +163,7 @@ function summary(label: string, list: Load[]): string {
     `  ${label.padEnd(7)} p50 ${ms(percentile(painted, 50))}   max ${ms(worst)}   ` +
     `(goal < 1000 ms: ${worst < 1000 ? 'met' : 'NOT met'})   seen max ${ms(seen[seen.length - 1] ?? 0)}; ` +
     `charts chunk ${list.some((l) => l.charts) ? 'loaded' : 'not loaded'}\n` +
-    `          main thread until seen, p50: CPU ${ms(p50('cpu'))}, V8 compile ${ms(p50('compile'))}, scripts ${ms(p50('script'))}`
+    `          main thread until seen, p50: CPU ${ms(p50('cpu'))}, scripts ${ms(p50('script'))}`
   );
 }
 
