@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { catalogue, type Lang, type MessageKey } from './messages';
+import { lookupText, type Lang, type MessageKey } from './messages';
 
 type PluralKey = MessageKey extends infer K ? (K extends `${infer Base}.one` ? Base : never) : never;
 
@@ -30,7 +30,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const locale = lang === 'sv' ? 'sv-SE' : 'en-GB';
     const t = (key: MessageKey, vars?: Record<string, string | number>): string => {
-      let text = catalogue[lang][key];
+      // A key whose area is not loaded shows as itself rather than as nothing (./areas.test.ts).
+      let text = lookupText(lang, key) ?? key;
       if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
       return text;
     };

@@ -1,7 +1,5 @@
 /** Agreements, the annual cycle and performance-based grants: Swedish first, English second. */
 export const agreementsSv = {
-  'nav.agreements': 'Överenskommelser',
-  'audit.action.agreements_write': 'Överenskommelse eller bidrag ändrat',
   'agr.title': 'Överenskommelser och prestationsbidrag',
   'agr.intro':
     'Överenskommelsen mellan staten och SKR för ett år: årshjulet, förslagen, förhandling och undertecknande, uppföljningen mot målen och prestationsbaserade bidrag beräknade från publicerade indikatorvärden.',
@@ -138,8 +136,6 @@ export const agreementsSv = {
 };
 
 export const agreementsEn: Record<keyof typeof agreementsSv, string> = {
-  'nav.agreements': 'Agreements',
-  'audit.action.agreements_write': 'Agreement or grant changed',
   'agr.title': 'Agreements and performance-based grants',
   'agr.intro':
     "The year's agreement between the state and SKR: the annual cycle, proposals, negotiation and signing, follow-up against the goals, and performance-based grants computed from published indicator values.",

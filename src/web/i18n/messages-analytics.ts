@@ -1,6 +1,5 @@
 /** Live and released values for professionals (/analys): Swedish first, English second. */
 export const analyticsSv = {
-  'nav.analytics': 'Levande värden',
   'an.title': 'Levande och publicerade värden',
   'an.intro':
     'Här ser du indikatorerna för ditt område som de är just nu – levande värden som uppdateras inom en sekund efter en registrering – bredvid det allmänheten ser: värdena i den senaste publicerade releasen. Levande värden visas bara för dig som har rätt till dem.',
@@ -26,7 +25,6 @@ export const analyticsSv = {
 };
 
 export const analyticsEn: Record<keyof typeof analyticsSv, string> = {
-  'nav.analytics': 'Live values',
   'an.title': 'Live and released values',
   'an.intro':
     'Here you see the indicators of your area as they are now – live values, updated within a second of a registration – beside what the public sees: the values of the latest release. Live values are shown only to those entitled to them.',

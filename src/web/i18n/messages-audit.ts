@@ -1,6 +1,5 @@
 /** The log review page: Swedish first, English second. */
 export const auditSv = {
-  'nav.audit': 'Logg',
   'audit.title': 'Loggranskning',
   'audit.intro':
     'Vem har gjort vad, när och varför. Enhetschefer ser händelser för sina enheter, administratörer allt. Flaggor pekar ut poster värda en andra titt.',
@@ -78,12 +77,13 @@ export const auditSv = {
   'audit.verify.running': 'Verifierar …',
   'audit.verify.ok': 'Loggkedjan är hel: {count} poster kontrollerade.',
   'audit.verify.broken': 'Loggkedjan är bruten vid post {seq}: {reason}. {count} poster före den är hela.',
+  'audit.action.agreements_write': 'Överenskommelse eller bidrag ändrat',
+  'audit.action.library_write': 'Kunskapsbiblioteket ändrat',
 };
 
 export type AuditKey = keyof typeof auditSv;
 
 export const auditEn: Record<AuditKey, string> = {
-  'nav.audit': 'Log',
   'audit.title': 'Log review',
   'audit.intro':
     'Who did what, when and why. Unit managers see events of their units, administrators everything. Flags point at entries worth a second look.',
@@ -162,4 +162,6 @@ export const auditEn: Record<AuditKey, string> = {
   'audit.verify.ok': 'The log chain is intact: {count} entries checked.',
   'audit.verify.broken':
     'The log chain is broken at entry {seq}: {reason}. {count} entries before it are intact.',
+  'audit.action.agreements_write': 'Agreement or grant changed',
+  'audit.action.library_write': 'Knowledge library changed',
 };

@@ -1,6 +1,5 @@
 /** The library's editorial screens (/redaktion): Swedish first, English second. */
 export const editorialSv = {
-  'nav.editorial': 'Redaktion',
   'ed.title': 'Kunskapsbibliotekets redaktion',
   'ed.intro':
     'Skriv och granska poster i kunskapsbiblioteket. En post går från utkast till granskning till publicerad; bara kunskapsredaktörer publicerar. Kommunens personal kan skicka in goda exempel från sin kommun.',
@@ -96,7 +95,6 @@ export const editorialSv = {
 };
 
 export const editorialEn: Record<keyof typeof editorialSv, string> = {
-  'nav.editorial': 'Editorial',
   'ed.title': 'Knowledge library editorial',
   'ed.intro':
     'Write and review entries of the knowledge library. An entry goes from draft to review to published; only knowledge editors publish. A municipality’s staff may submit good examples from their municipality.',

@@ -1,6 +1,5 @@
 /** Bulk import of register files with progress and report: Swedish first, English second. */
 export const importsSv = {
-  'nav.imports': 'Importera',
   'imports.title': 'Importera registerdata',
   'imports.intro':
     'Läs in Senior Alert-, palliativ- eller uppföljningsdata från ert verksamhetssystem som en fil: en rad per registrering. Filen sparas helt eller inte alls. Provkör först: då kontrolleras varje rad men ingenting sparas.',
@@ -80,7 +79,6 @@ export const importsSv = {
 };
 
 export const importsEn: Record<keyof typeof importsSv, string> = {
-  'nav.imports': 'Import',
   'imports.title': 'Import register data',
   'imports.intro':
     'Load Senior Alert, palliative or follow-up data from your case management system as a file: one row per register entry. The file is saved in full or not at all. Do a dry run first: every row is checked but nothing is saved.',

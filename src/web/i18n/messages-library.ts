@@ -1,6 +1,5 @@
 /** The knowledge library (/bibliotek) and its panels beside numbers: Swedish first, English second. */
 export const librarySv = {
-  'nav.library': 'Kunskapsbibliotek',
   'lib.title': 'Kunskapsbibliotek',
   'lib.intro':
     'Vad fungerar? Insatser, metoder, bedömningsinstrument och goda lokala exempel, med styrkan i det vetenskapliga stödet och källor.',
@@ -18,21 +17,7 @@ export const librarySv = {
   'lib.results.capped': 'Över {count} träffar',
   'lib.results.also': 'Sökte även på: {words}',
   'lib.back': 'Till biblioteket',
-  'lib.sample': 'Exempelinnehåll skrivet för demon {date}',
-  'lib.sampleShort': 'Exempelinnehåll',
-  'lib.stale': 'Granskningen är försenad',
   'lib.reviewed': 'Senast granskad {date}, nästa granskning senast {due}.',
-  'lib.evidence': 'Vetenskapligt stöd: {level}',
-  'lib.evidence.high': 'starkt (högt)',
-  'lib.evidence.moderate': 'måttligt',
-  'lib.evidence.low': 'begränsat (lågt)',
-  'lib.evidence.very_low': 'otillräckligt (mycket lågt)',
-  'lib.evidence.proven_experience': 'beprövad erfarenhet',
-  'lib.evidence.local_result': 'lokalt resultat',
-  'lib.kind.intervention': 'Insats',
-  'lib.kind.method': 'Metod',
-  'lib.kind.instrument': 'Bedömningsinstrument',
-  'lib.kind.good_example': 'Gott exempel',
   'lib.group.older_people': 'Äldre',
   'lib.group.people_with_dementia': 'Personer med demenssjukdom',
   'lib.group.people_with_disabilities': 'Personer med funktionsnedsättning',
@@ -61,9 +46,6 @@ export const librarySv = {
   'lib.example.after': 'Efter',
   'lib.example.note':
     'Siffrorna hämtas ur indikatormotorns publicerade värden. ".." betyder att värdet döljs av röjandekontroll, "." att inget värde kan anges.',
-  'lib.whatWorks.title': 'Vad fungerar för att förbättra detta?',
-  'lib.whatWorks.none': 'Biblioteket har ännu inga poster kopplade till den här indikatorn.',
-  'lib.whatWorks.all': 'Sök i kunskapsbiblioteket',
   'lib.three.title': 'Tre kunskapskällor sida vid sida',
   'lib.three.intro':
     'Evidensbaserad praktik väger samman personens egen erfarenhet och önskemål, professionens bedömning och bästa tillgängliga kunskap.',
@@ -77,11 +59,9 @@ export const librarySv = {
   'lib.three.professionalNone': 'Inga bedömningar registrerade.',
   'lib.three.knowledge': 'Bästa tillgängliga kunskap',
   'lib.three.knowledgeNone': 'Inga poster i biblioteket för de insatser och problem som registrerats.',
-  'audit.action.library_write': 'Kunskapsbiblioteket ändrat',
 };
 
 export const libraryEn: Record<keyof typeof librarySv, string> = {
-  'nav.library': 'Knowledge library',
   'lib.title': 'Knowledge library',
   'lib.intro':
     'What works? Interventions, methods, assessment instruments and good local examples, with the strength of the evidence and sources.',
@@ -99,21 +79,7 @@ export const libraryEn: Record<keyof typeof librarySv, string> = {
   'lib.results.capped': 'More than {count} results',
   'lib.results.also': 'Also searched for: {words}',
   'lib.back': 'Back to the library',
-  'lib.sample': 'Example content written for the demo on {date}',
-  'lib.sampleShort': 'Example content',
-  'lib.stale': 'Review overdue',
   'lib.reviewed': 'Last reviewed {date}, next review due by {due}.',
-  'lib.evidence': 'Strength of evidence: {level}',
-  'lib.evidence.high': 'strong (high)',
-  'lib.evidence.moderate': 'moderate',
-  'lib.evidence.low': 'limited (low)',
-  'lib.evidence.very_low': 'insufficient (very low)',
-  'lib.evidence.proven_experience': 'proven experience',
-  'lib.evidence.local_result': 'local result',
-  'lib.kind.intervention': 'Intervention',
-  'lib.kind.method': 'Method',
-  'lib.kind.instrument': 'Assessment instrument',
-  'lib.kind.good_example': 'Good example',
   'lib.group.older_people': 'Older people',
   'lib.group.people_with_dementia': 'People with dementia',
   'lib.group.people_with_disabilities': 'People with disabilities',
@@ -142,9 +108,6 @@ export const libraryEn: Record<keyof typeof librarySv, string> = {
   'lib.example.after': 'After',
   'lib.example.note':
     'The figures come from the indicator engine\'s published values. ".." means disclosure control hides the value, "." that no value can be stated.',
-  'lib.whatWorks.title': 'What works to improve this?',
-  'lib.whatWorks.none': 'The library has no entries linked to this indicator yet.',
-  'lib.whatWorks.all': 'Search the knowledge library',
   'lib.three.title': 'Three sources of knowledge side by side',
   'lib.three.intro':
     "Evidence-based practice weighs together the person's own experience and wishes, the professional's assessment and the best available knowledge.",
@@ -158,5 +121,4 @@ export const libraryEn: Record<keyof typeof librarySv, string> = {
   'lib.three.professionalNone': 'No assessments recorded.',
   'lib.three.knowledge': 'Best available knowledge',
   'lib.three.knowledgeNone': 'The library has no entries for the interventions and problems recorded.',
-  'audit.action.library_write': 'Knowledge library changed',
 };

@@ -1,6 +1,5 @@
 /** The person search page and break-the-glass: Swedish first, English second. */
 export const personsSv = {
-  'nav.persons': 'Personer',
   'persons.title': 'Personer',
   'persons.intro':
     'Sök fram en person du arbetar med. Du ser bara personer som dina enheter ger insatser till. Varje sökning loggas.',
@@ -51,18 +50,11 @@ export const personsSv = {
   'persons.list.previous': 'Föregående',
   'persons.list.next': 'Nästa',
   'persons.list.paging': 'Bläddra bland personerna',
-  'rule.format': 'Skriv numret som ÅÅMMDD-NNNN eller ÅÅÅÅMMDD-NNNN.',
-  'rule.plus_with_century': 'Plustecken används bara med tio siffror (för den som fyllt 100 år).',
-  'rule.serial': 'Födelsenumret (siffra 7–9 i tiosiffrig form) får inte vara 000.',
-  'rule.date': 'Numret innehåller inget giltigt födelsedatum.',
-  'rule.future_birth_date': 'Födelsedatumet ligger i framtiden.',
-  'rule.check_digit': 'Kontrollsiffran (sista siffran) stämmer inte. Kontrollera om något är felskrivet.',
 };
 
 export type PersonsKey = keyof typeof personsSv;
 
 export const personsEn: Record<PersonsKey, string> = {
-  'nav.persons': 'Persons',
   'persons.title': 'Persons',
   'persons.intro':
     'Find a person you work with. You see only persons your units serve. Every search is logged.',
@@ -113,10 +105,4 @@ export const personsEn: Record<PersonsKey, string> = {
   'persons.list.previous': 'Previous',
   'persons.list.next': 'Next',
   'persons.list.paging': 'Browse the persons',
-  'rule.format': 'Write the number as YYMMDD-NNNN or YYYYMMDD-NNNN.',
-  'rule.plus_with_century': 'A plus sign is used only with ten digits (for people aged 100 or more).',
-  'rule.serial': 'The birth number (digits 7–9 in the ten-digit form) must not be 000.',
-  'rule.date': 'The number holds no valid date of birth.',
-  'rule.future_birth_date': 'The date of birth is in the future.',
-  'rule.check_digit': 'The check digit (the last digit) is wrong. Check for a typing error.',
 };

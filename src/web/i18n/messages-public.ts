@@ -1,6 +1,5 @@
 /** The public open-comparison pages (no login): Swedish first, English second. */
 export const publicSv = {
-  'nav.comparisons': 'Öppna jämförelser',
   'pub.title': 'Öppna jämförelser',
   'pub.intro':
     'Hur socialtjänsten i Sveriges kommuner ligger till, indikator för indikator. Värdena räknas fram av Kunskapsnav ur registrerade uppgifter och publiceras först efter röjandekontroll.',
@@ -148,12 +147,28 @@ export const publicSv = {
   'pub.unit.caption': 'Alla indikatorer för {name} per år',
   'pub.unit.municipality': 'Kommunen',
   'pub.firstRender': 'Sidan visades på {ms} ms.',
+  'lib.sample': 'Exempelinnehåll skrivet för demon {date}',
+  'lib.sampleShort': 'Exempelinnehåll',
+  'lib.stale': 'Granskningen är försenad',
+  'lib.evidence': 'Vetenskapligt stöd: {level}',
+  'lib.evidence.high': 'starkt (högt)',
+  'lib.evidence.moderate': 'måttligt',
+  'lib.evidence.low': 'begränsat (lågt)',
+  'lib.evidence.very_low': 'otillräckligt (mycket lågt)',
+  'lib.evidence.proven_experience': 'beprövad erfarenhet',
+  'lib.evidence.local_result': 'lokalt resultat',
+  'lib.kind.intervention': 'Insats',
+  'lib.kind.method': 'Metod',
+  'lib.kind.instrument': 'Bedömningsinstrument',
+  'lib.kind.good_example': 'Gott exempel',
+  'lib.whatWorks.title': 'Vad fungerar för att förbättra detta?',
+  'lib.whatWorks.none': 'Biblioteket har ännu inga poster kopplade till den här indikatorn.',
+  'lib.whatWorks.all': 'Sök i kunskapsbiblioteket',
 };
 
 export type PublicKey = keyof typeof publicSv;
 
 export const publicEn: Record<PublicKey, string> = {
-  'nav.comparisons': 'Open comparisons',
   'pub.title': 'Open comparisons',
   'pub.intro':
     "How social services in Sweden's municipalities are doing, indicator by indicator. Values are computed by Kunskapsnav from recorded data and published only after disclosure control.",
@@ -301,4 +316,21 @@ export const publicEn: Record<PublicKey, string> = {
   'pub.unit.caption': 'Every indicator for {name} by year',
   'pub.unit.municipality': 'The municipality',
   'pub.firstRender': 'The page rendered in {ms} ms.',
+  'lib.sample': 'Example content written for the demo on {date}',
+  'lib.sampleShort': 'Example content',
+  'lib.stale': 'Review overdue',
+  'lib.evidence': 'Strength of evidence: {level}',
+  'lib.evidence.high': 'strong (high)',
+  'lib.evidence.moderate': 'moderate',
+  'lib.evidence.low': 'limited (low)',
+  'lib.evidence.very_low': 'insufficient (very low)',
+  'lib.evidence.proven_experience': 'proven experience',
+  'lib.evidence.local_result': 'local result',
+  'lib.kind.intervention': 'Intervention',
+  'lib.kind.method': 'Method',
+  'lib.kind.instrument': 'Assessment instrument',
+  'lib.kind.good_example': 'Good example',
+  'lib.whatWorks.title': 'What works to improve this?',
+  'lib.whatWorks.none': 'The library has no entries linked to this indicator yet.',
+  'lib.whatWorks.all': 'Search the knowledge library',
 };

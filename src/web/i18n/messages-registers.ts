@@ -181,16 +181,6 @@ export const registersSv = {
   'registers.rule.data.ksi.actionType': 'Skriv två versaler, till exempel AE.',
   'registers.rule.data.ksi.method': 'Skriv 1–6 tecken, A–Z eller 0–9.',
   'registers.rule.reason': 'Skriv varför registreringen rättas (minst 3 tecken).',
-  'rule.not_served_by_unit': 'Personen fick inga insatser från enheten det datumet.',
-  'rule.registration_window_closed':
-    'Tiden för att registrera dödsfallet har gått ut (6 månader efter dödsdatumet).',
-  'rule.edit_window_closed':
-    'Dödsfallsenkäten kan inte längre rättas: det har gått mer än 10 dagar sedan den skickades in.',
-  'rule.in_future': 'Datumet får inte ligga i framtiden.',
-  'rule.matches_occurred_on': 'Dödsdatumet måste vara samma som registreringens datum.',
-  'rule.unit_not_active': 'Enheten fanns inte det datumet.',
-  'rule.unknown_kind': 'Välj vad du registrerar.',
-  'rule.stale': 'Någon annan rättade registreringen samtidigt. Ladda om sidan och försök igen.',
 };
 
 export type RegistersKey = keyof typeof registersSv;
@@ -376,14 +366,4 @@ export const registersEn: Record<RegistersKey, string> = {
   'registers.rule.data.ksi.actionType': 'Write two capital letters, for example AE.',
   'registers.rule.data.ksi.method': 'Write 1–6 characters, A–Z or 0–9.',
   'registers.rule.reason': 'Say why the entry is corrected (at least 3 characters).',
-  'rule.not_served_by_unit': 'The person was not served by the unit on that date.',
-  'rule.registration_window_closed':
-    'The time for registering the death has passed (6 months after the date of death).',
-  'rule.edit_window_closed':
-    'The end-of-life questionnaire can no longer be corrected: more than 10 days have passed since it was submitted.',
-  'rule.in_future': 'The date must not be in the future.',
-  'rule.matches_occurred_on': 'The date of death must be the same as the entry’s date.',
-  'rule.unit_not_active': 'The unit did not exist on that date.',
-  'rule.unknown_kind': 'Choose what you are recording.',
-  'rule.stale': 'Someone else corrected the entry at the same time. Reload the page and try again.',
 };

@@ -1,6 +1,5 @@
 /** User surveys for staff (/enkater): Swedish first, English second. */
 export const surveysSv = {
-  'nav.surveys': 'Brukarundersökningar',
   'srv.title': 'Brukarundersökningar',
   'srv.intro':
     'Brukarnas egna svar bredvid enhetens registerindikatorer. Resultat visas bara där minst fem har svarat och där de inte kan räknas fram ur andra siffror.',
@@ -81,14 +80,9 @@ export const surveysSv = {
   'srv.overTime.caption': '{title}: andel positiva svar per område och år, enheten och kommunen',
   'srv.thisUnit': 'Enheten',
   'srv.municipality': 'Kommunen',
-  'rule.before_opens_on': 'får inte vara före öppningsdagen',
-  'rule.iso_date': 'ska vara ett datum ÅÅÅÅ-MM-DD',
-  'rule.unknown_template': 'enkäten finns inte i den versionen',
-  'rule.not_in_round': 'enheten ingår inte i omgången',
 };
 
 export const surveysEn: Record<keyof typeof surveysSv, string> = {
-  'nav.surveys': 'User surveys',
   'srv.title': 'User surveys',
   'srv.intro':
     "The users' own answers beside the unit's register indicators. Results are shown only where at least five answered and where they cannot be worked out from other figures.",
@@ -169,8 +163,4 @@ export const surveysEn: Record<keyof typeof surveysSv, string> = {
     '{title}: share of positive answers per theme and year, the unit and the municipality',
   'srv.thisUnit': 'The unit',
   'srv.municipality': 'The municipality',
-  'rule.before_opens_on': 'must not be before the opening day',
-  'rule.iso_date': 'must be a date YYYY-MM-DD',
-  'rule.unknown_template': 'the survey does not exist in that version',
-  'rule.not_in_round': 'the unit is not part of the round',
 };

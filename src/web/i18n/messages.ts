@@ -1,18 +1,24 @@
 /**
- * The one message catalogue of the web app: Swedish first, English second. Every key exists
- * in both languages (the type makes a missing translation a compile error).
+ * The web app's message catalogue: Swedish first, English second. Every key exists in both
+ * languages (each catalogue's type makes a missing translation a compile error), and every key of
+ * every catalogue is a `MessageKey`. Only the texts every page may show (the header, the public
+ * pages, login) are here from the first load; a staff page's catalogues arrive with its chunk
+ * (./areas.ts), so a public page neither downloads nor parses them.
  */
-import { agreementsEn, agreementsSv } from './messages-agreements';
-import { analyticsEn, analyticsSv } from './messages-analytics';
-import { auditEn, auditSv } from './messages-audit';
-import { editorialEn, editorialSv } from './messages-editorial';
-import { identityEn, identitySv } from './messages-identity';
-import { importsEn, importsSv } from './messages-imports';
-import { libraryEn, librarySv } from './messages-library';
-import { surveysEn, surveysSv } from './messages-surveys';
-import { personsEn, personsSv } from './messages-persons';
+import type { agreementsSv } from './messages-agreements';
+import type { analyticsSv } from './messages-analytics';
+import type { auditSv } from './messages-audit';
+import type { editorialSv } from './messages-editorial';
+import type { identitySv } from './messages-identity';
+import type { importsSv } from './messages-imports';
+import type { instrumentsSv } from './messages-instruments';
+import type { librarySv } from './messages-library';
+import type { personsSv } from './messages-persons';
 import { publicEn, publicSv } from './messages-public';
-import { registersEn, registersSv } from './messages-registers';
+import type { registersSv } from './messages-registers';
+import { sessionEn, sessionSv } from './messages-session';
+import type { rulesSv } from './messages-rules';
+import type { surveysSv } from './messages-surveys';
 
 export type Lang = 'sv' | 'en';
 
@@ -69,87 +75,37 @@ const coreSv = {
   'org.unitType.ifo_section': 'IFO-enhet',
   'org.unitType.other': 'Övrigt',
   'nav.instruments': 'Bedömningsinstrument',
-  'instruments.title': 'Bedömningsinstrument',
-  'instruments.intro': 'Fyll i ett instrument och se poäng och bedömning medan du svarar. Ingenting sparas.',
-  'instruments.version': 'version {version}',
-  'instruments.requiresSex': 'Gränsvärdena skiljer sig mellan kvinnor och män.',
-  'instruments.back': 'Alla bedömningsinstrument',
-  'instruments.sources': 'Källor',
-  'instruments.formLabel': 'Frågor i {title}',
-  'instruments.optional': '(frivillig)',
-  'instruments.yes': 'Ja',
-  'instruments.no': 'Nej',
-  'instruments.sex': 'Kön',
-  'instruments.sex.K': 'Kvinna',
-  'instruments.sex.M': 'Man',
-  'instruments.unit': 'Enhet: {unit}',
-  'instruments.range': 'Tillåtet: {min}–{max} {unit}',
-  'instruments.numberHint': 'Skriv decimaler med komma, till exempel 22,5.',
-  'instruments.submit': 'Beräkna',
-  'instruments.clear': 'Töm formuläret',
-  'instruments.calculating': 'Beräknar …',
-  'instruments.live.heading': 'Preliminärt resultat',
-  'instruments.live.note':
-    'Räknas fram i webbläsaren medan du svarar. Det resultat som gäller är serverns, efter ”Beräkna”.',
-  'instruments.live.remaining.one': '{count} fråga återstår.',
-  'instruments.live.remaining.other': '{count} frågor återstår.',
-  'instruments.live.invalid': 'Rätta svaren som inte godtas för att se resultatet.',
-  'instruments.live.unavailable': 'Preliminärt resultat saknas för den här versionen.',
-  'instruments.result.heading': 'Resultat',
-  'instruments.result.note': 'Beräknat av servern ({instrument}, version {version}). Ingenting har sparats.',
-  'instruments.result.stale': 'Svaren har ändrats sedan beräkningen. Beräkna igen.',
-  'instruments.result.total': 'Totalpoäng',
-  'instruments.result.noTotal': 'Ingen totalpoäng: instrumentet läses område för område.',
-  'instruments.result.band': 'Bedömning',
-  'instruments.result.risk': 'Risk',
-  'instruments.result.threshold': 'Gränsvärden',
-  'instruments.result.thresholdDefault': 'standard',
-  'instruments.result.thresholdConfigured': 'konfigurerat',
-  'instruments.result.items': 'Poäng per fråga',
-  'instruments.result.contactDentalCare': 'Minst ett område har grad 3: kontakta tandvården.',
-  'instruments.result.indicators': 'Kvalitetsindikatorer',
-  'instruments.result.target': 'målnivå {percent} %',
-  'instruments.result.status.met': 'Uppfylld',
-  'instruments.result.status.not_met': 'Inte uppfylld',
-  'instruments.result.status.not_applicable': 'Ej tillämplig',
-  'instruments.result.domains': 'Symtomområden (frekvens × svårighetsgrad)',
-  'instruments.errors.heading': 'Svaren kunde inte beräknas',
-  'instruments.errors.intro': 'Servern godtog inte följande svar:',
-  'instruments.rule.required': 'Svar saknas.',
-  'instruments.rule.hidden_answered': 'Frågan gäller inte med de övriga svaren. Ta bort svaret.',
-  'instruments.rule.wrong_type': 'Svaret har fel form.',
-  'instruments.rule.not_a_number': 'Ange ett tal, till exempel 22,5.',
-  'instruments.rule.not_an_option': 'Välj ett av alternativen.',
-  'instruments.rule.duplicate_option': 'Samma alternativ är valt två gånger.',
-  'instruments.rule.exclusive_option': 'Det här alternativet kan inte kombineras med andra.',
-  'instruments.rule.too_few_selected': 'Välj minst ett alternativ.',
-  'instruments.rule.too_many_selected': 'För många alternativ valda.',
-  'instruments.rule.not_integer': 'Ange ett heltal.',
-  'instruments.rule.out_of_range': 'Värdet ligger utanför det tillåtna intervallet.',
-  'instruments.rule.invalid_date': 'Ange ett giltigt datum.',
-  'instruments.rule.too_long': 'Texten är för lång.',
-  'instruments.rule.unknown_item': 'Okänd fråga.',
   'notFound.title': 'Sidan finns inte',
   'notFound.back': 'Till startsidan',
+  'nav.login': 'Logga in',
+  'nav.admin': 'Konton',
+  'nav.agreements': 'Överenskommelser',
+  'nav.analytics': 'Levande värden',
+  'nav.audit': 'Logg',
+  'nav.editorial': 'Redaktion',
+  'nav.imports': 'Importera',
+  'nav.library': 'Kunskapsbibliotek',
+  'nav.persons': 'Personer',
+  'nav.surveys': 'Brukarundersökningar',
+  'nav.comparisons': 'Öppna jämförelser',
 };
 
-// Feature catalogues live beside this one to keep files small; together they are one catalogue.
-const sv = {
-  ...coreSv,
-  ...identitySv,
-  ...auditSv,
-  ...personsSv,
-  ...registersSv,
-  ...importsSv,
-  ...publicSv,
-  ...librarySv,
-  ...editorialSv,
-  ...analyticsSv,
-  ...agreementsSv,
-  ...surveysSv,
-};
+type FirstLoadKey = keyof typeof coreSv | keyof typeof publicSv | keyof typeof sessionSv;
 
-export type MessageKey = keyof typeof sv;
+export type MessageKey =
+  | FirstLoadKey
+  | keyof typeof agreementsSv
+  | keyof typeof analyticsSv
+  | keyof typeof auditSv
+  | keyof typeof editorialSv
+  | keyof typeof identitySv
+  | keyof typeof importsSv
+  | keyof typeof instrumentsSv
+  | keyof typeof librarySv
+  | keyof typeof personsSv
+  | keyof typeof registersSv
+  | keyof typeof rulesSv
+  | keyof typeof surveysSv;
 
 const coreEn: Record<keyof typeof coreSv, string> = {
   'app.name': 'Kunskapsnav',
@@ -204,91 +160,41 @@ const coreEn: Record<keyof typeof coreSv, string> = {
   'org.unitType.ifo_section': 'Social services section',
   'org.unitType.other': 'Other',
   'nav.instruments': 'Assessment instruments',
-  'instruments.title': 'Assessment instruments',
-  'instruments.intro':
-    'Fill in an instrument and see the score and assessment as you answer. Nothing is stored.',
-  'instruments.version': 'version {version}',
-  'instruments.requiresSex': 'The cut-offs differ for women and men.',
-  'instruments.back': 'All assessment instruments',
-  'instruments.sources': 'Sources',
-  'instruments.formLabel': 'Questions in {title}',
-  'instruments.optional': '(optional)',
-  'instruments.yes': 'Yes',
-  'instruments.no': 'No',
-  'instruments.sex': 'Sex',
-  'instruments.sex.K': 'Woman',
-  'instruments.sex.M': 'Man',
-  'instruments.unit': 'Unit: {unit}',
-  'instruments.range': 'Allowed: {min}–{max} {unit}',
-  'instruments.numberHint': 'Write decimals with a point or a comma, for example 22.5.',
-  'instruments.submit': 'Calculate',
-  'instruments.clear': 'Clear the form',
-  'instruments.calculating': 'Calculating …',
-  'instruments.live.heading': 'Preliminary result',
-  'instruments.live.note':
-    'Computed in the browser as you answer. The result that counts is the server’s, after “Calculate”.',
-  'instruments.live.remaining.one': '{count} question left.',
-  'instruments.live.remaining.other': '{count} questions left.',
-  'instruments.live.invalid': 'Correct the answers that are not accepted to see the result.',
-  'instruments.live.unavailable': 'No preliminary result for this version.',
-  'instruments.result.heading': 'Result',
-  'instruments.result.note':
-    'Computed by the server ({instrument}, version {version}). Nothing has been stored.',
-  'instruments.result.stale': 'The answers have changed since the calculation. Calculate again.',
-  'instruments.result.total': 'Total score',
-  'instruments.result.noTotal': 'No total score: this instrument is read area by area.',
-  'instruments.result.band': 'Assessment',
-  'instruments.result.risk': 'Risk',
-  'instruments.result.threshold': 'Cut-offs',
-  'instruments.result.thresholdDefault': 'default',
-  'instruments.result.thresholdConfigured': 'configured',
-  'instruments.result.items': 'Points per question',
-  'instruments.result.contactDentalCare': 'At least one area is graded 3: contact dental care.',
-  'instruments.result.indicators': 'Quality indicators',
-  'instruments.result.target': 'target {percent}%',
-  'instruments.result.status.met': 'Met',
-  'instruments.result.status.not_met': 'Not met',
-  'instruments.result.status.not_applicable': 'Not applicable',
-  'instruments.result.domains': 'Symptom domains (frequency × severity)',
-  'instruments.errors.heading': 'The answers could not be scored',
-  'instruments.errors.intro': 'The server did not accept these answers:',
-  'instruments.rule.required': 'Answer missing.',
-  'instruments.rule.hidden_answered':
-    'This question does not apply with the other answers. Remove the answer.',
-  'instruments.rule.wrong_type': 'The answer has the wrong form.',
-  'instruments.rule.not_a_number': 'Enter a number, for example 22.5.',
-  'instruments.rule.not_an_option': 'Choose one of the options.',
-  'instruments.rule.duplicate_option': 'The same option is chosen twice.',
-  'instruments.rule.exclusive_option': 'This option cannot be combined with others.',
-  'instruments.rule.too_few_selected': 'Choose at least one option.',
-  'instruments.rule.too_many_selected': 'Too many options chosen.',
-  'instruments.rule.not_integer': 'Enter a whole number.',
-  'instruments.rule.out_of_range': 'The value is outside the allowed range.',
-  'instruments.rule.invalid_date': 'Enter a valid date.',
-  'instruments.rule.too_long': 'The text is too long.',
-  'instruments.rule.unknown_item': 'Unknown question.',
   'notFound.title': 'Page not found',
   'notFound.back': 'To the start page',
+  'nav.login': 'Log in',
+  'nav.admin': 'Accounts',
+  'nav.agreements': 'Agreements',
+  'nav.analytics': 'Live values',
+  'nav.audit': 'Log',
+  'nav.editorial': 'Editorial',
+  'nav.imports': 'Import',
+  'nav.library': 'Knowledge library',
+  'nav.persons': 'Persons',
+  'nav.surveys': 'User surveys',
+  'nav.comparisons': 'Open comparisons',
 };
 
-const en: Record<MessageKey, string> = {
-  ...coreEn,
-  ...identityEn,
-  ...auditEn,
-  ...personsEn,
-  ...registersEn,
-  ...importsEn,
-  ...publicEn,
-  ...libraryEn,
-  ...editorialEn,
-  ...analyticsEn,
-  ...agreementsEn,
-  ...surveysEn,
+export type Texts = Partial<Record<MessageKey, string>>;
+
+/** The texts loaded so far, per language: the first load's, then each staff area's as it arrives. */
+const loaded: Record<Lang, Texts> = {
+  sv: { ...coreSv, ...sessionSv, ...publicSv },
+  en: { ...coreEn, ...sessionEn, ...publicEn },
 };
 
-export const catalogue: Record<Lang, Record<MessageKey, string>> = { sv, en };
+/** Adds an area's texts (./areas.ts); both languages at once, so the switch works on every page. */
+export function addTexts(texts: Record<Lang, Texts>): void {
+  Object.assign(loaded.sv, texts.sv);
+  Object.assign(loaded.en, texts.en);
+}
+
+/** The text of a loaded key; undefined when its area has not been loaded (a test guards that). */
+export function lookupText(lang: Lang, key: MessageKey): string | undefined {
+  return loaded[lang][key];
+}
 
 /** For keys built from data (an action or a rule from the server) that may not be ours. */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in sv;
+  return key in loaded.sv;
 }

@@ -1,31 +1,43 @@
 import { lazy, type ComponentType } from 'react';
 import type { Action } from '../../domain/policy/policy';
+import { loadTexts, type TextArea } from '../i18n/areas';
 import type { MessageKey } from '../i18n/messages';
 import { OrgPage } from './OrgPage';
-import { LoginPage } from './login/LoginPage';
 import { PublicPage } from './public/PublicPage';
 
-// Pages for professionals load on demand: the public pages, read by anyone on any connection,
-// should not wait for the instrument library, the form runtime and the admin screens.
-const InstrumentsPage = lazy(() =>
-  import('./instruments/InstrumentsPage').then((m) => ({ default: m.InstrumentsPage })),
+// Pages for professionals load on demand, each with its area's texts: the public pages, read by
+// anyone on any connection, should not wait for the instrument library, the form runtime, the
+// admin screens or their words. The page renders once both are there (no untranslated keys).
+function lazyPage(areas: readonly TextArea[], load: () => Promise<ComponentType>) {
+  return lazy(() => Promise.all([load(), loadTexts(areas)]).then(([component]) => ({ default: component })));
+}
+
+const InstrumentsPage = lazyPage(['instruments'], () =>
+  import('./instruments/InstrumentsPage').then((m) => m.InstrumentsPage),
 );
-const AccountsPage = lazy(() => import('./admin/AccountsPage').then((m) => ({ default: m.AccountsPage })));
-const AuditPage = lazy(() => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })));
-const PersonsSection = lazy(() =>
-  import('./registers/PersonsSection').then((m) => ({ default: m.PersonsSection })),
+const AccountsPage = lazyPage(['identity', 'rules'], () =>
+  import('./admin/AccountsPage').then((m) => m.AccountsPage),
 );
-const LibraryPage = lazy(() => import('./library/LibraryPage').then((m) => ({ default: m.LibraryPage })));
-const EditorialPage = lazy(() =>
-  import('./editorial/EditorialPage').then((m) => ({ default: m.EditorialPage })),
+const AuditPage = lazyPage(['audit', 'rules'], () => import('./audit/AuditPage').then((m) => m.AuditPage));
+const PersonsSection = lazyPage(['persons', 'registers', 'instruments', 'library', 'rules'], () =>
+  import('./registers/PersonsSection').then((m) => m.PersonsSection),
 );
-const SurveysPage = lazy(() => import('./surveys/SurveysPage').then((m) => ({ default: m.SurveysPage })));
-const AnalyticsPage = lazy(() =>
-  import('./analytics/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })),
+const LibraryPage = lazyPage(['library'], () => import('./library/LibraryPage').then((m) => m.LibraryPage));
+const EditorialPage = lazyPage(['editorial', 'library', 'rules'], () =>
+  import('./editorial/EditorialPage').then((m) => m.EditorialPage),
 );
-const ImportPage = lazy(() => import('./imports/ImportPage').then((m) => ({ default: m.ImportPage })));
-const AgreementsPage = lazy(() =>
-  import('./agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })),
+const SurveysPage = lazyPage(['surveys', 'rules'], () =>
+  import('./surveys/SurveysPage').then((m) => m.SurveysPage),
+);
+const AnalyticsPage = lazyPage(['analytics'], () =>
+  import('./analytics/AnalyticsPage').then((m) => m.AnalyticsPage),
+);
+const ImportPage = lazyPage(['imports', 'registers', 'rules'], () =>
+  import('./imports/ImportPage').then((m) => m.ImportPage),
+);
+const LoginPage = lazyPage([], () => import('./login/LoginPage').then((m) => m.LoginPage));
+const AgreementsPage = lazyPage(['agreements', 'rules'], () =>
+  import('./agreements/AgreementsPage').then((m) => m.AgreementsPage),
 );
 
 /** Every page of the web app: its path, its menu label, and its component. */

@@ -18,7 +18,12 @@ export function DownloadButtons({ table, label }: { table: () => ExportTable; la
         <span className="visually-hidden">: {label}</span>
       </span>
       {formats.map(([format, text]) => (
-        <button key={format} type="button" data-format={format} onClick={() => download(table(), format)}>
+        <button
+          key={format}
+          type="button"
+          data-format={format}
+          onClick={() => void download(table(), format)}
+        >
           {text}
         </button>
       ))}

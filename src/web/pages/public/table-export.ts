@@ -1,5 +1,5 @@
 import { saveBlob } from '../../download';
-import { xlsx, type XlsxCell } from './xlsx';
+import type { XlsxCell } from './xlsx';
 
 /**
  * Every public table can be downloaded as it is shown: CSV in UTF-8 with commas (decimal
@@ -43,10 +43,15 @@ export function toCsv(table: Pick<ExportTable, 'header' | 'rows'>, excel: boolea
   return `${excel ? '\uFEFF' : ''}${lines.join('\r\n')}\r\n`;
 }
 
-export function exportBlob(table: ExportTable, format: ExportFormat): { blob: Blob; file: string } {
+export async function exportBlob(
+  table: ExportTable,
+  format: ExportFormat,
+): Promise<{ blob: Blob; file: string }> {
   if (format === 'xlsx') {
     const rows: Cell[][] = [table.header, ...table.rows];
     if (table.notes.length) rows.push([], ...table.notes.map((n) => [n]));
+    // The XLSX writer loads when a spreadsheet is asked for, not with every public page.
+    const { xlsx } = await import('./xlsx');
     const bytes = xlsx('Data', rows);
     return {
       blob: new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
@@ -61,7 +66,7 @@ export function exportBlob(table: ExportTable, format: ExportFormat): { blob: Bl
 }
 
 /** Starts a download of the table in the browser. */
-export function download(table: ExportTable, format: ExportFormat): void {
-  const { blob, file } = exportBlob(table, format);
+export async function download(table: ExportTable, format: ExportFormat): Promise<void> {
+  const { blob, file } = await exportBlob(table, format);
   saveBlob(blob, file);
 }
