@@ -5,6 +5,7 @@ import { parsePeriod } from '../../domain/indicators/period.js';
 import { publishTable, type PublishedValue } from '../../domain/indicators/publish.js';
 import type { Placement, UnitSexCount } from '../../domain/indicators/rollup.js';
 import type { SurveyCountRow } from '../../domain/indicators/survey-publish.js';
+import { valueRowsJson } from './publish-queries.js';
 import { protectAcrossIndicators, type ReleasePeriodTable } from './release-joint.js';
 import type { Member } from './release-queries.js';
 import { surveyReleaseTables } from './survey-release.js';
@@ -27,6 +28,8 @@ export interface ReleaseInput {
   /** The cell key secret (cellKeySecret of the pseudonym key); never stored in the database. */
   secret: Uint8Array;
   perturbation: PerturbationTable;
+  /** Whether to answer the values too (tests and benchmarks), not only the tables as stored. */
+  withValues?: boolean;
 }
 
 /** What the step across indicators did, for benchmarks and tests. */
@@ -45,9 +48,42 @@ export interface ReleasedTable {
   values: PublishedValue[];
 }
 
+/**
+ * A released table as it is stored: its values already as the rows released_value's insert reads
+ * (valueRowsJson), in chunks, so that the main thread neither rebuilds tens of thousands of
+ * objects from the worker's answer nor holds the embedded engine with one huge statement.
+ */
+export interface StoredTable {
+  indicatorId: string;
+  version: number;
+  period: string;
+  cells: number;
+  suppressed: number;
+  rows: string[];
+}
+
 export interface ReleaseOutput {
-  tables: ReleasedTable[];
+  stored: StoredTable[];
+  /** Only when the input asked for them (withValues). */
+  values?: ReleasedTable[];
   across: AcrossStats;
+}
+
+/** Values per insert statement: one statement holds the embedded engine for tens of ms at most. */
+const ROWS_PER_CHUNK = 1000;
+
+export function storedTable(t: ReleasedTable): StoredTable {
+  const rows: string[] = [];
+  for (let i = 0; i < t.values.length; i += ROWS_PER_CHUNK)
+    rows.push(valueRowsJson(t.values.slice(i, i + ROWS_PER_CHUNK)));
+  return {
+    indicatorId: t.indicatorId,
+    version: t.version,
+    period: t.period,
+    cells: t.values.length,
+    suppressed: t.values.filter((v) => v.status === 'suppressed').length,
+    rows,
+  };
 }
 
 /** A record's 32-bit key for one role: the first four bytes of an HMAC. */
@@ -248,5 +284,6 @@ export function computeReleaseTables(input: ReleaseInput): ReleaseOutput {
   }
   across.ms = performance.now() - started;
   const surveys = surveyReleaseTables(definitions, input.surveyCounts, placementsOf, threshold);
-  return { tables: [...out, ...surveys], across };
+  const tables = [...out, ...surveys];
+  return { stored: tables.map(storedTable), ...(input.withValues ? { values: tables } : {}), across };
 }

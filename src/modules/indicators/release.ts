@@ -93,11 +93,10 @@ export async function computeRelease(
   settings: ReleaseSettings,
   across?: AcrossStats,
 ): Promise<ReleasedTable[]> {
-  const output = await (settings.compute ?? computeReleaseInline)(
-    await readReleaseInput(q, definitions, settings),
-  );
+  const input = await readReleaseInput(q, definitions, settings);
+  const output = await (settings.compute ?? computeReleaseInline)({ ...input, withValues: true });
   if (across) Object.assign(across, output.across);
-  return output.tables;
+  return output.values ?? [];
 }
 
 export interface ReleaseSummary {
@@ -126,10 +125,10 @@ export async function makeRelease(
 ): Promise<ReleaseSummary> {
   const madeAt = request.now ?? new Date();
   const input = await db.transaction((tx) => readReleaseInput(tx, definitions, settings), SNAPSHOT);
-  const { tables } = await (settings.compute ?? computeReleaseInline)(input);
+  const { stored: tables } = await (settings.compute ?? computeReleaseInline)(input);
   const periods = [...new Set(tables.map((t) => t.period))].sort();
-  const cells = tables.reduce((s, t) => s + t.values.length, 0);
-  const suppressed = tables.reduce((s, t) => s + t.values.filter((v) => v.status === 'suppressed').length, 0);
+  const cells = tables.reduce((s, t) => s + t.cells, 0);
+  const suppressed = tables.reduce((s, t) => s + t.suppressed, 0);
   return db.transaction(async (tx) => {
     const version = releaseVersion(madeAt, await rq.releasesInMonth(tx, madeAt));
     const id = await rq.insertRelease(tx, {
@@ -144,10 +143,7 @@ export async function makeRelease(
       cells,
       suppressed,
     });
-    for (const t of tables) {
-      await rq.insertReleasedTable(tx, id, t);
-      await yieldToEventLoop();
-    }
+    for (const t of tables) await rq.insertReleasedTable(tx, id, t, yieldToEventLoop);
     return { id, version, madeAt, tables: tables.length, cells, suppressed };
   });
 }
