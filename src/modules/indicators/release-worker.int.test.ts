@@ -52,7 +52,7 @@ describe('a release computed in the worker thread', () => {
   before(async () => {
     t = await openTestDb({ demo: true });
     const key = Buffer.from(TEST_PSEUDONYM_KEY, 'utf8');
-    const opts = { persons: 300, seed: 'relworker', asOf: '2026-11-30', years: 0, replace: false, key };
+    const opts = { persons: 150, seed: 'relworker', asOf: '2026-11-30', years: 0, replace: false, key };
     await writeDemoNation(t.db, { ...opts, threshold: 5, publish: false }, silentLogger);
     defs = await activeDefinitions(t.db);
     worker = startPublishWorker();
