@@ -136,3 +136,68 @@ export function analysePattern(relations: readonly Relation[], hidden: ReadonlyS
   determined.sort((a, b) => a.cell - b.cell);
   return { determined, publishedOnly };
 }
+
+/**
+ * analysePattern's determined cells, solved per independent block: relations that share a hidden
+ * cell, transitively. Rows of different blocks never meet in the elimination (pivots are chosen
+ * among a row's own unknowns, ties by column), so each block solved alone, its relations in the
+ * same order, gives the same derivations. A block's result is kept in `solved` by its hidden
+ * cells, so a pattern that changes in one place solves only the blocks it touches again. `solved`
+ * belongs to one relation list (one table); it is emptied when it passes `limit` blocks.
+ */
+export function determinedByBlock(
+  relations: readonly Relation[],
+  hidden: ReadonlySet<number>,
+  solved: Map<string, Derivation[]>,
+  limit = 50_000,
+): Derivation[] {
+  const root = new Map<number, number>();
+  const find = (c: number): number => {
+    let r = c;
+    for (let up = root.get(r); up !== undefined && up !== r; up = root.get(r)) r = up;
+    for (let x = c, up = root.get(x); up !== undefined && up !== r; up = root.get(x)) {
+      root.set(x, r);
+      x = up;
+    }
+    return r;
+  };
+  const involved: Relation[] = [];
+  for (const relation of relations) {
+    let first = -1;
+    for (const c of [relation.total, ...relation.parts]) {
+      if (!hidden.has(c)) continue;
+      if (!root.has(c)) root.set(c, c);
+      if (first < 0) first = c;
+      else {
+        const a = find(first);
+        const b = find(c);
+        if (a !== b) root.set(b, a);
+      }
+    }
+    if (first >= 0) involved.push(relation);
+  }
+  const blocks = new Map<number, { relations: Relation[]; cells: number[] }>();
+  const blockOf = (c: number) => {
+    const r = find(c);
+    let block = blocks.get(r);
+    if (!block) blocks.set(r, (block = { relations: [], cells: [] }));
+    return block;
+  };
+  for (const relation of involved) {
+    const first = [relation.total, ...relation.parts].find((c) => hidden.has(c)) as number;
+    blockOf(first).relations.push(relation);
+  }
+  for (const c of root.keys()) blockOf(c).cells.push(c);
+  if (solved.size > limit) solved.clear();
+  const determined: Derivation[] = [];
+  for (const block of blocks.values()) {
+    const key = block.cells.sort((a, b) => a - b).join(',');
+    let found = solved.get(key);
+    if (!found) {
+      found = analysePattern(block.relations, new Set(block.cells)).determined;
+      solved.set(key, found);
+    }
+    determined.push(...found);
+  }
+  return determined.sort((a, b) => a.cell - b.cell);
+}

@@ -11,8 +11,8 @@
  * cell derivable from known cells alone is something the caller can compute anyway: it stays
  * hidden in the answer but stops counting as a secret. Repeats until nothing is determined.
  */
-import { analysePattern } from './elimination.js';
-import { deriveRelations } from './relations.js';
+import { determinedByBlock, type Derivation } from './elimination.js';
+import { deriveRelations, type Relation } from './relations.js';
 import { depths } from './table.js';
 import type { CountCell, ParentMap } from './table.js';
 
@@ -23,13 +23,27 @@ export interface CallerPattern {
   extra: number[];
 }
 
+/**
+ * A table's relations and its blocks solved so far (elimination.ts determinedByBlock): kept with
+ * the table, so the many patterns computed over it (callers, rounds) solve each block once.
+ */
+export interface TableAnalysis {
+  relations: readonly Relation[];
+  solved: Map<string, Derivation[]>;
+}
+
+export const tableAnalysis = (parents: ParentMap, cells: readonly CountCell[]): TableAnalysis => ({
+  relations: deriveRelations(parents, cells),
+  solved: new Map(),
+});
+
 export function protectAgainstKnown(
   parents: ParentMap,
   cells: readonly CountCell[],
   published: ReadonlySet<number>,
   known: ReadonlySet<number>,
+  analysis: TableAnalysis = tableAnalysis(parents, cells),
 ): CallerPattern {
-  const relations = deriveRelations(parents, cells);
   const depth = depths(parents);
   const hidden = new Set([...published].filter((i) => !known.has(i)));
   const secret = new Set(hidden);
@@ -46,7 +60,7 @@ export function protectAgainstKnown(
     return a < b;
   };
   for (;;) {
-    const { determined } = analysePattern(relations, hidden);
+    const determined = determinedByBlock(analysis.relations, hidden, analysis.solved);
     const leaks = determined.filter((d) => secret.has(d.cell));
     // Determined cells that are not secret (derivable from known cells) are harmless.
     if (leaks.length === 0) return { hidden, extra };

@@ -23,7 +23,7 @@
  *   - K or M before T (the total is the headline figure), deeper node (unit) before its ancestors,
  *     then node id and sex, so that the result is deterministic.
  */
-import { analysePattern } from './elimination.js';
+import { determinedByBlock, type Derivation } from './elimination.js';
 import type { Relation } from './relations.js';
 import { relationCells, relationsByCell } from './relations.js';
 import { depths, formatCell } from './table.js';
@@ -39,6 +39,8 @@ export class SecondarySuppression {
   private readonly hiddenIn: number[];
   private readonly rank: number[];
   private readonly empty: boolean[];
+  /** Blocks solved so far: a round re-solves only the blocks its new cells touched. */
+  private readonly solved = new Map<string, Derivation[]>();
 
   constructor(
     parents: ParentMap,
@@ -57,7 +59,7 @@ export class SecondarySuppression {
   run(): void {
     this.closeRelations(this.relations.map((_, i) => i));
     for (;;) {
-      const { determined } = analysePattern(this.relations, this.hidden);
+      const determined = determinedByBlock(this.relations, this.hidden, this.solved);
       if (determined.length === 0) return;
       this.verifierRounds++;
       const added: number[] = [];

@@ -110,10 +110,14 @@ export function intervalsFrom(
   );
   const out = new Map<string, CellIntervals>();
   if (families.length === 0) return out;
-  const cells = new Map<string, CellIntervals>();
+  // Per cell (`level|code|sex`), its intervals by period: one look-up per cell, then per period.
+  const byCell = new Map<string, Map<string, CellIntervals>>();
   for (const r of rows) {
     const shown = r.status !== 'suppressed';
-    cells.set(`${r.period}|${r.level}|${r.code}|${r.sex}`, {
+    const key = `${r.level}|${r.code}|${r.sex}`;
+    let periodsOf = byCell.get(key);
+    if (!periodsOf) byCell.set(key, (periodsOf = new Map<string, CellIntervals>()));
+    periodsOf.set(r.period, {
       numerator: shown ? exactly(Number(r.numerator ?? 0)) : UNKNOWN,
       denominator: shown ? exactly(Number(r.denominator ?? 0)) : UNKNOWN,
     });
@@ -121,19 +125,21 @@ export function intervalsFrom(
   // A cell absent from a period's table is a zero the caller can tell; a period with no table
   // at all (nobody counted anywhere) likewise.
   const zero: CellIntervals = { numerator: exactly(0), denominator: exactly(0) };
-  const cellOf = (p: string, key: string) => cells.get(`${p}|${key}`) ?? zero;
+  const none = new Map<string, CellIntervals>();
   for (const key of cellKeys) {
+    const periodsOf = byCell.get(key) ?? none;
+    const cellOf = (p: string) => periodsOf.get(p) ?? zero;
     let bounds: CellIntervals = { numerator: UNKNOWN, denominator: UNKNOWN };
     for (const [aggregate, subs] of families) {
       const at = subs.indexOf(period);
       const next = {} as CellIntervals;
       for (const part of parts) {
-        const subIntervals = subs.map((p) => cellOf(p, key)[part]);
+        const subIntervals = subs.map((p) => cellOf(p)[part]);
         next[part] =
           aggregate === period
             ? aggregateInterval(subIntervals)
             : subPeriodInterval(
-                cellOf(aggregate, key)[part],
+                cellOf(aggregate)[part],
                 subIntervals.filter((_, i) => i !== at),
               );
       }

@@ -6,8 +6,7 @@ import {
   propagateBounds,
   type Interval,
 } from '../../domain/disclosure/bounds.js';
-import { protectAgainstKnown } from '../../domain/disclosure/known.js';
-import { deriveRelations } from '../../domain/disclosure/relations.js';
+import { protectAgainstKnown, tableAnalysis, type TableAnalysis } from '../../domain/disclosure/known.js';
 import type { CountCell } from '../../domain/disclosure/table.js';
 import type { OrgLevel } from '../../domain/indicators/rollup.js';
 import type { CellIntervals } from './analytics-periods.js';
@@ -26,6 +25,14 @@ import type { DetailTable } from './analytics-detail.js';
  * (analytics-joint.ts). Returns the indices of the cells hidden from the caller (known cells
  * excluded), and the cells that count as known to the caller.
  */
+// A detail table never changes once built; its analysis serves every caller's pattern over it.
+const analyses = new WeakMap<DetailTable, TableAnalysis>();
+function analysisOf(table: DetailTable): TableAnalysis {
+  let analysis = analyses.get(table);
+  if (!analysis) analyses.set(table, (analysis = tableAnalysis(table.parents, table.cells)));
+  return analysis;
+}
+
 export function boundedCallerPattern(
   table: DetailTable,
   known: (level: OrgLevel, code: string) => boolean,
@@ -51,16 +58,18 @@ export function boundedCallerPattern(
     if (known(level, code) || disclosed) knownCells.add(i);
   }
   const base = new Set([...table.publishedHidden, ...[...alsoHidden].filter((i) => !knownCells.has(i))]);
+  const analysis = analysisOf(table);
+  const protect = () => protectAgainstKnown(table.parents, cells, base, knownCells, analysis);
   if (![...periodBound].some((b) => parts.some((p) => b[p] !== UNKNOWN)))
-    return { hidden: protectAgainstKnown(table.parents, cells, base, knownCells).hidden, known: knownCells };
+    return { hidden: protect().hidden, known: knownCells };
 
-  const relations = deriveRelations(table.parents, cells);
+  const { relations } = analysis;
   const relationsOf = new Map<number, number[]>();
   relations.forEach((r, ri) => {
     for (const c of [r.total, ...r.parts]) relationsOf.set(c, [...(relationsOf.get(c) ?? []), ri]);
   });
   for (;;) {
-    const { hidden } = protectAgainstKnown(table.parents, cells, base, knownCells);
+    const { hidden } = protect();
     const disclosed = new Set<number>();
     for (const part of parts) {
       const start = cells.map((c, i): Interval =>
