@@ -28,7 +28,7 @@ export interface PublishSettings {
  * statements would hold the event loop throughout: yield between tables. Other queries wait for
  * the transaction either way; requests that need no database are served meanwhile.
  */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Taken {
   at: Date;

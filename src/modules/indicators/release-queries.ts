@@ -1,7 +1,5 @@
 import type { ReleasedCell } from '../../contracts/indicators.js';
 import type { Queryable } from '../../db/db.js';
-import type { PublishedValue } from '../../domain/indicators/publish.js';
-import { valueRowsJson } from './publish-queries.js';
 
 /** SQL of releases (src/modules/indicators/release.ts). Only the release step writes these tables. */
 type Raw = Record<string, unknown>;
@@ -94,28 +92,38 @@ export async function releasesInMonth(q: Queryable, at: Date): Promise<number> {
   return Number(rows[0]?.['n'] ?? 0);
 }
 
+/** One released table: its row, then its values from valueRowsJson chunks, one statement each. */
 export async function insertReleasedTable(
   q: Queryable,
   releaseId: number,
-  t: { indicatorId: string; version: number; period: string; values: readonly PublishedValue[] },
+  t: {
+    indicatorId: string;
+    version: number;
+    period: string;
+    cells: number;
+    suppressed: number;
+    rows: readonly string[];
+  },
+  between: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
-  const suppressed = t.values.filter((v) => v.status === 'suppressed').length;
   await q.query(
     `INSERT INTO released_table (release_id, indicator_id, version, period, cells, suppressed)
      VALUES ($1, $2, $3, $4, $5, $6)`,
-    [releaseId, t.indicatorId, t.version, t.period, t.values.length, suppressed],
+    [releaseId, t.indicatorId, t.version, t.period, t.cells, t.suppressed],
   );
-  if (t.values.length === 0) return;
-  await q.query(
-    `INSERT INTO released_value (release_id, indicator_id, version, period, level, code, sex, numerator, denominator,
-       rate, ci_lower, ci_upper, status)
-     SELECT $2, v.indicator_id, v.version, v.period, v.level, v.code, v.sex, v.numerator, v.denominator, v.rate,
-       v.ci_lower, v.ci_upper, v.status
-     FROM json_to_recordset($1::json) AS v(indicator_id text, version integer, period text, level text, code text,
-       sex text, numerator integer, denominator integer, rate double precision, ci_lower double precision,
-       ci_upper double precision, status text)`,
-    [valueRowsJson(t.values), releaseId],
-  );
+  for (const rows of t.rows) {
+    await between();
+    await q.query(
+      `INSERT INTO released_value (release_id, indicator_id, version, period, level, code, sex, numerator, denominator,
+         rate, ci_lower, ci_upper, status)
+       SELECT $2, v.indicator_id, v.version, v.period, v.level, v.code, v.sex, v.numerator, v.denominator, v.rate,
+         v.ci_lower, v.ci_upper, v.status
+       FROM json_to_recordset($1::json) AS v(indicator_id text, version integer, period text, level text, code text,
+         sex text, numerator integer, denominator integer, rate double precision, ci_lower double precision,
+         ci_upper double precision, status text)`,
+      [rows, releaseId],
+    );
+  }
 }
 
 export type { ReleasedCell };

@@ -1,22 +1,25 @@
 import { createHmac } from 'node:crypto';
 import type { Db, Queryable } from '../../db/db.js';
-import {
-  PERTURBATION,
-  addKeys,
-  methodDescription,
-  perturbCount,
-  type PerturbationTable,
-} from '../../domain/disclosure/cellkey.js';
+import { PERTURBATION, methodDescription, type PerturbationTable } from '../../domain/disclosure/cellkey.js';
 import type { IndicatorDefinition } from '../../domain/indicators/definition.js';
 import { parsePeriod } from '../../domain/indicators/period.js';
-import { publishTable, type PublishedValue } from '../../domain/indicators/publish.js';
 import { closedPeriods, releaseVersion } from '../../domain/indicators/release.js';
-import type { UnitSexCount } from '../../domain/indicators/rollup.js';
+import type { Placement } from '../../domain/indicators/rollup.js';
 import { memberSelectSql, postgresDialect } from './count-sql.js';
+import { computeReleaseInline, type ReleaseComputer } from './publish-pool.js';
 import { placementsFor } from './publish-queries.js';
-import { protectAcrossIndicators, type ReleasePeriodTable } from './release-joint.js';
+import { yieldToEventLoop } from './publish.js';
+import {
+  readDefinitions,
+  type AcrossStats,
+  type ReleasedTable,
+  type ReleaseInput,
+} from './release-compute.js';
 import * as rq from './release-queries.js';
-import { computeSurveyTables } from './survey-release.js';
+import { surveyCountRows } from './survey-counts.js';
+import { releasedSurveyDefinitions, surveyPeriods } from './survey-release.js';
+
+export { releasedDefinitions, type AcrossStats, type ReleasedTable } from './release-compute.js';
 
 /**
  * Releases: what the public sees. The live publisher keeps `published_value` current for the
@@ -30,6 +33,8 @@ export interface ReleaseSettings {
   /** The cell key secret (cellKeySecret of the pseudonym key); never stored in the database. */
   secret: Uint8Array;
   perturbation?: PerturbationTable;
+  /** Where the pure computation runs (release-compute.ts); inline by default, a worker thread in the server. */
+  compute?: ReleaseComputer;
 }
 
 export interface ReleaseRequest {
@@ -43,154 +48,44 @@ export function cellKeySecret(pseudonymKey: Uint8Array): Buffer {
   return createHmac('sha256', pseudonymKey).update('kunskapsnav/cell-key/v1').digest();
 }
 
-/** A record's 32-bit key for one role: the first four bytes of an HMAC. */
-export function recordKey(secret: Uint8Array, role: 'den' | 'num' | 'pop', person: string): number {
-  return createHmac('sha256', secret).update(`${role}:${person}`).digest().readUInt32BE(0);
-}
-
-/** The true counts of one (unit, sex) cell with its two cell keys. */
-export interface KeyedCount {
-  unitId: string;
-  sex: 'K' | 'M';
-  numerator: number;
-  denominator: number;
-  denominatorKey: number;
-  numeratorKey: number;
-}
-
-/** Fact-based indicators a release covers: the public ones with annual periods (surveys: survey-release.ts). */
-export function releasedDefinitions(definitions: readonly IndicatorDefinition[]): IndicatorDefinition[] {
-  return definitions.filter((d) => d.openComparisons && d.periodTypes.includes('year') && !d.survey);
-}
-
-class RecordKeys {
-  private readonly cache = new Map<string, [den: number, num: number, pop: number]>();
-  constructor(private readonly secret: Uint8Array) {}
-  of(person: string): [number, number, number] {
-    let keys = this.cache.get(person);
-    if (!keys) {
-      keys = [
-        recordKey(this.secret, 'den', person),
-        recordKey(this.secret, 'num', person),
-        recordKey(this.secret, 'pop', person),
-      ];
-      this.cache.set(person, keys);
-    }
-    return keys;
-  }
-}
-
 /**
- * Per annual period: the unit × sex counts of one indicator with their cell keys. Both keys also
- * add `population` of the unit and period (the pop keys of every person any released indicator
- * counts there), so that anyone new at a unit redraws the noise of every cell of that unit in
- * every table, whether or not they are in it: an unchanged table would otherwise tell that the
- * newcomer is not in it.
- *
- * `grid` lists, per period, the unit × sex cells every table of the indicator holds, counted or
- * not: a cell with no records is a zero perturbed under the population key, so that a newcomer
- * who is the first one counted there does not make a cell appear only if she is in it.
+ * Reads what a release is computed from (pure: release-compute.ts): who each released indicator
+ * counts, the placements of every period, the settled survey counts. On the embedded engine each
+ * query holds the event loop, so it yields between them.
  */
-export function keyedCounts(
-  members: readonly rq.Member[],
-  keys: RecordKeys,
-  population: ReadonlyMap<string, number>,
-  grid: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
-): Map<string, KeyedCount[]> {
-  const cells = new Map<string, KeyedCount & { period: string }>();
-  const cellOf = (period: string, unitId: string, sex: 'K' | 'M') => {
-    const k = `${period}|${unitId}|${sex}`;
-    let c = cells.get(k);
-    if (!c) {
-      const pop = population.get(`${period}|${unitId}`) ?? 0;
-      c = { period, unitId, sex, numerator: 0, denominator: 0, denominatorKey: pop, numeratorKey: pop };
-      cells.set(k, c);
-    }
-    return c;
-  };
-  for (const [period, unitSexes] of grid)
-    for (const unitSex of unitSexes) {
-      const [unitId, sex] = unitSex.split('|') as [string, 'K' | 'M'];
-      cellOf(period, unitId, sex);
-    }
-  for (const m of members) {
-    const [den, num] = keys.of(m.person);
-    const c = cellOf(m.period, m.unitId, m.sex);
-    c.denominator++;
-    c.denominatorKey = addKeys(c.denominatorKey, den);
-    c.numeratorKey = addKeys(c.numeratorKey, den);
-    if (m.inNumerator) {
-      c.numerator++;
-      c.numeratorKey = addKeys(c.numeratorKey, num);
-    }
-  }
-  const out = new Map<string, KeyedCount[]>();
-  for (const { period, ...c } of cells.values()) out.set(period, [...(out.get(period) ?? []), c]);
-  for (const list of out.values())
-    list.sort((a, b) => (a.unitId === b.unitId ? a.sex.localeCompare(b.sex) : a.unitId < b.unitId ? -1 : 1));
-  return out;
-}
-
-/** Population keys per (period, unit): each person counted there by any of the indicators, once. */
-function populationKeys(all: Iterable<readonly rq.Member[]>, keys: RecordKeys): Map<string, number> {
-  const seen = new Set<string>();
-  const out = new Map<string, number>();
-  for (const members of all)
-    for (const m of members) {
-      const k = `${m.period}|${m.unitId}`;
-      if (seen.has(`${k}|${m.person}`)) continue;
-      seen.add(`${k}|${m.person}`);
-      out.set(k, addKeys(out.get(k) ?? 0, keys.of(m.person)[2]));
-    }
-  return out;
-}
-
-/**
- * Per operating area and period, the unit × sex cells ("unit|sex") any released indicator of that
- * area counts: the cells every table of the area holds, so that which cells exist never depends
- * on one person's outcome. A unit × sex nobody is counted in at all (men at a unit for women)
- * is a structural zero and stays out: no phantom counts there.
- */
-function areaGrids(
+export async function readReleaseInput(
+  q: Queryable,
   definitions: readonly IndicatorDefinition[],
-  membersOf: ReadonlyMap<string, readonly rq.Member[]>,
-): Map<string, Map<string, Set<string>>> {
-  const out = new Map<string, Map<string, Set<string>>>();
-  for (const def of definitions) {
-    const byPeriod = out.get(def.operatingArea) ?? new Map<string, Set<string>>();
-    out.set(def.operatingArea, byPeriod);
-    for (const m of membersOf.get(def.id) ?? []) {
-      const units = byPeriod.get(m.period) ?? new Set<string>();
-      byPeriod.set(m.period, units);
-      units.add(`${m.unitId}|${m.sex}`);
-    }
+  settings: ReleaseSettings,
+): Promise<ReleaseInput> {
+  const members = new Map<string, rq.Member[]>();
+  for (const def of readDefinitions(definitions)) {
+    members.set(def.id, await rq.members(q, memberSelectSql(postgresDialect, def, 'year')));
+    await yieldToEventLoop();
   }
-  return out;
-}
-
-export function perturbed(table: PerturbationTable, counts: readonly KeyedCount[]): UnitSexCount[] {
-  return counts.map((c) => ({ unitId: c.unitId, sex: c.sex, ...perturbCount(table, c) }));
-}
-
-/** What the step across indicators did, for benchmarks and tests. */
-export interface AcrossStats {
-  /** Cells hidden beyond each table's own pattern. */
-  added: number;
-  /** The most rounds of the union check (per period) that found a sensitive count. */
-  rounds: number;
-  ms: number;
-}
-
-export interface ReleasedTable {
-  indicatorId: string;
-  version: number;
-  period: string;
-  values: PublishedValue[];
+  const surveyCounts = releasedSurveyDefinitions(definitions).length > 0 ? await surveyCountRows(q) : [];
+  const periods = new Set<string>(surveyPeriods(surveyCounts));
+  for (const list of members.values()) for (const m of list) periods.add(m.period);
+  const placements = new Map<string, Map<string, Placement>>();
+  for (const period of [...periods].sort()) {
+    const parsed = parsePeriod(period);
+    if (parsed) placements.set(period, await placementsFor(q, parsed));
+  }
+  return {
+    definitions,
+    members,
+    placements,
+    surveyCounts,
+    threshold: settings.threshold,
+    secret: settings.secret,
+    perturbation: settings.perturbation ?? PERTURBATION,
+  };
 }
 
 /**
  * Computes every table a release would hold, from the facts as they are now (pure apart from
- * reading): the perturbed counts rolled up, disclosure-controlled and gated.
+ * reading): the perturbed counts rolled up, disclosure-controlled and gated. The computation runs
+ * where `settings.compute` says (inline by default).
  */
 export async function computeRelease(
   q: Queryable,
@@ -198,64 +93,10 @@ export async function computeRelease(
   settings: ReleaseSettings,
   across?: AcrossStats,
 ): Promise<ReleasedTable[]> {
-  const table = settings.perturbation ?? PERTURBATION;
-  const keys = new RecordKeys(settings.secret);
-  const released = releasedDefinitions(definitions);
-  const needed = new Map<string, IndicatorDefinition>();
-  for (const def of released) {
-    needed.set(def.id, def);
-    const coverage = def.minCoverage && definitions.find((d) => d.id === def.minCoverage?.indicator);
-    if (coverage) needed.set(coverage.id, coverage);
-  }
-  const membersOf = new Map<string, rq.Member[]>();
-  for (const def of needed.values())
-    membersOf.set(def.id, await rq.members(q, memberSelectSql(postgresDialect, def, 'year')));
-  const population = populationKeys(membersOf.values(), keys);
-  const grids = areaGrids([...needed.values()], membersOf);
-  const byDef = new Map<string, Map<string, KeyedCount[]>>();
-  const countsOf = (def: IndicatorDefinition): Map<string, KeyedCount[]> => {
-    let c = byDef.get(def.id);
-    if (!c) {
-      c = keyedCounts(membersOf.get(def.id) ?? [], keys, population, grids.get(def.operatingArea));
-      byDef.set(def.id, c);
-    }
-    return c;
-  };
-  const out: ReleasedTable[] = [];
-  const byPeriod = new Map<string, ReleasePeriodTable[]>();
-  for (const def of released) {
-    const coverageDef = def.minCoverage
-      ? definitions.find((d) => d.id === def.minCoverage?.indicator)
-      : undefined;
-    const counts = countsOf(def);
-    for (const period of [...counts.keys()].sort()) {
-      const parsed = parsePeriod(period);
-      if (!parsed) continue;
-      const coverage = coverageDef ? countsOf(coverageDef).get(period) : undefined;
-      const keyed = counts.get(period) ?? [];
-      const placements = await placementsFor(q, parsed);
-      const noisy = perturbed(table, keyed);
-      const result = publishTable(def, period, noisy, placements, {
-        threshold: settings.threshold,
-        noise: table,
-        ...(coverageDef ? { coverageCounts: perturbed(table, coverage ?? []) } : {}),
-      });
-      out.push({ indicatorId: def.id, version: def.version, period, values: result.values });
-      const list = byPeriod.get(period) ?? [];
-      byPeriod.set(period, list);
-      list.push({ def, values: result.values, perturbed: noisy, placements });
-    }
-  }
-  // Indicators that count the same persons publish the same perturbed counts: one pattern for them.
-  const started = performance.now();
-  const stats = { added: 0, rounds: 0 };
-  for (const tables of byPeriod.values()) {
-    const { added, rounds } = protectAcrossIndicators(tables, settings.threshold);
-    stats.added += added;
-    stats.rounds = Math.max(stats.rounds, rounds);
-  }
-  if (across) Object.assign(across, { ...stats, ms: performance.now() - started });
-  return [...out, ...(await computeSurveyTables(q, definitions, settings.threshold))];
+  const input = await readReleaseInput(q, definitions, settings);
+  const output = await (settings.compute ?? computeReleaseInline)({ ...input, withValues: true });
+  if (across) Object.assign(across, output.across);
+  return output.values ?? [];
 }
 
 export interface ReleaseSummary {
@@ -267,7 +108,15 @@ export interface ReleaseSummary {
   suppressed: number;
 }
 
-/** Makes a release: computes every public annual table and stores it, in one transaction. */
+/** Reads in one snapshot, so that every table of a release counts the same facts; writes nothing. */
+const SNAPSHOT = { setup: [{ sql: 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY' }] };
+
+/**
+ * Makes a release: reads the facts in one snapshot, computes every public annual table (in a
+ * worker thread where `settings.compute` is one, so request handling goes on meanwhile), then
+ * stores it in one transaction. No transaction is open while it computes, and a computation that
+ * fails (or whose thread dies) writes nothing.
+ */
 export async function makeRelease(
   db: Db,
   definitions: readonly IndicatorDefinition[],
@@ -275,15 +124,13 @@ export async function makeRelease(
   request: ReleaseRequest,
 ): Promise<ReleaseSummary> {
   const madeAt = request.now ?? new Date();
+  const input = await db.transaction((tx) => readReleaseInput(tx, definitions, settings), SNAPSHOT);
+  const { stored: tables } = await (settings.compute ?? computeReleaseInline)(input);
+  const periods = [...new Set(tables.map((t) => t.period))].sort();
+  const cells = tables.reduce((s, t) => s + t.cells, 0);
+  const suppressed = tables.reduce((s, t) => s + t.suppressed, 0);
   return db.transaction(async (tx) => {
-    const tables = await computeRelease(tx, definitions, settings);
-    const periods = [...new Set(tables.map((t) => t.period))].sort();
     const version = releaseVersion(madeAt, await rq.releasesInMonth(tx, madeAt));
-    const cells = tables.reduce((s, t) => s + t.values.length, 0);
-    const suppressed = tables.reduce(
-      (s, t) => s + t.values.filter((v) => v.status === 'suppressed').length,
-      0,
-    );
     const id = await rq.insertRelease(tx, {
       version,
       madeAt,
@@ -296,7 +143,7 @@ export async function makeRelease(
       cells,
       suppressed,
     });
-    for (const t of tables) await rq.insertReleasedTable(tx, id, t);
+    for (const t of tables) await rq.insertReleasedTable(tx, id, t, yieldToEventLoop);
     return { id, version, madeAt, tables: tables.length, cells, suppressed };
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/db.js';
 import { nextReleaseAt } from '../../domain/indicators/release.js';
 import { loadPseudonymKey } from '../../config/secrets.js';
 import { activeDefinitions } from './engine.js';
+import { startPublishWorker, type PublishWorker, type ReleaseComputer } from './publish-pool.js';
 import { cellKeySecret, makeRelease, type ReleaseRequest, type ReleaseSummary } from './release.js';
 import { latestRelease } from './release-queries.js';
 
@@ -12,9 +13,30 @@ export function releaseSettings(config: Config) {
   return { threshold: config.disclosureThreshold, secret: cellKeySecret(loadPseudonymKey(config)) };
 }
 
-/** A release now, with the active definitions (the CLI, the admin API and the scheduler). */
-export async function releaseNow(db: Db, config: Config, request: ReleaseRequest): Promise<ReleaseSummary> {
-  return makeRelease(db, await activeDefinitions(db), releaseSettings(config), request);
+/**
+ * A release now, with the active definitions (the CLI, the admin API and the scheduler). Its
+ * computation runs in `compute`, or else in a worker thread of its own that ends with it:
+ * releases are rare, and an idle thread would only hold memory.
+ */
+export async function releaseNow(
+  db: Db,
+  config: Config,
+  request: ReleaseRequest,
+  compute?: ReleaseComputer,
+): Promise<ReleaseSummary> {
+  const definitions = await activeDefinitions(db);
+  if (compute) return makeRelease(db, definitions, { ...releaseSettings(config), compute }, request);
+  const worker = startPublishWorker();
+  try {
+    return await makeRelease(
+      db,
+      definitions,
+      { ...releaseSettings(config), compute: worker.release },
+      request,
+    );
+  } finally {
+    await worker.close();
+  }
 }
 
 /** When the next scheduled release is due (null with RELEASE_CADENCE=manual). */
@@ -42,6 +64,9 @@ export function startReleaser(
   prepare?: (now: Date) => Promise<unknown>,
 ): Releaser {
   let running: Promise<ReleaseSummary | null> | null = null;
+  let stopped = false;
+  // The thread computing the release in progress: stopping ends it, and the release with it.
+  let computing: PublishWorker | null = null;
   const runOnce = (now = new Date()): Promise<ReleaseSummary | null> => {
     running ??= (async () => {
       try {
@@ -50,8 +75,18 @@ export function startReleaser(
           log.error({ err }, 'preparing the release failed; releasing what is settled'),
         );
         const due = await nextRelease(db, config, now);
-        if (!due || due.getTime() > now.getTime()) return null;
-        const made = await releaseNow(db, config, { kind: 'scheduled', madeBy: 'system', now });
+        if (stopped || !due || due.getTime() > now.getTime()) return null;
+        const worker = startPublishWorker();
+        computing = worker;
+        const made = await releaseNow(
+          db,
+          config,
+          { kind: 'scheduled', madeBy: 'system', now },
+          worker.release,
+        ).finally(() => {
+          computing = null;
+          return worker.close();
+        });
         log.info({ release: made.version, tables: made.tables }, 'release made');
         return made;
       } finally {
@@ -68,7 +103,10 @@ export function startReleaser(
   return {
     runOnce,
     async stop() {
+      stopped = true;
       clearInterval(timer);
+      // A release being computed fails and writes nothing; the next start makes it again.
+      await computing?.close();
       await running?.catch(() => null);
     },
   };
