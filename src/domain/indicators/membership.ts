@@ -19,6 +19,68 @@ export interface Membership {
   inNumerator: boolean;
 }
 
+/** Receives one membership: the definition, the period, the person's sex, in the numerator or not. */
+export type MembershipVisitor = (
+  def: IndicatorDefinition,
+  period: string,
+  sex: 'K' | 'M',
+  inNumerator: boolean,
+) => void;
+
+// Scratch space of forEachMembership, emptied after each call (it never runs re-entrantly: the
+// visitors only record what they are given). An import counts millions of (slice, definition).
+const relevantFacts: Fact[] = [];
+const relevantFlags: number[] = [];
+const IN_DEN = 1;
+const IN_NUM = 2;
+
+/**
+ * The memberships of the facts of one person at one unit in one calendar year (in any order),
+ * handed to `visit` one by one; membershipsOf and CountDeltaSum both read them here.
+ */
+export function forEachMembership(
+  definitions: readonly IndicatorDefinition[],
+  facts: readonly Fact[],
+  visit: MembershipVisitor,
+): void {
+  if (facts.length === 0) return;
+  try {
+    for (const def of definitions) {
+      // Survey indicators count settled rounds, never facts.
+      if (def.survey) continue;
+      // The filters first, once per definition: most facts belong to other indicators.
+      let n = 0;
+      for (const f of facts) {
+        const flags =
+          (matchesFilter(def.denominator, f) ? IN_DEN : 0) | (matchesFilter(def.numerator, f) ? IN_NUM : 0);
+        if (flags && inPopulation(def.population, f)) {
+          relevantFacts[n] = f;
+          relevantFlags[n++] = flags;
+        }
+      }
+      if (n === 0) continue;
+      for (const type of def.periodTypes) {
+        const den = new Map<string, Fact>();
+        const num = new Set<string>();
+        for (let i = 0; i < n; i++) {
+          const f = relevantFacts[i] as Fact;
+          const flags = relevantFlags[i] ?? 0;
+          const period = periodOf(f.date, type);
+          if (flags & IN_DEN) {
+            const seen = den.get(period);
+            // The person's sex as of their latest denominator fact in the period (overrides can change it).
+            if (!seen || f.date > seen.date || (f.date === seen.date && f.sex < seen.sex)) den.set(period, f);
+          }
+          if (flags & IN_NUM) num.add(period);
+        }
+        for (const [period, f] of den) visit(def, period, f.sex, num.has(period));
+      }
+    }
+  } finally {
+    relevantFacts.length = 0; // holds no facts between calls
+  }
+}
+
 /** Facts of one person at one unit in one calendar year, in any order. */
 export function membershipsOf(
   definitions: readonly IndicatorDefinition[],
@@ -27,44 +89,17 @@ export function membershipsOf(
   const first = facts[0];
   if (!first) return [];
   const out: Membership[] = [];
-  for (const def of definitions) {
-    // Survey indicators count settled rounds, never facts.
-    if (def.survey) continue;
-    // The filters first, once per definition: most facts belong to other indicators.
-    const relevant: Array<{ f: Fact; inDen: boolean; inNum: boolean }> = [];
-    for (const f of facts) {
-      const inDen = matchesFilter(def.denominator, f);
-      const inNum = matchesFilter(def.numerator, f);
-      if ((inDen || inNum) && inPopulation(def.population, f)) relevant.push({ f, inDen, inNum });
-    }
-    if (relevant.length === 0) continue;
-    for (const type of def.periodTypes) {
-      const den = new Map<string, { sex: 'K' | 'M'; date: string }>();
-      const num = new Set<string>();
-      for (const { f, inDen, inNum } of relevant) {
-        const period = periodOf(f.date, type);
-        if (inDen) {
-          const seen = den.get(period);
-          // The person's sex as of their latest denominator fact in the period (overrides can change it).
-          if (!seen || f.date > seen.date || (f.date === seen.date && f.sex < seen.sex)) {
-            den.set(period, { sex: f.sex, date: f.date });
-          }
-        }
-        if (inNum) num.add(period);
-      }
-      for (const [period, { sex }] of den) {
-        out.push({
-          indicatorId: def.id,
-          version: def.version,
-          period,
-          unitId: first.unitId,
-          person: first.person,
-          sex,
-          inNumerator: num.has(period),
-        });
-      }
-    }
-  }
+  forEachMembership(definitions, facts, (def, period, sex, inNumerator) =>
+    out.push({
+      indicatorId: def.id,
+      version: def.version,
+      period,
+      unitId: first.unitId,
+      person: first.person,
+      sex,
+      inNumerator,
+    }),
+  );
   return out;
 }
 
@@ -96,23 +131,41 @@ export class CountDeltaSum {
     return this;
   }
 
+  /**
+   * Adds (sign 1) or takes away (sign -1) the memberships of one slice's facts, without making a
+   * Membership of each: the same sums as addChange(membershipsOf(…), …), for an import's millions.
+   */
+  addSlice(definitions: readonly IndicatorDefinition[], facts: readonly Fact[], sign: 1 | -1): this {
+    const first = facts[0];
+    if (!first) return this;
+    const unitId = first.unitId;
+    forEachMembership(definitions, facts, (def, period, sex, inNumerator) =>
+      this.addOne(def.id, def.version, period, unitId, sex, inNumerator, sign),
+    );
+    return this;
+  }
+
   private add(m: Membership, sign: 1 | -1): void {
-    const key = `${m.indicatorId}|${m.version}|${m.period}|${m.unitId}|${m.sex}`;
+    this.addOne(m.indicatorId, m.version, m.period, m.unitId, m.sex, m.inNumerator, sign);
+  }
+
+  private addOne(
+    indicatorId: string,
+    version: number,
+    period: string,
+    unitId: string,
+    sex: 'K' | 'M',
+    inNumerator: boolean,
+    sign: 1 | -1,
+  ): void {
+    const key = `${indicatorId}|${version}|${period}|${unitId}|${sex}`;
     let d = this.deltas.get(key);
     if (!d) {
-      d = {
-        indicatorId: m.indicatorId,
-        version: m.version,
-        period: m.period,
-        unitId: m.unitId,
-        sex: m.sex,
-        numerator: 0,
-        denominator: 0,
-      };
+      d = { indicatorId, version, period, unitId, sex, numerator: 0, denominator: 0 };
       this.deltas.set(key, d);
     }
     d.denominator += sign;
-    if (m.inNumerator) d.numerator += sign;
+    if (inNumerator) d.numerator += sign;
   }
 
   /** The deltas that change a count. */

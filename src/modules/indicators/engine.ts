@@ -6,7 +6,7 @@ import {
   parseIndicatorDefinitions,
   type IndicatorDefinition,
 } from '../../domain/indicators/definition.js';
-import { CountDeltaSum, membershipsOf, type CountDelta } from '../../domain/indicators/membership.js';
+import { CountDeltaSum, type CountDelta } from '../../domain/indicators/membership.js';
 import { allCountsSelectSql, postgresDialect } from './count-sql.js';
 import { parsePeriod, type PeriodType } from '../../domain/indicators/period.js';
 import * as q from './queries.js';
@@ -95,9 +95,9 @@ export function sumFactChange(
   before: readonly Fact[],
   after: readonly Fact[],
 ): void {
-  const memberships = (facts: readonly Fact[]) =>
-    groupBySlice(facts).flatMap((group) => membershipsOf(definitions, group));
-  sum.addChange(memberships(before), memberships(after));
+  // Before first, then after: the sums (and their order) of addChange over membershipsOf.
+  for (const group of groupBySlice(before)) sum.addSlice(definitions, group, -1);
+  for (const group of groupBySlice(after)) sum.addSlice(definitions, group, 1);
 }
 
 /** Writes count deltas and queues the tables they change for publication. */
