@@ -31,8 +31,12 @@ export type MembershipVisitor = (
 // visitors only record what they are given). An import counts millions of (slice, definition).
 const relevantFacts: Fact[] = [];
 const relevantFlags: number[] = [];
+const factsByKind = new Map<string, Fact[]>();
 const IN_DEN = 1;
 const IN_NUM = 2;
+const NO_FACTS: readonly Fact[] = [];
+
+const kindKey = (register: string, kind: string): string => `${register}/${kind}`;
 
 /**
  * The memberships of the facts of one person at one unit in one calendar year (in any order),
@@ -44,20 +48,32 @@ export function forEachMembership(
   visit: MembershipVisitor,
 ): void {
   if (facts.length === 0) return;
+  // Only facts of a filter's own register and kind can match it: each definition looks at those
+  // (in the slice's order), not at every fact of the slice.
+  for (const f of facts) {
+    const key = kindKey(f.register, f.kind);
+    const group = factsByKind.get(key);
+    if (group) group.push(f);
+    else factsByKind.set(key, [f]);
+  }
   try {
     for (const def of definitions) {
       // Survey indicators count settled rounds, never facts.
       if (def.survey) continue;
-      // The filters first, once per definition: most facts belong to other indicators.
+      const denKey = kindKey(def.denominator.register, def.denominator.kind);
+      const numKey = kindKey(def.numerator.register, def.numerator.kind);
+      const first = factsByKind.get(denKey) ?? NO_FACTS;
+      const second = numKey === denKey ? NO_FACTS : (factsByKind.get(numKey) ?? NO_FACTS);
       let n = 0;
-      for (const f of facts) {
-        const flags =
-          (matchesFilter(def.denominator, f) ? IN_DEN : 0) | (matchesFilter(def.numerator, f) ? IN_NUM : 0);
-        if (flags && inPopulation(def.population, f)) {
-          relevantFacts[n] = f;
-          relevantFlags[n++] = flags;
+      for (const group of [first, second])
+        for (const f of group) {
+          const flags =
+            (matchesFilter(def.denominator, f) ? IN_DEN : 0) | (matchesFilter(def.numerator, f) ? IN_NUM : 0);
+          if (flags && inPopulation(def.population, f)) {
+            relevantFacts[n] = f;
+            relevantFlags[n++] = flags;
+          }
         }
-      }
       if (n === 0) continue;
       for (const type of def.periodTypes) {
         const den = new Map<string, Fact>();
@@ -78,6 +94,7 @@ export function forEachMembership(
     }
   } finally {
     relevantFacts.length = 0; // holds no facts between calls
+    factsByKind.clear();
   }
 }
 
@@ -122,7 +139,11 @@ export interface CountDelta {
  * import sums every slice it touched and writes each count once, not once per chunk of slices.
  */
 export class CountDeltaSum {
-  private readonly deltas = new Map<string, CountDelta>();
+  /**
+   * By unit, then indicator version, then period: no key is concatenated per membership (an
+   * import sums millions of them), and each level is looked up once per slice or definition.
+   */
+  private readonly byUnit = new Map<string, Map<string, Map<string, SexDeltas>>>();
 
   /** Adds the change from `before` to `after` (same keys space). */
   addChange(before: readonly Membership[], after: readonly Membership[]): this {
@@ -139,39 +160,74 @@ export class CountDeltaSum {
     const first = facts[0];
     if (!first) return this;
     const unitId = first.unitId;
-    forEachMembership(definitions, facts, (def, period, sex, inNumerator) =>
-      this.addOne(def.id, def.version, period, unitId, sex, inNumerator, sign),
-    );
+    const ofUnit = this.unit(unitId);
+    let lastDef: IndicatorDefinition | null = null;
+    let periods = new Map<string, SexDeltas>();
+    forEachMembership(definitions, facts, (def, period, sex, inNumerator) => {
+      if (def !== lastDef) {
+        periods = this.periods(ofUnit, def.id, def.version);
+        lastDef = def;
+      }
+      addTo(periods, def.id, def.version, period, unitId, sex, inNumerator, sign);
+    });
     return this;
   }
 
-  private add(m: Membership, sign: 1 | -1): void {
-    this.addOne(m.indicatorId, m.version, m.period, m.unitId, m.sex, m.inNumerator, sign);
+  private unit(unitId: string): Map<string, Map<string, SexDeltas>> {
+    let ofUnit = this.byUnit.get(unitId);
+    if (!ofUnit) this.byUnit.set(unitId, (ofUnit = new Map()));
+    return ofUnit;
   }
 
-  private addOne(
+  private periods(
+    ofUnit: Map<string, Map<string, SexDeltas>>,
     indicatorId: string,
     version: number,
-    period: string,
-    unitId: string,
-    sex: 'K' | 'M',
-    inNumerator: boolean,
-    sign: 1 | -1,
-  ): void {
-    const key = `${indicatorId}|${version}|${period}|${unitId}|${sex}`;
-    let d = this.deltas.get(key);
-    if (!d) {
-      d = { indicatorId, version, period, unitId, sex, numerator: 0, denominator: 0 };
-      this.deltas.set(key, d);
-    }
-    d.denominator += sign;
-    if (inNumerator) d.numerator += sign;
+  ): Map<string, SexDeltas> {
+    const key = `${indicatorId}|${version}`;
+    let periods = ofUnit.get(key);
+    if (!periods) ofUnit.set(key, (periods = new Map()));
+    return periods;
+  }
+
+  private add(m: Membership, sign: 1 | -1): void {
+    const periods = this.periods(this.unit(m.unitId), m.indicatorId, m.version);
+    addTo(periods, m.indicatorId, m.version, m.period, m.unitId, m.sex, m.inNumerator, sign);
   }
 
   /** The deltas that change a count. */
   nonZero(): CountDelta[] {
-    return [...this.deltas.values()].filter((d) => d.numerator !== 0 || d.denominator !== 0);
+    const out: CountDelta[] = [];
+    for (const ofUnit of this.byUnit.values())
+      for (const periods of ofUnit.values())
+        for (const bySex of periods.values())
+          for (const d of [bySex.K, bySex.M])
+            if (d && (d.numerator !== 0 || d.denominator !== 0)) out.push(d);
+    return out;
   }
+}
+
+interface SexDeltas {
+  K?: CountDelta;
+  M?: CountDelta;
+}
+
+function addTo(
+  periods: Map<string, SexDeltas>,
+  indicatorId: string,
+  version: number,
+  period: string,
+  unitId: string,
+  sex: 'K' | 'M',
+  inNumerator: boolean,
+  sign: 1 | -1,
+): void {
+  let bySex = periods.get(period);
+  if (!bySex) periods.set(period, (bySex = {}));
+  let d = bySex[sex];
+  if (!d) bySex[sex] = d = { indicatorId, version, period, unitId, sex, numerator: 0, denominator: 0 };
+  d.denominator += sign;
+  if (inNumerator) d.numerator += sign;
 }
 
 /** The change in counts when memberships go from `before` to `after` (same keys space). */

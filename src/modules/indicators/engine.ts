@@ -74,14 +74,24 @@ export async function replaceFacts(
 }
 
 function groupBySlice(facts: readonly Fact[]): Fact[][] {
-  const groups = new Map<string, Fact[]>();
+  // By person, then unit and year: no key is concatenated per fact (an import settles millions).
+  const byPerson = new Map<string, Map<string, Map<string, Fact[]>>>();
+  const groups: Fact[][] = [];
   for (const f of facts) {
-    const key = `${f.person}|${f.unitId}|${f.date.slice(0, 4)}`;
-    const group = groups.get(key);
+    let units = byPerson.get(f.person);
+    if (!units) byPerson.set(f.person, (units = new Map()));
+    let years = units.get(f.unitId);
+    if (!years) units.set(f.unitId, (years = new Map()));
+    const year = f.date.slice(0, 4);
+    const group = years.get(year);
     if (group) group.push(f);
-    else groups.set(key, [f]);
+    else {
+      const fresh = [f];
+      years.set(year, fresh);
+      groups.push(fresh);
+    }
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /**
