@@ -17,6 +17,8 @@ export function cellText(cell: Cell): string {
 }
 
 export function isEmptyCell(cell: Cell): boolean {
+  // Every cell of every CSV row comes through here: a string needs no further case.
+  if (typeof cell === 'string') return cell.length === 0 || cell.trim() === '';
   if (Array.isArray(cell)) return cell.length === 0;
   if (typeof cell === 'object' && cell !== null && !(cell instanceof Date)) return false;
   return cellText(cell) === '';

@@ -1,7 +1,7 @@
 import type { Fact } from '../facts/fact.js';
 import type { IndicatorDefinition } from './definition.js';
 import { inPopulation, matchesFilter } from './filter.js';
-import { periodOf } from './period.js';
+import { periodOf, type PeriodType } from './period.js';
 
 /**
  * Membership is the unit of incremental computation: for one person at one unit, which
@@ -38,6 +38,32 @@ const NO_FACTS: readonly Fact[] = [];
 
 const kindKey = (register: string, kind: string): string => `${register}/${kind}`;
 
+/** periodOf, remembered by day: the same few thousand days recur in every slice of an import. */
+const periodsByDay = new Map<string, Partial<Record<PeriodType, string>>>();
+const DAYS_KEPT = 50_000;
+function periodOfDay(date: string, type: PeriodType): string {
+  let periods = periodsByDay.get(date);
+  if (!periods) {
+    if (periodsByDay.size >= DAYS_KEPT) periodsByDay.clear();
+    periodsByDay.set(date, (periods = {}));
+  }
+  return (periods[type] ??= periodOf(date, type));
+}
+
+/** The kinds of a definition's filters, made once per definition (not per slice). */
+const kindKeys = new WeakMap<IndicatorDefinition, { denKey: string; numKey: string }>();
+function kindKeysOf(def: IndicatorDefinition): { denKey: string; numKey: string } {
+  let keys = kindKeys.get(def);
+  if (!keys) {
+    keys = {
+      denKey: kindKey(def.denominator.register, def.denominator.kind),
+      numKey: kindKey(def.numerator.register, def.numerator.kind),
+    };
+    kindKeys.set(def, keys);
+  }
+  return keys;
+}
+
 /**
  * The memberships of the facts of one person at one unit in one calendar year (in any order),
  * handed to `visit` one by one; membershipsOf and CountDeltaSum both read them here.
@@ -60,8 +86,7 @@ export function forEachMembership(
     for (const def of definitions) {
       // Survey indicators count settled rounds, never facts.
       if (def.survey) continue;
-      const denKey = kindKey(def.denominator.register, def.denominator.kind);
-      const numKey = kindKey(def.numerator.register, def.numerator.kind);
+      const { denKey, numKey } = kindKeysOf(def);
       const first = factsByKind.get(denKey) ?? NO_FACTS;
       const second = numKey === denKey ? NO_FACTS : (factsByKind.get(numKey) ?? NO_FACTS);
       let n = 0;
@@ -81,7 +106,7 @@ export function forEachMembership(
         for (let i = 0; i < n; i++) {
           const f = relevantFacts[i] as Fact;
           const flags = relevantFlags[i] ?? 0;
-          const period = periodOf(f.date, type);
+          const period = periodOfDay(f.date, type);
           if (flags & IN_DEN) {
             const seen = den.get(period);
             // The person's sex as of their latest denominator fact in the period (overrides can change it).
@@ -89,7 +114,7 @@ export function forEachMembership(
           }
           if (flags & IN_NUM) num.add(period);
         }
-        for (const [period, f] of den) visit(def, period, f.sex, num.has(period));
+        den.forEach((f, period) => visit(def, period, f.sex, num.has(period)));
       }
     }
   } finally {
