@@ -200,7 +200,7 @@ export class CountDeltaSum {
 
   private unit(unitId: string): Map<string, Map<string, SexDeltas>> {
     let ofUnit = this.byUnit.get(unitId);
-    if (!ofUnit) this.byUnit.set(unitId, (ofUnit = new Map()));
+    if (!ofUnit) this.byUnit.set(unitId, (ofUnit = new Map<string, Map<string, SexDeltas>>()));
     return ofUnit;
   }
 
@@ -211,7 +211,7 @@ export class CountDeltaSum {
   ): Map<string, SexDeltas> {
     const key = `${indicatorId}|${version}`;
     let periods = ofUnit.get(key);
-    if (!periods) ofUnit.set(key, (periods = new Map()));
+    if (!periods) ofUnit.set(key, (periods = new Map<string, SexDeltas>()));
     return periods;
   }
 

@@ -79,9 +79,9 @@ function groupBySlice(facts: readonly Fact[]): Fact[][] {
   const groups: Fact[][] = [];
   for (const f of facts) {
     let units = byPerson.get(f.person);
-    if (!units) byPerson.set(f.person, (units = new Map()));
+    if (!units) byPerson.set(f.person, (units = new Map<string, Map<string, Fact[]>>()));
     let years = units.get(f.unitId);
-    if (!years) units.set(f.unitId, (years = new Map()));
+    if (!years) units.set(f.unitId, (years = new Map<string, Fact[]>()));
     const year = f.date.slice(0, 4);
     const group = years.get(year);
     if (group) group.push(f);
