@@ -36,7 +36,7 @@ export function sharingGroup(
   const group = new Map([[def.id, def]]);
   const names = new Set(Object.values(quantityOf(def)));
   const others = definitions.map((d) => ({ d, own: Object.values(quantityOf(d)) }));
-  for (let grew = true; grew;) {
+  for (let grew = true; grew; ) {
     grew = false;
     for (const { d, own } of others) {
       if (group.has(d.id) || !own.some((n) => names.has(n))) continue;
