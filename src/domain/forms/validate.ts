@@ -88,14 +88,10 @@ function checkAnswered(
       message: `"${item.id}" is answered although it is hidden: it applies only when ${reason}`,
     };
   }
-  const fail = (rule: AnswerRule, message: string): AnswerIssue => ({
-    item: item.id,
-    rule,
-    message: `"${item.id}" ${message}`,
-  });
+  const fail = failOf(item);
   switch (item.type) {
     case 'singleChoice': {
-      const codes = item.options.map((o) => o.code);
+      const codes = optionCodes(item);
       if (typeof raw !== 'string')
         return fail('wrong_type', `must be one option code as a string: ${listCodes(codes)}`);
       return codes.includes(raw)
@@ -103,7 +99,7 @@ function checkAnswered(
         : fail('not_an_option', `has no option ${JSON.stringify(raw)}; options: ${listCodes(codes)}`);
     }
     case 'multipleChoice': {
-      const codes = item.options.map((o) => o.code);
+      const codes = optionCodes(item);
       if (!Array.isArray(raw) || !raw.every((v): v is string => typeof v === 'string'))
         return fail('wrong_type', `must be an array of option codes: ${listCodes(codes)}`);
       const selected: string[] = raw;
@@ -151,6 +147,30 @@ function checkAnswered(
     case 'boolean':
       return typeof raw === 'boolean' ? null : fail('wrong_type', 'must be true or false');
   }
+}
+
+type Fail = (rule: AnswerRule, message: string) => AnswerIssue;
+
+// Per item, not per answer: every imported row checks the same items again.
+const fails = new WeakMap<AnswerableItem, Fail>();
+const codesOf = new WeakMap<AnswerableItem, string[]>();
+
+function failOf(item: AnswerableItem): Fail {
+  let fail = fails.get(item);
+  if (!fail) {
+    fail = (rule, message) => ({ item: item.id, rule, message: `"${item.id}" ${message}` });
+    fails.set(item, fail);
+  }
+  return fail;
+}
+
+function optionCodes(item: AnswerableItem & { options: ReadonlyArray<{ code: string }> }): string[] {
+  let codes = codesOf.get(item);
+  if (!codes) {
+    codes = item.options.map((o) => o.code);
+    codesOf.set(item, codes);
+  }
+  return codes;
 }
 
 function outOfRange<T extends number | string>(

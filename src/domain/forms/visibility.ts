@@ -14,8 +14,28 @@ export interface Visibility {
   effective: AnswerLookup;
 }
 
+/** Forms without a single condition: every known item is visible, whatever the answers. */
+const unconditional = new WeakMap<FormDefinition, boolean>();
+
+function isUnconditional(form: FormDefinition): boolean {
+  let known = unconditional.get(form);
+  if (known === undefined) {
+    known = indexForm(form).all.every((e) => e.item.enableWhen === undefined);
+    unconditional.set(form, known);
+  }
+  return known;
+}
+
 export function computeVisibility(form: FormDefinition, answers: Answers): Visibility {
   const index = indexForm(form);
+  if (isUnconditional(form)) {
+    // The memo below would learn the same for every item; imports ask this for every row.
+    const isKnown = (itemId: string) => index.byId.has(itemId);
+    return {
+      isVisible: isKnown,
+      effective: (itemId) => (isKnown(itemId) ? answerValue(rawAnswer(answers, itemId)) : undefined),
+    };
+  }
   const memo = new Map<string, boolean>();
   const visiting = new Set<string>();
 

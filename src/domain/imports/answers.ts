@@ -23,23 +23,25 @@ export function answersFromCells(
     if (isEmptyCell(cell)) continue;
     const itemId = column.slice(ANSWER_PREFIX.length);
     const item = Object.hasOwn(answers, itemId) ? undefined : index.byId.get(itemId)?.item;
-    const issue = (rule: string, message: string) => issues.push({ column, rule, message });
     switch (item?.type) {
       case 'boolean': {
         const b = cellBoolean(cell);
-        if (b === undefined) issue('boolean', 'must be ja or nej (yes/no, true/false, 1/0)');
+        if (b === undefined)
+          issues.push({ column, rule: 'boolean', message: 'must be ja or nej (yes/no, true/false, 1/0)' });
         else answers[itemId] = b;
         break;
       }
       case 'multipleChoice': {
         const list = cellList(cell);
-        if (list === undefined) issue('list', 'must be option codes separated by |');
+        if (list === undefined)
+          issues.push({ column, rule: 'list', message: 'must be option codes separated by |' });
         else answers[itemId] = list;
         break;
       }
       case 'number': {
         const n = cellNumber(cell);
-        if (n === undefined) issue('number', 'must be a number such as 21 or 21,5');
+        if (n === undefined)
+          issues.push({ column, rule: 'number', message: 'must be a number such as 21 or 21,5' });
         else answers[itemId] = n;
         break;
       }
@@ -49,7 +51,11 @@ export function answersFromCells(
         answers[itemId] = cellText(cell);
         break;
       default:
-        issue('unknown_item', `is not an item of the instrument ${instrumentId}`);
+        issues.push({
+          column,
+          rule: 'unknown_item',
+          message: `is not an item of the instrument ${instrumentId}`,
+        });
     }
   }
   return { answers, issues };

@@ -17,13 +17,29 @@ export function cellText(cell: Cell): string {
 }
 
 export function isEmptyCell(cell: Cell): boolean {
+  // Every cell of every CSV row comes through here: a string needs no further case.
+  if (typeof cell === 'string') return cell.length === 0 || cell.trim() === '';
   if (Array.isArray(cell)) return cell.length === 0;
   if (typeof cell === 'object' && cell !== null && !(cell instanceof Date)) return false;
   return cellText(cell) === '';
 }
 
+/** Dates already checked: an import asks about the same few thousand days on every row. */
+const checkedDates = new Map<string, boolean>();
+const DATES_KEPT = 20_000;
+
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(s: string): boolean {
+  const known = checkedDates.get(s);
+  if (known !== undefined) return known;
+  if (s.length !== 10) return false;
+  const valid = isCalendarDay(s);
+  if (checkedDates.size >= DATES_KEPT) checkedDates.clear();
+  checkedDates.set(s, valid);
+  return valid;
+}
+
+function isCalendarDay(s: string): boolean {
   const m = ISO_DATE.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -104,10 +104,20 @@ export function knownColumn(register: EntryRegister, column: string): boolean {
   return Object.values(KIND_COLUMNS[register]).some((cols) => cols.some((c) => c.column === column));
 }
 
+const COMMON_SET: ReadonlySet<string> = new Set(COMMON_COLUMNS);
+export const isCommonColumn = (column: string): boolean => COMMON_SET.has(column);
+
+/** The kind's own column names, as a set (looked up for every cell of every row). */
+const KIND_COLUMN_SETS = new Map<string, ReadonlySet<string>>(
+  Object.entries(KIND_COLUMNS).flatMap(([register, kinds]) =>
+    Object.entries(kinds).map(([kind, cols]) => [`${register}/${kind}`, new Set(cols.map((c) => c.column))]),
+  ),
+);
+
 /** Does this column belong to rows of this kind (common columns belong to every kind)? */
 export function columnOfKind(register: EntryRegister, kind: string, column: string): boolean {
-  if ((COMMON_COLUMNS as readonly string[]).includes(column)) return true;
+  if (COMMON_SET.has(column)) return true;
   if (column.startsWith(ANSWER_PREFIX)) return Object.hasOwn(ANSWER_KINDS, `${register}/${kind}`);
-  if (goalColumn(column)) return register === 'followup' && kind === 'measure';
-  return (KIND_COLUMNS[register][kind] ?? []).some((c) => c.column === column);
+  if (column.startsWith('goal.') && goalColumn(column)) return register === 'followup' && kind === 'measure';
+  return KIND_COLUMN_SETS.get(`${register}/${kind}`)?.has(column) ?? false;
 }

@@ -5,10 +5,10 @@ import { cellList, cellText, isEmptyCell, isIsoDate, type Cell } from './cells.j
 import {
   ANSWER_KINDS,
   ANSWER_PREFIX,
-  COMMON_COLUMNS,
   KIND_COLUMNS,
   columnOfKind,
   goalColumn,
+  isCommonColumn,
   kindsOf,
   knownColumn,
   type KindColumn,
@@ -78,51 +78,71 @@ function kindValue(spec: KindColumn, cell: Cell, issues: CellIssue[]): unknown {
   return typeof cell === 'string' ? cell.trim() : cell instanceof Date ? cellText(cell) : cell;
 }
 
+/** A column's trimmed text; '' when the record has no such column. */
+const textOf = (cells: Readonly<Record<string, Cell>>, column: string): string =>
+  Object.hasOwn(cells, column) ? cellText(cells[column]) : '';
+
 /** The common columns: who, where, when, which record, which kind. */
 function commonColumns(register: EntryRegister, cells: Readonly<Record<string, Cell>>, today: string) {
+  // Plain pushes, no closures: this runs for every row of a file (each closure cost an allocation).
   const issues: CellIssue[] = [];
-  const text = (c: string) => (Object.hasOwn(cells, c) ? cellText(cells[c]) : '');
-  const issue = (column: string, rule: string, message: string) => issues.push({ column, rule, message });
 
-  const recordId = text('record_id');
-  if (!recordId) issue('record_id', 'required', "is required: the sending system's id of the record");
-  else if (recordId.length > MAX_RECORD_ID) issue('record_id', 'too_long', 'must be at most 200 characters');
+  const recordId = textOf(cells, 'record_id');
+  if (!recordId)
+    issues.push({
+      column: 'record_id',
+      rule: 'required',
+      message: "is required: the sending system's id of the record",
+    });
+  else if (recordId.length > MAX_RECORD_ID)
+    issues.push({ column: 'record_id', rule: 'too_long', message: 'must be at most 200 characters' });
 
   let identity: IdentityNumber | null = null;
-  const number = text('personnummer');
-  if (!number) issue('personnummer', 'required', 'is required');
+  const number = textOf(cells, 'personnummer');
+  if (!number) issues.push({ column: 'personnummer', rule: 'required', message: 'is required' });
   else {
     const parsed = parseIdentityNumber(number, today);
     if (parsed.ok) identity = parsed.value;
-    else issue('personnummer', parsed.rule, parsed.message);
+    else issues.push({ column: 'personnummer', rule: parsed.rule, message: parsed.message });
   }
 
-  const name = text('name') || null;
-  if (name !== null && name.length > MAX_NAME) issue('name', 'too_long', 'must be at most 200 characters');
+  const name = textOf(cells, 'name') || null;
+  if (name !== null && name.length > MAX_NAME)
+    issues.push({ column: 'name', rule: 'too_long', message: 'must be at most 200 characters' });
 
-  const [code, id] = [text('unit_code'), text('unit_id')];
+  const code = textOf(cells, 'unit_code');
+  const id = textOf(cells, 'unit_id');
   let unit: MappedRow['unit'] | null = null;
-  if (code && id) issue('unit_id', 'one_of', 'give unit_code or unit_id, not both');
-  else if (id && !UUID.test(id)) issue('unit_id', 'uuid', 'must be a unit id (UUID)');
+  if (code && id)
+    issues.push({ column: 'unit_id', rule: 'one_of', message: 'give unit_code or unit_id, not both' });
+  else if (id && !UUID.test(id))
+    issues.push({ column: 'unit_id', rule: 'uuid', message: 'must be a unit id (UUID)' });
   else if (code || id) unit = code ? { code } : { id: id.toLowerCase() };
-  else issue('unit_code', 'required', 'is required (or unit_id)');
+  else issues.push({ column: 'unit_code', rule: 'required', message: 'is required (or unit_id)' });
 
-  const date = text('date');
-  if (!date) issue('date', 'required', 'is required');
-  else if (!isIsoDate(date)) issue('date', 'date', 'must be a date YYYY-MM-DD');
-  else if (date > today) issue('date', 'in_future', 'must not be in the future');
+  const date = textOf(cells, 'date');
+  const dateValid = date !== '' && isIsoDate(date);
+  if (!date) issues.push({ column: 'date', rule: 'required', message: 'is required' });
+  else if (!dateValid) issues.push({ column: 'date', rule: 'date', message: 'must be a date YYYY-MM-DD' });
+  else if (date > today)
+    issues.push({ column: 'date', rule: 'in_future', message: 'must not be in the future' });
 
-  const servedFrom = text('served_from') || null;
+  const servedFrom = textOf(cells, 'served_from') || null;
   if (servedFrom !== null) {
-    if (!isIsoDate(servedFrom)) issue('served_from', 'date', 'must be a date YYYY-MM-DD');
-    else if (isIsoDate(date) && servedFrom > date)
-      issue('served_from', 'after_date', 'must not be after date');
+    if (!isIsoDate(servedFrom))
+      issues.push({ column: 'served_from', rule: 'date', message: 'must be a date YYYY-MM-DD' });
+    else if (dateValid && servedFrom > date)
+      issues.push({ column: 'served_from', rule: 'after_date', message: 'must not be after date' });
   }
 
-  const kind = text('kind');
-  if (!kind) issue('kind', 'required', 'is required');
-  else if (!kindsOf(register).includes(kind))
-    issue('kind', 'unknown_kind', `must be one of ${kindsOf(register).join(', ')}`);
+  const kind = textOf(cells, 'kind');
+  if (!kind) issues.push({ column: 'kind', rule: 'required', message: 'is required' });
+  else if (!Object.hasOwn(KIND_COLUMNS[register], kind))
+    issues.push({
+      column: 'kind',
+      rule: 'unknown_kind',
+      message: `must be one of ${kindsOf(register).join(', ')}`,
+    });
 
   return { issues, recordId, identity, name, unit, date, servedFrom, kind };
 }
@@ -160,7 +180,9 @@ function buildData(
   }
   if (answerKind) {
     const instrument = answerKind.instrument ?? cellText(cells['instrument']);
-    const answerCells = Object.entries(cells).filter(([c]) => c.startsWith(ANSWER_PREFIX));
+    const answerCells: Array<[string, Cell]> = [];
+    for (const c in cells)
+      if (c.startsWith(ANSWER_PREFIX) && Object.hasOwn(cells, c)) answerCells.push([c, cells[c]]);
     const { answers, issues: answerIssues } = answersFromCells(instrument, answerCells);
     issues.push(...answerIssues);
     data['answers'] = answers;
@@ -191,12 +213,12 @@ export function mapRecord(register: EntryRegister, rec: RawRecord, options: MapO
   const issues = common.issues;
   const kindKnown = !issues.some((i) => i.column === 'kind');
   const nested = Object.hasOwn(rec.cells, 'data');
-  for (const [column, cell] of Object.entries(rec.cells)) {
-    if (column === 'data') continue;
-    const filled = !isEmptyCell(cell);
+  for (const column in rec.cells) {
+    if (column === 'data' || !Object.hasOwn(rec.cells, column)) continue;
+    const filled = !isEmptyCell(rec.cells[column]);
     if (options.checkColumns && !knownColumn(register, column))
       issues.push({ column, rule: 'unknown_column', message: `is not a column of ${register} imports` });
-    else if (filled && nested && !(COMMON_COLUMNS as readonly string[]).includes(column))
+    else if (filled && nested && !isCommonColumn(column))
       issues.push({
         column,
         rule: 'data_and_columns',

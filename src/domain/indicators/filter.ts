@@ -42,11 +42,10 @@ export function conditionHolds(c: Condition, fact: Fact): boolean {
 }
 
 export function matchesFilter(filter: FactFilter, fact: Fact): boolean {
-  return (
-    fact.register === filter.register &&
-    fact.kind === filter.kind &&
-    filter.where.every((c) => conditionHolds(c, fact))
-  );
+  if (fact.register !== filter.register || fact.kind !== filter.kind) return false;
+  // A loop, not every(): this runs per fact and definition while an import is counted.
+  for (const c of filter.where) if (!conditionHolds(c, fact)) return false;
+  return true;
 }
 
 export function inPopulation(population: Population, fact: Fact): boolean {

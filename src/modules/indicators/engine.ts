@@ -6,7 +6,7 @@ import {
   parseIndicatorDefinitions,
   type IndicatorDefinition,
 } from '../../domain/indicators/definition.js';
-import { CountDeltaSum, membershipsOf, type CountDelta } from '../../domain/indicators/membership.js';
+import { CountDeltaSum, type CountDelta } from '../../domain/indicators/membership.js';
 import { allCountsSelectSql, postgresDialect } from './count-sql.js';
 import { parsePeriod, type PeriodType } from '../../domain/indicators/period.js';
 import * as q from './queries.js';
@@ -74,14 +74,24 @@ export async function replaceFacts(
 }
 
 function groupBySlice(facts: readonly Fact[]): Fact[][] {
-  const groups = new Map<string, Fact[]>();
+  // By person, then unit and year: no key is concatenated per fact (an import settles millions).
+  const byPerson = new Map<string, Map<string, Map<string, Fact[]>>>();
+  const groups: Fact[][] = [];
   for (const f of facts) {
-    const key = `${f.person}|${f.unitId}|${f.date.slice(0, 4)}`;
-    const group = groups.get(key);
+    let units = byPerson.get(f.person);
+    if (!units) byPerson.set(f.person, (units = new Map<string, Map<string, Fact[]>>()));
+    let years = units.get(f.unitId);
+    if (!years) units.set(f.unitId, (years = new Map<string, Fact[]>()));
+    const year = f.date.slice(0, 4);
+    const group = years.get(year);
     if (group) group.push(f);
-    else groups.set(key, [f]);
+    else {
+      const fresh = [f];
+      years.set(year, fresh);
+      groups.push(fresh);
+    }
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /**
@@ -95,9 +105,9 @@ export function sumFactChange(
   before: readonly Fact[],
   after: readonly Fact[],
 ): void {
-  const memberships = (facts: readonly Fact[]) =>
-    groupBySlice(facts).flatMap((group) => membershipsOf(definitions, group));
-  sum.addChange(memberships(before), memberships(after));
+  // Before first, then after: the sums (and their order) of addChange over membershipsOf.
+  for (const group of groupBySlice(before)) sum.addSlice(definitions, group, -1);
+  for (const group of groupBySlice(after)) sum.addSlice(definitions, group, 1);
 }
 
 /** Writes count deltas and queues the tables they change for publication. */

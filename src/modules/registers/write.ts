@@ -32,31 +32,43 @@ export async function insertEntries(tx: Queryable, entries: readonly NewEntryRow
   const inserted = new Set<string>();
   for (let i = 0; i < entries.length; i += ROWS_PER_STATEMENT) {
     const slice = entries.slice(i, i + ROWS_PER_STATEMENT);
+    const register = sameIn(slice, (e) => e.register);
+    const at = sameIn(slice, (e) => e.submittedAt);
+    const by = sameIn(slice, (e) => e.createdBy);
+    const system = sameIn(slice, (e) => e.sourceSystem);
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO register_entry (id, register, kind, person_pseudonym, unit_id, municipality_code, occurred_on,
          first_submitted_at, created_by, source_system, source_record_id)
-       SELECT e.id, e.register, e.kind, e.person, e.unit_id, e.municipality_code, e.occurred_on, e.submitted_at,
-              e.created_by, e.source_system, e.record_id
+       SELECT e.id, coalesce(e.register, $2), e.kind, e.person, e.unit_id, e.municipality_code, e.occurred_on,
+              coalesce(e.submitted_at, $3::timestamptz), coalesce(e.created_by, $4::uuid),
+              coalesce(e.source_system, $5), e.record_id
          FROM json_to_recordset($1::json) AS e(id uuid, register text, kind text, person text, unit_id uuid,
            municipality_code text, occurred_on date, submitted_at timestamptz, created_by uuid, source_system text,
            record_id text)
        ON CONFLICT (source_system, source_record_id) DO NOTHING RETURNING id`,
       [
         JSON.stringify(
-          slice.map((e) => ({
-            id: e.id,
-            register: e.register,
-            kind: e.kind,
-            person: e.personPseudonym,
-            unit_id: e.unitId,
-            municipality_code: e.municipalityCode,
-            occurred_on: e.occurredOn,
-            submitted_at: e.submittedAt,
-            created_by: e.createdBy,
-            source_system: e.sourceSystem,
-            record_id: e.sourceRecordId,
-          })),
+          slice.map((e) => {
+            const row: Record<string, unknown> = {
+              id: e.id,
+              kind: e.kind,
+              person: e.personPseudonym,
+              unit_id: e.unitId,
+              municipality_code: e.municipalityCode,
+              occurred_on: e.occurredOn,
+              record_id: e.sourceRecordId,
+            };
+            if (!register) row['register'] = e.register;
+            if (!at) row['submitted_at'] = e.submittedAt;
+            if (!by) row['created_by'] = e.createdBy;
+            if (!system) row['source_system'] = e.sourceSystem;
+            return row;
+          }),
         ),
+        register?.value ?? null,
+        at?.value ?? null,
+        by?.value ?? null,
+        system?.value ?? null,
       ],
     );
     const here = new Set(rows.map((r) => r.id));
@@ -80,6 +92,18 @@ export async function insertEntries(tx: Queryable, entries: readonly NewEntryRow
   return inserted;
 }
 
+/**
+ * The value every row has, sent once beside the rows instead of in each (an import's thousand
+ * rows share their time, account and source); undefined when the rows differ.
+ */
+function sameIn<T, V>(rows: readonly T[], of: (r: T) => V): { value: V } | undefined {
+  const first = rows[0];
+  if (first === undefined) return undefined;
+  const value = of(first);
+  for (const r of rows) if (of(r) !== value) return undefined;
+  return { value };
+}
+
 export interface NewVersionRow {
   entryId: string;
   version: number;
@@ -94,25 +118,38 @@ export interface NewVersionRow {
 export async function insertVersions(tx: Queryable, versions: readonly NewVersionRow[]): Promise<void> {
   for (let i = 0; i < versions.length; i += ROWS_PER_STATEMENT) {
     const slice = versions.slice(i, i + ROWS_PER_STATEMENT);
+    const version = sameIn(slice, (v) => v.version);
+    const at = sameIn(slice, (v) => v.recordedAt);
+    const by = sameIn(slice, (v) => v.recordedBy);
+    const reason = sameIn(slice, (v) => v.changeReason);
     await tx.query(
       `INSERT INTO register_entry_version (entry_id, version, occurred_on, data, derived, recorded_at, recorded_by,
          change_reason)
-       SELECT v.entry_id, v.version, v.occurred_on, v.data, v.derived, v.recorded_at, v.recorded_by, v.change_reason
+       SELECT v.entry_id, coalesce(v.version, $2::integer), v.occurred_on, v.data, v.derived,
+              coalesce(v.recorded_at, $3::timestamptz), coalesce(v.recorded_by, $4::uuid),
+              coalesce(v.change_reason, $5)
          FROM json_to_recordset($1::json) AS v(entry_id uuid, version integer, occurred_on date, data jsonb,
            derived jsonb, recorded_at timestamptz, recorded_by uuid, change_reason text)`,
       [
         JSON.stringify(
-          slice.map((v) => ({
-            entry_id: v.entryId,
-            version: v.version,
-            occurred_on: v.occurredOn,
-            data: v.data,
-            derived: v.derived,
-            recorded_at: v.recordedAt,
-            recorded_by: v.recordedBy,
-            change_reason: v.changeReason,
-          })),
+          slice.map((v) => {
+            const row: Record<string, unknown> = {
+              entry_id: v.entryId,
+              occurred_on: v.occurredOn,
+              data: v.data,
+              derived: v.derived,
+            };
+            if (!version) row['version'] = v.version;
+            if (!at) row['recorded_at'] = v.recordedAt;
+            if (!by) row['recorded_by'] = v.recordedBy;
+            if (!reason) row['change_reason'] = v.changeReason;
+            return row;
+          }),
         ),
+        version?.value ?? null,
+        at?.value ?? null,
+        by?.value ?? null,
+        reason?.value ?? null,
       ],
     );
   }

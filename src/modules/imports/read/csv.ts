@@ -42,6 +42,24 @@ async function* withDelimiter(text: AsyncGenerator<string>, info: ReadInfo): Asy
   }
 }
 
+function isBlank(record: readonly string[]): boolean {
+  for (const f of record) if (f.length && f.trim() !== '') return false;
+  return true;
+}
+
+/** A row's cells by column, built without a pair per cell (a 50,000-row file made 1.5 million). */
+function cellsOf(
+  header: readonly string[],
+  record: readonly string[],
+  plain: boolean,
+): Record<string, string> {
+  // Assignment would set the prototype for a column named "__proto__": fromEntries keeps it a column.
+  if (!plain) return Object.fromEntries(header.map((c, i) => [c, record[i] ?? '']));
+  const cells: Record<string, string> = {};
+  for (let i = 0; i < header.length; i++) cells[header[i] ?? ''] = record[i] ?? '';
+  return cells;
+}
+
 export async function* csvItems(
   input: AsyncIterable<Buffer>,
   charset: string | undefined,
@@ -70,16 +88,18 @@ export async function* csvItems(
   source.on('error', (err) => parser.destroy(err));
   source.pipe(parser);
   let header: string[] | null = null;
+  let plain = true;
   let row = 0;
   try {
     for await (const item of parser as AsyncIterable<ParsedRecord>) {
       const { record, info: at } = item;
       if (!header) {
         header = record.map((c) => c.trim());
+        plain = !header.includes('__proto__');
         yield { type: 'header', columns: header };
         continue;
       }
-      if (record.every((f) => f.trim() === '')) continue;
+      if (isBlank(record)) continue;
       row++;
       if (record.length !== header.length) {
         yield {
@@ -94,9 +114,7 @@ export async function* csvItems(
         };
         continue;
       }
-      // fromEntries defines own properties, so a column named "__proto__" stays a column.
-      const cells = Object.fromEntries(header.map((c, i) => [c, record[i] ?? '']));
-      yield { type: 'record', record: { row, line: at.lines, cells } };
+      yield { type: 'record', record: { row, line: at.lines, cells: cellsOf(header, record, plain) } };
     }
   } catch (err) {
     // csv-parse's errors quote the cell they stopped at: never passed on (nor logged) as they are.
