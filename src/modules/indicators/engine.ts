@@ -8,6 +8,7 @@ import {
 } from '../../domain/indicators/definition.js';
 import { CountDeltaSum, membershipsOf, type CountDelta } from '../../domain/indicators/membership.js';
 import { allCountsSelectSql, postgresDialect } from './count-sql.js';
+import { ensureFactYears, yearsInDefault } from './fact-partitions.js';
 import { parsePeriod, type PeriodType } from '../../domain/indicators/period.js';
 import * as q from './queries.js';
 import { enqueue } from './publish-queries.js';
@@ -130,6 +131,8 @@ export async function rebuildIndicators(
   db: Db,
   definitions: readonly IndicatorDefinition[],
 ): Promise<{ counts: number }> {
+  // Facts written to the default partition (a year without its own) get their year's partition first.
+  await ensureFactYears(db, await yearsInDefault(db));
   return db.transaction(async (tx) => {
     await q.enqueueAllPublished(tx);
     await tx.query('DELETE FROM indicator_count');
