@@ -139,7 +139,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
       hasWeb &&
       req.method === 'GET' &&
       !req.url.startsWith('/api/') &&
-      !['/healthz', '/readyz', '/metrics'].includes(req.url)
+      !['/healthz', '/readyz', '/metrics'].includes(req.url) &&
+      !namesAFile(req.url)
     ) {
       // The survey answering page is its own light entry (src/web/svar.html).
       if (req.url.startsWith('/svar/')) return reply.type('text/html; charset=utf-8').sendFile('svar.html');
@@ -158,3 +159,9 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions): Promise
 
   return app;
 }
+
+/**
+ * A missing file (`/favicon.ico`, an old build's `/assets/x.js`) is a 404, not the app's shell:
+ * the shell as a script or an icon is a confusing error. No client route has a dot in its last segment.
+ */
+const namesAFile = (url: string): boolean => /\.[A-Za-z0-9]+$/.test(url.split('?')[0] ?? '');

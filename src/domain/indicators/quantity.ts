@@ -7,10 +7,10 @@ import type { IndicatorDefinition } from './definition.js';
  * per node × sex; likewise numerators with their denominator. Releases and the live analytics
  * both name shared quantities this way.
  */
-export interface QuantityNames {
+export type QuantityNames = {
   denominator: string;
   numerator: string;
-}
+};
 
 // A definition object never changes once read, and analytics asks for every table of a request.
 const named = new WeakMap<IndicatorDefinition, QuantityNames>();
@@ -36,7 +36,7 @@ export function sharingGroup(
   const group = new Map([[def.id, def]]);
   const names = new Set(Object.values(quantityOf(def)));
   const others = definitions.map((d) => ({ d, own: Object.values(quantityOf(d)) }));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const { d, own } of others) {
       if (group.has(d.id) || !own.some((n) => names.has(n))) continue;

@@ -119,7 +119,8 @@ describe('analytics detail: batched and cached = per table', () => {
     const rows = await rowsNow();
     await withEntitledDetail(t.db, defs, analyst, rows, 5, cache);
     const first = cache.get(key);
-    assert.ok(first?.stamp.startsWith('counts:'), `a queued table is named by its counts: ${first?.stamp}`);
+    assert.ok(first, 'the queued table is kept');
+    assert.ok(first.stamp.startsWith('counts:'), `a queued table is named by its counts: ${first.stamp}`);
     assert.equal(first.hiddenByScope.size, 1, 'the caller pattern is kept');
     await assertSame(rows);
     assert.equal(cache.get(key), first, 'unchanged counts: the same table answers');

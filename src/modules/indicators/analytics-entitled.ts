@@ -225,7 +225,12 @@ export async function withEntitledDetail(
         const rowsOfYear = await publishedOfYear(q, d.id, period.slice(0, 4));
         e.intervals = { from, value: intervalsFrom(rowsOfYear, period, e.table.index.keys()) };
       }
-      members.push({ key: k, entry: e, from, member: { def: d, table: e.table, intervals: e.intervals.value } });
+      members.push({
+        key: k,
+        entry: e,
+        from,
+        member: { def: d, table: e.table, intervals: e.intervals.value },
+      });
     }
     const from = members.map((m) => `${m.key}:${m.entry.stamp}:${m.from}`).join(';');
     let patterns = members.map((m) => {
@@ -240,7 +245,9 @@ export async function withEntitledDetail(
         entitled,
       );
       const computed = members.map((m, i) => keysOf(m.entry.table, indices[i] ?? new Set()));
-      members.forEach((m, i) => m.entry.hiddenByScope.set(scope, { from, hidden: computed[i] as Set<string> }));
+      members.forEach((m, i) =>
+        m.entry.hiddenByScope.set(scope, { from, hidden: computed[i] as Set<string> }),
+      );
       patterns = computed;
     }
     members.forEach((m, i) => hidden.set(m.key, patterns[i] as Set<string>));

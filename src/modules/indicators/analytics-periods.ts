@@ -105,7 +105,8 @@ export function intervalsFrom(
   // The families that bound this period: the indicator has their sub-periods, and this period
   // is their aggregate or one of them. A yearly-only indicator has none, and nothing is bounded.
   const families = familiesOf(year).filter(
-    ([aggregate, subs]) => subs.some((p) => periods.has(p)) && (aggregate === period || subs.includes(period)),
+    ([aggregate, subs]) =>
+      subs.some((p) => periods.has(p)) && (aggregate === period || subs.includes(period)),
   );
   const out = new Map<string, CellIntervals>();
   if (families.length === 0) return out;
