@@ -6,6 +6,7 @@ import { readReferenceData } from '../modules/org/reference-data.js';
 import { loadReferenceData } from '../modules/org/reference-load.js';
 import { seedDemoUnits } from '../modules/org/demo.js';
 import { syncCatalogue } from '../modules/indicators/engine.js';
+import { prepareFactPartitions } from '../modules/indicators/fact-partitions.js';
 import { disableDemoAccounts, seedDemoAccounts } from '../modules/identity/demo-accounts.js';
 import { seedDemoNation } from '../modules/demo/seed.js';
 import { seedInstrumentEntries, seedLibraryExamples } from '../modules/library/seed.js';
@@ -37,6 +38,8 @@ export async function prepareDatabase(
   log.info({ loaded: reference.loaded, dir: config.referenceDataDir }, 'reference data ready');
   const indicators = await syncCatalogue(db);
   log.info({ active: indicators.length }, 'indicator definitions ready');
+  const factYears = await prepareFactPartitions(db);
+  if (factYears.length > 0) log.info({ years: factYears }, 'fact partitions created');
   const instrumentEntries = await seedInstrumentEntries(db);
   if (instrumentEntries > 0)
     log.info({ entries: instrumentEntries }, 'library entries for instruments created');

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/db.js';
 import { NationGenerator } from '../../domain/synthetic/index.js';
 import { activeDefinitions, rebuildIndicators } from '../indicators/engine.js';
+import { ensureFactYears } from '../indicators/fact-partitions.js';
 import { publishQueued } from '../indicators/publish.js';
 import { allUnitVersions, firstSyntheticUnit, municipalitiesWithSkrGroup } from '../org/reads.js';
 import { cellKeySecret, makeRelease } from '../indicators/release.js';
@@ -77,6 +78,13 @@ export async function writeDemoNation(db: Db, options: DemoOptions, log: Logger)
     // The demo caseworker's unit (src/modules/identity/demo-accounts.ts chooses it the same way).
     featuredUnitIds: [await firstSyntheticUnit(db, '0180', 'elderly_care')].filter((id) => id !== undefined),
   });
+  // Every year of the span has its fact partition before the first fact is written.
+  const yearOfDay = (day: number) => new Date(day * 86_400_000).getUTCFullYear();
+  const [firstYear, lastYear] = [yearOfDay(generator.plan.spanStartDay), yearOfDay(generator.plan.asOfDay)];
+  await ensureFactYears(
+    db,
+    Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i),
+  );
   const total: BatchCounts = { persons: 0, services: 0, entries: 0, facts: 0 };
   const every = db.engine === 'pglite' ? (options.checkpointEvery ?? 10) : 0;
   let batches = 0;
