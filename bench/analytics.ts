@@ -17,12 +17,11 @@ import { writeDemoNation } from '../src/modules/demo/service.js';
 import { activeDefinitions, recordFacts } from '../src/modules/indicators/engine.js';
 import assert from 'node:assert/strict';
 import type { Principal, Role, Scope } from '../src/domain/policy/principal.js';
-import { publishedValues } from '../src/modules/indicators/analytics-queries.js';
 import { DetailCache, withEntitledDetail } from '../src/modules/indicators/analytics-entitled.js';
 import { entitledDetailPerTable } from '../src/modules/indicators/testing.js';
 import { publishQueued } from '../src/modules/indicators/publish.js';
 import { startPublishWorker } from '../src/modules/indicators/publish-pool.js';
-import { benchConfig, intFlag, openBenchDb, percentile, timed } from './support.js';
+import { benchConfig, dashboardRows, intFlag, openBenchDb, percentile, timed } from './support.js';
 
 const persons = intFlag('persons', 10_000);
 const years = intFlag('years', 2);
@@ -56,14 +55,7 @@ try {
   const defs = await activeDefinitions(db);
   const yearly = defs.filter((d) => d.periodTypes.includes('year')).slice(0, indicators);
   const periods = Array.from({ length: years + 1 }, (_, i) => String(YEAR - years + i));
-  const rows = await publishedValues(db, {
-    indicators: yearly.map((d) => d.id),
-    periods,
-    sexes: ['T', 'K', 'M'],
-    codes: { nation: true, regions: [], municipalities: [], units: [] },
-    allOf: ['region', 'municipality'],
-    limit: 50_000,
-  });
+  const rows = await dashboardRows(db, yearly, periods);
   const { rows: units } = await db.query<{ unit_id: string }>(
     `SELECT unit_id FROM org_unit_version WHERE municipality_code = '0180' AND operating_area = 'elderly_care'
       AND valid_to = 'infinity' ORDER BY unit_id LIMIT 1`,

@@ -21,13 +21,13 @@ import type { Db } from '../src/db/db.js';
 import { writeDemoNation } from '../src/modules/demo/service.js';
 import { activeDefinitions, rebuildIndicators } from '../src/modules/indicators/engine.js';
 import { replaceFactsNow } from '../src/modules/indicators/fact-writer.js';
-import { publishedValues } from '../src/modules/indicators/analytics-queries.js';
 import { DetailCache, withEntitledDetail } from '../src/modules/indicators/analytics-entitled.js';
 import { buildApp } from '../src/server/app.js';
 import {
   backendCpuDelta,
   backendCpuMs,
   benchConfig,
+  dashboardRows,
   intFlag,
   openBenchDb,
   percentile,
@@ -145,14 +145,7 @@ async function measure(years: number): Promise<string> {
 
     const yearly = defs.filter((d) => d.periodTypes.includes('year')).slice(0, 10);
     const periods = [YEAR - 2, YEAR - 1, YEAR].map(String);
-    const rows = await publishedValues(db, {
-      indicators: yearly.map((d) => d.id),
-      periods,
-      sexes: ['T', 'K', 'M'],
-      codes: { nation: true, regions: [], municipalities: [], units: [] },
-      allOf: ['region', 'municipality'],
-      limit: 50_000,
-    });
+    const rows = await dashboardRows(db, yearly, periods);
     if (dashboard) {
       const cold: number[] = [];
       const warm: number[] = [];

@@ -9,6 +9,8 @@ import pino from 'pino';
 import { loadConfig, type Config } from '../src/config/config.js';
 import { projectRoot } from '../src/config/paths.js';
 import type { Db } from '../src/db/db.js';
+import type { IndicatorDefinition } from '../src/domain/indicators/definition.js';
+import { publishedValues, type AnalyticsRow } from '../src/modules/indicators/analytics-queries.js';
 import { openPglite } from '../src/db/pglite.js';
 import { openPostgres } from '../src/db/postgres.js';
 import { prepareDatabase } from '../src/runtime/prepare.js';
@@ -150,4 +152,23 @@ export function backendCpuDelta(
   let ms = 0;
   for (const [pid, t] of after) ms += t - (before.get(pid) ?? t);
   return ms;
+}
+
+/**
+ * The published rows of an analyst's dashboard: `indicators` over `periods`, nation, regions and
+ * municipalities by sex (bench:analytics, bench:decade).
+ */
+export function dashboardRows(
+  db: Db,
+  indicators: readonly IndicatorDefinition[],
+  periods: readonly string[],
+): Promise<AnalyticsRow[]> {
+  return publishedValues(db, {
+    indicators: indicators.map((d) => d.id),
+    periods: [...periods],
+    sexes: ['T', 'K', 'M'],
+    codes: { nation: true, regions: [], municipalities: [], units: [] },
+    allOf: ['region', 'municipality'],
+    limit: 50_000,
+  });
 }
