@@ -32,10 +32,6 @@ export async function insertEntries(tx: Queryable, entries: readonly NewEntryRow
   const inserted = new Set<string>();
   for (let i = 0; i < entries.length; i += ROWS_PER_STATEMENT) {
     const slice = entries.slice(i, i + ROWS_PER_STATEMENT);
-    const register = sameIn(slice, (e) => e.register);
-    const at = sameIn(slice, (e) => e.submittedAt);
-    const by = sameIn(slice, (e) => e.createdBy);
-    const system = sameIn(slice, (e) => e.sourceSystem);
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO register_entry (id, register, kind, person_pseudonym, unit_id, municipality_code, occurred_on,
          first_submitted_at, created_by, source_system, source_record_id)
@@ -46,30 +42,24 @@ export async function insertEntries(tx: Queryable, entries: readonly NewEntryRow
            municipality_code text, occurred_on date, submitted_at timestamptz, created_by uuid, source_system text,
            record_id text)
        ON CONFLICT (source_system, source_record_id) DO NOTHING RETURNING id`,
-      [
-        JSON.stringify(
-          slice.map((e) => {
-            const row: Record<string, unknown> = {
-              id: e.id,
-              kind: e.kind,
-              person: e.personPseudonym,
-              unit_id: e.unitId,
-              municipality_code: e.municipalityCode,
-              occurred_on: e.occurredOn,
-              record_id: e.sourceRecordId,
-            };
-            if (!register) row['register'] = e.register;
-            if (!at) row['submitted_at'] = e.submittedAt;
-            if (!by) row['created_by'] = e.createdBy;
-            if (!system) row['source_system'] = e.sourceSystem;
-            return row;
-          }),
-        ),
-        register?.value ?? null,
-        at?.value ?? null,
-        by?.value ?? null,
-        system?.value ?? null,
-      ],
+      withShared(
+        slice,
+        (e) => ({
+          id: e.id,
+          kind: e.kind,
+          person: e.personPseudonym,
+          unit_id: e.unitId,
+          municipality_code: e.municipalityCode,
+          occurred_on: e.occurredOn,
+          record_id: e.sourceRecordId,
+        }),
+        [
+          ['register', (e) => e.register],
+          ['submitted_at', (e) => e.submittedAt],
+          ['created_by', (e) => e.createdBy],
+          ['source_system', (e) => e.sourceSystem],
+        ],
+      ),
     );
     const here = new Set(rows.map((r) => r.id));
     for (const id of here) inserted.add(id);
@@ -93,9 +83,28 @@ export async function insertEntries(tx: Queryable, entries: readonly NewEntryRow
 }
 
 /**
- * The value every row has, sent once beside the rows instead of in each (an import's thousand
- * rows share their time, account and source); undefined when the rows differ.
+ * A statement's parameters: the rows as JSON ($1), then one per shared column ($2, $3, …). A
+ * column every row has the same value in is sent once beside the rows instead of in each (an
+ * import's thousand rows share their time, account and source); otherwise its parameter is null
+ * and each row carries it (the statement reads coalesce(row's, parameter)).
  */
+function withShared<T>(
+  rows: readonly T[],
+  own: (r: T) => Record<string, unknown>,
+  shared: ReadonlyArray<readonly [column: string, of: (r: T) => unknown]>,
+): unknown[] {
+  const columns = shared.map(([column, of]) => ({ column, of, same: sameIn(rows, of) }));
+  const json = JSON.stringify(
+    rows.map((r) => {
+      const row = own(r);
+      for (const c of columns) if (!c.same) row[c.column] = c.of(r);
+      return row;
+    }),
+  );
+  return [json, ...columns.map((c) => c.same?.value ?? null)];
+}
+
+/** The value every row has; undefined when the rows differ. */
 function sameIn<T, V>(rows: readonly T[], of: (r: T) => V): { value: V } | undefined {
   const first = rows[0];
   if (first === undefined) return undefined;
@@ -118,10 +127,6 @@ export interface NewVersionRow {
 export async function insertVersions(tx: Queryable, versions: readonly NewVersionRow[]): Promise<void> {
   for (let i = 0; i < versions.length; i += ROWS_PER_STATEMENT) {
     const slice = versions.slice(i, i + ROWS_PER_STATEMENT);
-    const version = sameIn(slice, (v) => v.version);
-    const at = sameIn(slice, (v) => v.recordedAt);
-    const by = sameIn(slice, (v) => v.recordedBy);
-    const reason = sameIn(slice, (v) => v.changeReason);
     await tx.query(
       `INSERT INTO register_entry_version (entry_id, version, occurred_on, data, derived, recorded_at, recorded_by,
          change_reason)
@@ -130,27 +135,16 @@ export async function insertVersions(tx: Queryable, versions: readonly NewVersio
               coalesce(v.change_reason, $5)
          FROM json_to_recordset($1::json) AS v(entry_id uuid, version integer, occurred_on date, data jsonb,
            derived jsonb, recorded_at timestamptz, recorded_by uuid, change_reason text)`,
-      [
-        JSON.stringify(
-          slice.map((v) => {
-            const row: Record<string, unknown> = {
-              entry_id: v.entryId,
-              occurred_on: v.occurredOn,
-              data: v.data,
-              derived: v.derived,
-            };
-            if (!version) row['version'] = v.version;
-            if (!at) row['recorded_at'] = v.recordedAt;
-            if (!by) row['recorded_by'] = v.recordedBy;
-            if (!reason) row['change_reason'] = v.changeReason;
-            return row;
-          }),
-        ),
-        version?.value ?? null,
-        at?.value ?? null,
-        by?.value ?? null,
-        reason?.value ?? null,
-      ],
+      withShared(
+        slice,
+        (v) => ({ entry_id: v.entryId, occurred_on: v.occurredOn, data: v.data, derived: v.derived }),
+        [
+          ['version', (v) => v.version],
+          ['recorded_at', (v) => v.recordedAt],
+          ['recorded_by', (v) => v.recordedBy],
+          ['change_reason', (v) => v.changeReason],
+        ],
+      ),
     );
   }
 }
